@@ -1,0 +1,104 @@
+import type { TFunction } from 'i18next';
+import type { Status, UnhunchApi } from '../../../src/contract/contract';
+import { formatClockTime, formatCountdown } from '../../../src/contract/i18n';
+import { el } from '../dom';
+
+/** The first page: what Unhunch is doing now, and pause / resume. */
+export function mountStatusPage(
+  root: HTMLElement,
+  api: UnhunchApi,
+  t: TFunction,
+  language: string,
+) {
+  const state = el('p', { class: 'state', 'data-testid': 'status-state' });
+  const detail = el('p', { class: 'detail', 'data-testid': 'status-detail' });
+  const toggle = el('button', { type: 'button', 'data-testid': 'pause-toggle' });
+  const error = el('p', { class: 'error', role: 'alert', 'data-testid': 'status-error' });
+  const connection = el('p', { class: 'connection', role: 'status' });
+
+  root.append(
+    el('header', {}, el('h1', {}, t('app.name')), el('p', { class: 'tagline' }, t('app.tagline'))),
+    el(
+      'section',
+      { 'aria-labelledby': 'status-heading', class: 'card' },
+      el('h2', { id: 'status-heading' }, t('status.heading')),
+      el('div', { 'aria-live': 'polite' }, state, detail),
+      toggle,
+      error,
+    ),
+    connection,
+  );
+
+  let current: Status | null = null;
+  // Offset between the host's clock and ours, so the countdown follows the host.
+  let skew = 0;
+
+  const describe = (status: Status): string => {
+    const now = Date.now() + skew;
+    if (status.state === 'paused') {
+      return status.pausedUntil === null
+        ? t('status.pausedIndefinitely')
+        : t('status.pausedUntil', { time: formatClockTime(status.pausedUntil, language) });
+    }
+    if (status.currentBreak) {
+      return t('status.breakEnds', {
+        countdown: formatCountdown(t, status.currentBreak.endsAt - now),
+      });
+    }
+    if (status.nextBreak) {
+      const countdown = formatCountdown(t, status.nextBreak.dueAt - now);
+      return `${t(`status.nextBreak.${status.nextBreak.kind}`, { countdown })} (${t(
+        'status.nextBreakAt',
+        {
+          time: formatClockTime(status.nextBreak.dueAt, language),
+        },
+      )})`;
+    }
+    return t('status.noBreak');
+  };
+
+  const render = () => {
+    if (!current) return;
+    state.textContent = t(`status.state.${current.state}`);
+    state.dataset.state = current.state;
+    detail.textContent = describe(current);
+    toggle.textContent = current.state === 'paused' ? t('actions.resume') : t('actions.pause30');
+    root.setAttribute('aria-busy', 'false');
+  };
+
+  const show = (status: Status) => {
+    current = status;
+    skew = status.now - Date.now();
+    render();
+  };
+
+  toggle.addEventListener('click', async () => {
+    error.textContent = '';
+    try {
+      const result =
+        current?.state === 'paused'
+          ? await api.call('resume')
+          : await api.call('pause', { minutes: 30 });
+      if (!result.ok) error.textContent = t('actions.failed', { reason: result.reason });
+      show(await api.call('getStatus'));
+    } catch (failure) {
+      error.textContent = t('actions.failed', { reason: (failure as Error).message });
+    }
+  });
+
+  api.on('status', show);
+  void api.call('getStatus').then(show);
+
+  // The countdown text changes at most once a minute; re-render only while visible.
+  const tick = () => {
+    if (document.visibilityState === 'visible') render();
+    setTimeout(tick, 1000 - (Date.now() % 1000));
+  };
+  tick();
+
+  return {
+    setConnected(connected: boolean) {
+      connection.textContent = connected ? '' : t('status.connectionLost');
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import type { Handlers, Status } from '../contract/contract';
+import type { IdleProbe, PauseRequest, TimerService } from '../core/breaks/api';
+import { createTimerService } from '../core/breaks/service';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings/settings';
+import type { Clock } from '../core/time/clock';
+import { MINUTE } from '../core/time/duration';
+import { type Logger, type SettingsStore, silentLogger } from './ports';
+
+export interface AppDeps {
+  clock: Clock;
+  settingsStore: SettingsStore;
+  idle?: IdleProbe;
+  timeZone: string;
+  logger?: Logger;
+}
+
+export interface UnhunchApp {
+  /** The contract's calls, implemented; hosts bind them through `dispatchCall`. */
+  handlers: Handlers;
+  status(): Status;
+  /** Called whenever the status may have changed; returns the unsubscribe function. */
+  onStatus(listener: (status: Status) => void): () => void;
+  timer: TimerService;
+  dispose(): void;
+}
+
+function toPauseRequest(input: Parameters<Handlers['pause']>[0]): PauseRequest {
+  if ('minutes' in input) return { for: input.minutes * MINUTE };
+  if ('until' in input) return { until: input.until };
+  if ('untilTomorrow' in input) return { untilTomorrow: true };
+  return { indefinitely: true };
+}
+
+/** Builds the core services and holds their state: the one app every host runs. */
+export function createApp(deps: AppDeps): UnhunchApp {
+  const logger = deps.logger ?? silentLogger;
+  const settings: Settings = DEFAULT_SETTINGS;
+  const timer = createTimerService({
+    clock: deps.clock,
+    settings,
+    timeZone: deps.timeZone,
+    ...(deps.idle ? { idle: deps.idle } : {}),
+  });
+  const listeners = new Set<(status: Status) => void>();
+
+  const status = (): Status => ({ ...timer.status(), now: deps.clock.now() });
+  const publish = () => {
+    const current = status();
+    for (const listener of listeners) listener(current);
+  };
+  const unsubscribeTimer = timer.onEvent(publish);
+
+  const handlers: Handlers = {
+    getStatus: () => status(),
+    pause: (input) => {
+      const result = timer.pause(toPauseRequest(input));
+      if (!result.ok) logger.warn(`pause refused: ${result.reason}`);
+      publish();
+      return result;
+    },
+    resume: () => {
+      const result = timer.resume();
+      publish();
+      return result;
+    },
+  };
+
+  return {
+    handlers,
+    status,
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    timer,
+    dispose() {
+      unsubscribeTimer();
+      listeners.clear();
+      timer.dispose();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { Command } from 'commander';
+import pkg from '../../package.json';
+
+/** The `unhunch` command line: one program, a file per command under ./commands. */
+export function buildProgram(): Command {
+  const program = new Command('unhunch')
+    .description('Unhunch: breaks, stretches and safe heat/ice timers for a healthier upper back')
+    .version(pkg.version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram().exitOverride();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    const code = (error as { exitCode?: number }).exitCode;
+    return typeof code === 'number' ? (code === 1 ? 2 : code) : 2;
+  }
+}

@@ -1,0 +1,64 @@
+import { HOUR, MINUTE, SECOND } from '../time/duration';
+import { THERAPY_DEFAULT_MINUTES, THERAPY_MAX_MINUTES } from '../therapy/limits';
+
+/**
+ * The settings the core decides with: the key shape of DESIGN.md ("Settings and
+ * policy keys") with every duration already parsed to milliseconds. The files keep
+ * the string form; `src/contract/settings.ts` converts at the edge.
+ */
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+export interface BreakKindSettings {
+  enabled: boolean;
+  everyMs: number;
+  durationMs: number;
+}
+
+export interface WorkHours {
+  days: Weekday[];
+  /** "HH:MM", local time of the user's time zone. */
+  from: string;
+  to: string;
+}
+
+export interface Routine {
+  id: string;
+  cron: string;
+}
+
+export interface Settings {
+  microBreak: BreakKindSettings;
+  longBreak: BreakKindSettings;
+  warningBeforeMs: number;
+  postpone: { durationMs: number; maxPerBreak: number };
+  skip: { maxPerDay: number | null };
+  strictMode: boolean;
+  naturalBreaks: boolean;
+  /** null means always. */
+  workHours: WorkHours | null;
+  therapy: { defaultMinutes: number; capMinutes: number; restBetweenMs: number };
+  routines: Routine[];
+}
+
+/**
+ * Defaults from shared/FACTS.md: a 30 s micro break every 20 min (McLean et al. 2001),
+ * a 5 min long break every hour (NIOSH, Galinsky et al.), therapy 15 min capped at 20
+ * with an hour's rest (MPFT NHS, Cleveland Clinic).
+ */
+export const DEFAULT_SETTINGS: Settings = {
+  microBreak: { enabled: true, everyMs: 20 * MINUTE, durationMs: 30 * SECOND },
+  longBreak: { enabled: true, everyMs: HOUR, durationMs: 5 * MINUTE },
+  warningBeforeMs: 30 * SECOND,
+  postpone: { durationMs: 5 * MINUTE, maxPerBreak: 2 },
+  skip: { maxPerDay: null },
+  strictMode: false,
+  naturalBreaks: true,
+  workHours: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '17:30' },
+  therapy: {
+    defaultMinutes: THERAPY_DEFAULT_MINUTES,
+    capMinutes: THERAPY_MAX_MINUTES,
+    restBetweenMs: HOUR,
+  },
+  routines: [{ id: 'checklist-recheck', cron: '0 10 * * 1' }],
+};

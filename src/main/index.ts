@@ -1,0 +1,81 @@
+import { app, nativeTheme, session } from 'electron';
+import { createApp } from '../app/app';
+import { type TrayAction, trayModel } from '../app/tray';
+import { createTranslator } from '../contract/i18n';
+import { createSystemClock } from '../core/time/system-clock';
+import { bindContract, pushStatus } from './ipc';
+import { systemIdleSeconds, wirePowerSignals } from './power';
+import { createElectronSettingsStore } from './store';
+import { createTray } from './tray';
+import { currentWindow, hardenSession, rendererUrl, showMainWindow } from './window';
+
+/** The Electron host: lifecycle, tray, window, IPC. Every decision is the app's. */
+if (process.env.UNHUNCH_USER_DATA) app.setPath('userData', process.env.UNHUNCH_USER_DATA);
+
+if (!app.requestSingleInstanceLock({ argv: process.argv.slice(1) })) {
+  app.quit();
+} else {
+  void start();
+}
+
+async function start() {
+  await app.whenReady();
+  // A tray app: closing the window must not quit.
+  app.on('window-all-closed', () => {});
+  hardenSession(session.defaultSession);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+  });
+
+  const language = app.getLocale().split('-')[0] ?? 'en';
+  const { t } = await createTranslator(language);
+  const unhunch = createApp({
+    clock: createSystemClock(),
+    settingsStore: createElectronSettingsStore(),
+    idle: systemIdleSeconds,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
+  wirePowerSignals(unhunch.timer);
+
+  const ownFile = new URL(`file://${rendererUrl()}`).href;
+  bindContract(
+    unhunch,
+    (sender, url) => sender === currentWindow()?.webContents && url === ownFile,
+  );
+
+  const onTrayAction = (action: TrayAction) => {
+    if (action === 'open') showMainWindow();
+    else if (action === 'pause30') void unhunch.handlers.pause({ minutes: 30 });
+    else if (action === 'resume') void unhunch.handlers.resume(undefined);
+    else app.quit();
+  };
+  const tray = createTray(onTrayAction);
+  const refreshTray = () => tray.update(trayModel(unhunch.status(), t, language));
+  unhunch.onStatus((status) => {
+    refreshTray();
+    pushStatus(currentWindow()?.webContents, status);
+  });
+  refreshTray();
+  // The tooltip counts down in minutes: refresh it once a minute, on the minute.
+  const scheduleTrayRefresh = () =>
+    setTimeout(
+      () => {
+        refreshTray();
+        scheduleTrayRefresh();
+      },
+      60_000 - (Date.now() % 60_000),
+    );
+  scheduleTrayRefresh();
+  nativeTheme.on('updated', refreshTray);
+
+  app.on('second-instance', (_event, argv) => {
+    showMainWindow();
+    if (argv.includes('--pause')) void unhunch.handlers.pause({ minutes: 30 });
+  });
+  app.on('before-quit', () => {
+    unhunch.dispose();
+    tray.destroy();
+  });
+
+  if (process.env.UNHUNCH_E2E === '1' || process.argv.includes('--open')) showMainWindow();
+}

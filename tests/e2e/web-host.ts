@@ -1,0 +1,53 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from 'playwright/test';
+
+/**
+ * Starts the built web host (out/node/web.js) with a fresh data folder for each test:
+ * the real app services, the real renderer, nothing faked.
+ */
+export interface WebHostProcess {
+  url: string;
+  dataDir: string;
+  process: ChildProcess;
+}
+
+export async function startWebHostProcess(extraArgs: string[] = []): Promise<WebHostProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'unhunch-e2e-'));
+  const child = spawn(
+    process.execPath,
+    ['out/node/web.js', '--port', '0', '--no-open', '--data', dataDir, ...extraArgs],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 15_000);
+    child.stdout?.on('data', (chunk) => {
+      output += String(chunk);
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.stderr?.on('data', (chunk) => {
+      output += String(chunk);
+    });
+    child.on('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
+  });
+  return { url, dataDir, process: child };
+}
+
+export const test = base.extend<{ host: WebHostProcess }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture dependencies from this pattern.
+  host: async ({}, use) => {
+    const host = await startWebHostProcess();
+    await use(host);
+    host.process.kill();
+    rmSync(host.dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from 'playwright/test';
