@@ -1,13 +1,11 @@
 import i18next, { type i18n, type TFunction } from 'i18next';
-import en from '../../locales/en.json';
+import { NAMESPACES, RESOURCES } from '../../locales/index';
 
 /**
  * One i18next setup for every host: the renderer, the tray menu in the Electron main
  * process and the web host. Locale files live in /locales; English is complete and the
  * fallback for any missing key.
  */
-export const LOCALES = { en } as const;
-export type Locale = keyof typeof LOCALES;
 
 export async function createTranslator(
   language: string = 'en',
@@ -16,9 +14,9 @@ export async function createTranslator(
   await instance.init({
     lng: language,
     fallbackLng: 'en',
-    resources: Object.fromEntries(
-      Object.entries(LOCALES).map(([lng, translation]) => [lng, { translation }]),
-    ),
+    ns: [...NAMESPACES],
+    defaultNS: 'common',
+    resources: RESOURCES,
     interpolation: { escapeValue: false },
     returnNull: false,
   });

@@ -1,5 +1,6 @@
 import { app, nativeTheme, session } from 'electron';
 import { createApp } from '../app/app';
+import { launchRequests } from '../app/command-line';
 import { type TrayAction, trayModel } from '../app/tray';
 import { createTranslator } from '../contract/i18n';
 import { createSystemClock } from '../core/time/system-clock';
@@ -68,14 +69,24 @@ async function start() {
   scheduleTrayRefresh();
   nativeTheme.on('updated', refreshTray);
 
+  const actOnLaunch = (argv: readonly string[]) => {
+    for (const request of launchRequests(argv)) {
+      if (request.kind === 'open') showMainWindow();
+      else if (request.kind === 'pause') void unhunch.handlers.pause({ minutes: request.minutes });
+      else void unhunch.handlers.resume(undefined);
+    }
+  };
+  // A second launch focuses this one and forwards its command line.
   app.on('second-instance', (_event, argv) => {
-    showMainWindow();
-    if (argv.includes('--pause')) void unhunch.handlers.pause({ minutes: 30 });
+    const requests = launchRequests(argv);
+    if (requests.length === 0) showMainWindow();
+    else actOnLaunch(argv);
   });
   app.on('before-quit', () => {
     unhunch.dispose();
     tray.destroy();
   });
 
-  if (process.env.UNHUNCH_E2E === '1' || process.argv.includes('--open')) showMainWindow();
+  if (process.env.UNHUNCH_E2E === '1') showMainWindow();
+  actOnLaunch(process.argv);
 }

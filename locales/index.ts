@@ -1,0 +1,19 @@
+import checklist from './en/checklist.json';
+import common from './en/common.json';
+import exercises from './en/exercises.json';
+import health from './en/health.json';
+
+/**
+ * Every user-visible string, by language and namespace. `common` is the app's chrome;
+ * `exercises`, `checklist` and `health` (red flags, breathing, therapy safety) hold the
+ * words of the typed content in src/core/content, which carries only ids and sources.
+ */
+export const NAMESPACES = ['common', 'exercises', 'checklist', 'health'] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+export const RESOURCES = {
+  en: { common, exercises, checklist, health },
+} as const;
+
+export type Language = keyof typeof RESOURCES;
+export const LANGUAGES = Object.keys(RESOURCES) as Language[];

@@ -1,0 +1,112 @@
+// Packaging smoke test: electron-builder packs the built app for a Linux `dir` target,
+// offline, around a placeholder Electron (the real binary cannot be downloaded here).
+// Needs `npm run build` first.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractFile, listPackage } from '@electron/asar';
+import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import { Arch, build, Platform } from 'electron-builder';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { electron45DefaultFuses, makePlaceholderElectronDist } from './placeholder-electron';
+
+const projectDir = fileURLToPath(new URL('../../', import.meta.url));
+const builtEntries = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+
+let workDir = '';
+let appOutDir = '';
+let asarPath = '';
+let packagedFiles: string[] = [];
+
+beforeAll(async () => {
+  const missing = builtEntries.filter((entry) => !existsSync(join(projectDir, entry)));
+  if (missing.length > 0) {
+    throw new Error(
+      `The app is not built (missing ${missing.join(', ')}): run \`npm run build\` before the packaging test.`,
+    );
+  }
+  workDir = await mkdtemp(join(tmpdir(), 'unhunch-packaging-'));
+  const electronDist = await makePlaceholderElectronDist(join(workDir, 'electron-dist'));
+  const outputDir = join(workDir, 'dist');
+  await build({
+    projectDir,
+    targets: Platform.LINUX.createTarget('dir', Arch.x64),
+    publish: 'never',
+    config: {
+      // The project's configuration, with only what this offline run needs changed.
+      extends: join(projectDir, 'electron-builder.yml'),
+      electronDist,
+      directories: { output: outputDir },
+      // No native modules to rebuild, and rebuilding would fetch Electron headers.
+      npmRebuild: false,
+    },
+  });
+  appOutDir = join(outputDir, 'linux-unpacked');
+  asarPath = join(appOutDir, 'resources', 'app.asar');
+  packagedFiles = listPackage(asarPath, { isPack: false }).map((file) =>
+    file.replace(/^[\\/]/, '').replaceAll('\\', '/'),
+  );
+}, 240_000);
+
+afterAll(async () => {
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+describe('the packaged Linux app', () => {
+  it('holds the built main, preload and renderer bundles and the icons in app.asar', () => {
+    expect(existsSync(asarPath)).toBe(true);
+    for (const entry of builtEntries) expect(packagedFiles).toContain(entry);
+    for (const icon of ['icon.png', 'tray-light.png', 'tray-dark.png', 'trayTemplate.png']) {
+      expect(packagedFiles).toContain(`assets/icons/${icon}`);
+    }
+  });
+
+  it('starts the ESM main bundle from its packaged package.json', () => {
+    const manifest = JSON.parse(extractFile(asarPath, 'package.json').toString('utf8')) as {
+      main?: string;
+      type?: string;
+    };
+    expect(manifest.main?.replace(/^\.\//, '')).toBe('out/main/index.js');
+    expect(manifest.type).toBe('module');
+  });
+
+  it('leaves sources, tests, docs, configuration and source maps out', () => {
+    const strays = packagedFiles.filter(
+      (file) =>
+        /^(src|renderer|tests|docs|scripts|bench|\.ci)\//.test(file) ||
+        /^[^/]+\.(ts|ya?ml|md)$/.test(file) ||
+        (!file.startsWith('node_modules/') && /\.(ts|tsx|map)$/.test(file)),
+    );
+    expect(strays).toEqual([]);
+  });
+
+  it('has the security fuses flipped in the Electron binary', async () => {
+    const wire = await getCurrentFuseWire(join(appOutDir, 'unhunch'));
+    const { DISABLE, ENABLE } = FuseState;
+    expect({
+      runAsNode: wire[FuseV1Options.RunAsNode],
+      cookieEncryption: wire[FuseV1Options.EnableCookieEncryption],
+      nodeOptions: wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable],
+      nodeCliInspect: wire[FuseV1Options.EnableNodeCliInspectArguments],
+      asarIntegrity: wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation],
+      onlyLoadAppFromAsar: wire[FuseV1Options.OnlyLoadAppFromAsar],
+      browserV8Snapshot: wire[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot],
+      fileProtocolPrivileges: wire[FuseV1Options.GrantFileProtocolExtraPrivileges],
+    }).toEqual({
+      runAsNode: DISABLE,
+      cookieEncryption: ENABLE,
+      nodeOptions: DISABLE,
+      nodeCliInspect: DISABLE,
+      asarIntegrity: ENABLE,
+      onlyLoadAppFromAsar: ENABLE,
+      browserV8Snapshot: DISABLE,
+      fileProtocolPrivileges: DISABLE,
+    });
+    // A fuse the configuration does not name keeps Electron's default.
+    expect(wire[FuseV1Options.WasmTrapHandlers]).toBe(
+      electron45DefaultFuses[FuseV1Options.WasmTrapHandlers],
+    );
+  });
+});

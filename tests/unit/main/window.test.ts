@@ -1,0 +1,83 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { electronFake, FakeBrowserWindow, openedExternally } from './electron-fake';
+
+vi.mock('electron', () => electronFake());
+
+const { currentWindow, hardenSession, showMainWindow } = await import('../../../src/main/window');
+
+describe('the Unhunch window', () => {
+  beforeEach(() => {
+    currentWindow()?.close();
+    FakeBrowserWindow.created.length = 0;
+    openedExternally.length = 0;
+  });
+
+  it('is created isolated, sandboxed and without Node', () => {
+    showMainWindow();
+    const options = FakeBrowserWindow.created[0]!.options;
+    expect(options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+    });
+    expect(String((options.webPreferences as { preload: string }).preload)).toMatch(
+      /preload[/\\]index\.cjs$/,
+    );
+  });
+
+  it('loads only the local renderer file', () => {
+    const window = showMainWindow() as unknown as FakeBrowserWindow;
+    expect(window.loaded).toMatch(/renderer[/\\]index\.html$/);
+  });
+
+  it('refuses navigation away from the app', () => {
+    const window = showMainWindow() as unknown as FakeBrowserWindow;
+    const event = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
+    window.webContents.emit('will-navigate', event, 'https://example.com');
+    expect(event.prevented).toBe(true);
+  });
+
+  it('denies window.open and sends only https links to the browser', () => {
+    const window = showMainWindow() as unknown as FakeBrowserWindow;
+    const handler = window.webContents.windowOpenHandler!;
+    expect(handler({ url: 'https://www.nhs.uk/' })).toEqual({ action: 'deny' });
+    expect(handler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(handler({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    expect(openedExternally).toEqual(['https://www.nhs.uk/']);
+  });
+
+  it('is reused while open and destroyed when closed, so no renderer idles in the tray', () => {
+    const first = showMainWindow();
+    expect(showMainWindow()).toBe(first);
+    (first as unknown as FakeBrowserWindow).close();
+    expect(currentWindow()).toBeNull();
+    const second = showMainWindow();
+    expect(second).not.toBe(first);
+    expect(FakeBrowserWindow.created).toHaveLength(2);
+  });
+
+  it('denies every permission request', () => {
+    let requestHandler: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
+    let checkHandler: (() => boolean) | undefined;
+    hardenSession({
+      setPermissionRequestHandler: (h: typeof requestHandler) => {
+        requestHandler = h;
+      },
+      setPermissionCheckHandler: (h: typeof checkHandler) => {
+        checkHandler = h;
+      },
+    } as never);
+    const answers: boolean[] = [];
+    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal']) {
+      requestHandler!(null, permission, (ok) => answers.push(ok));
+    }
+    expect(answers).toEqual([false, false, false, false]);
+    expect(checkHandler!()).toBe(false);
+  });
+});
