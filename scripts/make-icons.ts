@@ -29,7 +29,8 @@ function trayRasters(): Raster[] {
     { name: 'trayTemplate', color: glyphColors.template },
   ];
   return variants.flatMap(({ name, color }) => {
-    const paused = name === 'trayTemplate' ? 'trayPausedTemplate' : name.replace('tray-', 'tray-paused-');
+    const paused =
+      name === 'trayTemplate' ? 'trayPausedTemplate' : name.replace('tray-', 'tray-paused-');
     return [
       { file: `${name}.png`, source: 'mark.svg', color, size: 16 },
       { file: `${name}@2x.png`, source: 'mark.svg', color, size: 32 },

@@ -1,15 +1,55 @@
 import { createTranslator } from '../../src/contract/i18n';
 import { connect } from './bridge';
-import { mountStatusPage } from './pages/status';
+import { el } from './dom';
+import { DEFAULT_PAGE, isPageId, type MountedPage, PAGES, type PageId } from './pages/index';
 
+/** The shell: header, navigation between pages (by URL hash), and the page outlet. */
 async function start() {
   const language = 'en';
   const { t } = await createTranslator(language);
+  document.documentElement.lang = language;
   document.title = t('app.name');
+
   const root = document.getElementById('app')!;
-  let page: ReturnType<typeof mountStatusPage> | undefined;
-  const api = connect((connected) => page?.setConnected(connected));
-  page = mountStatusPage(root, api, t, language);
+  const nav = el('nav', { 'aria-label': t('nav.label') });
+  const outlet = el('div', { id: 'page', tabindex: '-1' });
+  root.append(
+    el('header', {}, el('h1', {}, t('app.name')), el('p', { class: 'tagline' }, t('app.tagline'))),
+    nav,
+    outlet,
+  );
+  const links = new Map<PageId, HTMLAnchorElement>();
+  for (const id of Object.keys(PAGES) as PageId[]) {
+    const link = el('a', { href: `#${id}`, 'data-testid': `nav-${id}` }, t(`nav.${id}`));
+    links.set(id, link);
+    nav.append(link);
+  }
+  if (links.size < 2) nav.hidden = true;
+
+  let connected = true;
+  let page: MountedPage | undefined;
+  const api = connect((isConnected) => {
+    connected = isConnected;
+    page?.setConnected?.(isConnected);
+  });
+
+  const show = async () => {
+    const wanted = location.hash.slice(1);
+    const id: PageId = isPageId(wanted) ? wanted : DEFAULT_PAGE;
+    page?.unmount?.();
+    outlet.replaceChildren();
+    for (const [linkId, link] of links) {
+      if (linkId === id) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
+    const module = await PAGES[id]();
+    page = module.mount(outlet, { api, t, language, navigate: (to) => (location.hash = to) });
+    page.setConnected?.(connected);
+  };
+  window.addEventListener('hashchange', () => {
+    void show().then(() => outlet.focus());
+  });
+  await show();
 }
 
 void start();

@@ -1,7 +1,7 @@
-import type { TFunction } from 'i18next';
-import type { Status, UnhunchApi } from '../../../src/contract/contract';
+import type { Status } from '../../../src/contract/contract';
 import { formatClockTime, formatCountdown } from '../../../src/contract/i18n';
 import { el } from '../dom';
+import type { MountedPage, PageContext } from './index';
 
 /** The first page: what Unhunch is doing now, and pause / resume. */
 export function mountStatusPage(
@@ -86,17 +86,22 @@ export function mountStatusPage(
     }
   });
 
-  api.on('status', show);
+  const unsubscribe = api.on('status', show);
   void api.call('getStatus').then(show);
 
   // The countdown text changes at most once a minute; re-render only while visible.
+  let timer: ReturnType<typeof setTimeout>;
   const tick = () => {
     if (document.visibilityState === 'visible') render();
-    setTimeout(tick, 1000 - (Date.now() % 1000));
+    timer = setTimeout(tick, 1000 - (Date.now() % 1000));
   };
   tick();
 
   return {
+    unmount() {
+      clearTimeout(timer);
+      unsubscribe();
+    },
     setConnected(connected: boolean) {
       connection.textContent = connected ? '' : t('status.connectionLost');
     },

@@ -55,11 +55,12 @@ export const ipcHandlers = new Map<string, (...args: unknown[]) => unknown>();
 export const openedExternally: string[] = [];
 
 export function electronFake() {
-  return {
+  const electron = {
     BrowserWindow: FakeBrowserWindow,
     ipcMain: {
       handle: (channel: string, handler: (...args: unknown[]) => unknown) =>
         ipcHandlers.set(channel, handler),
+      on: () => {},
     },
     shell: {
       openExternal: (url: string) => {
@@ -74,4 +75,6 @@ export function electronFake() {
       getAppPath: () => process.cwd(),
     },
   };
+  // `import electron from 'electron'` (electron-store) and named imports (our code).
+  return { ...electron, default: electron };
 }
