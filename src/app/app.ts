@@ -4,6 +4,7 @@ import { createTimerService } from '../core/breaks/service';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings/settings';
 import type { Clock } from '../core/time/clock';
 import { MINUTE } from '../core/time/duration';
+import type { SignalSupport } from './platform';
 import { type Logger, type SettingsStore, silentLogger } from './ports';
 
 export interface AppDeps {
@@ -11,6 +12,8 @@ export interface AppDeps {
   settingsStore: SettingsStore;
   idle?: IdleProbe;
   timeZone: string;
+  /** What the host's desktop can report; defaults to everything but do-not-disturb. */
+  signalSupport?: SignalSupport;
   logger?: Logger;
 }
 
@@ -35,11 +38,18 @@ function toPauseRequest(input: Parameters<Handlers['pause']>[0]): PauseRequest {
 export function createApp(deps: AppDeps): UnhunchApp {
   const logger = deps.logger ?? silentLogger;
   const settings: Settings = DEFAULT_SETTINGS;
+  const support: SignalSupport = deps.signalSupport ?? {
+    idle: 'reliable',
+    lock: 'events',
+    doNotDisturb: 'unavailable',
+  };
+  // An idle reading we cannot trust would invent natural breaks: leave it out instead.
+  const idle = support.idle === 'reliable' ? deps.idle : undefined;
   const timer = createTimerService({
     clock: deps.clock,
     settings,
     timeZone: deps.timeZone,
-    ...(deps.idle ? { idle: deps.idle } : {}),
+    ...(idle ? { idle } : {}),
   });
   const listeners = new Set<(status: Status) => void>();
 
@@ -63,6 +73,7 @@ export function createApp(deps: AppDeps): UnhunchApp {
       publish();
       return result;
     },
+    getSignalSupport: () => support,
   };
 
   return {

@@ -39,10 +39,18 @@ export const actionResultSchema = z.union([
 
 const noInput = z.undefined();
 
+/** What this desktop can report (src/app/platform.ts), so the UI can say what is missing. */
+export const signalSupportSchema = z.object({
+  idle: z.enum(['reliable', 'unreliable']),
+  lock: z.enum(['events', 'idle-only']),
+  doNotDisturb: z.enum(['unavailable']),
+});
+
 export const calls = {
   getStatus: { input: noInput, output: statusSchema },
   pause: { input: pauseRequestSchema, output: actionResultSchema },
   resume: { input: noInput, output: actionResultSchema },
+  getSignalSupport: { input: noInput, output: signalSupportSchema },
 } as const;
 
 export const events = {

@@ -1,6 +1,7 @@
 import { app, nativeTheme, session } from 'electron';
 import { createApp } from '../app/app';
 import { launchRequests } from '../app/command-line';
+import { signalSupport } from '../app/platform';
 import { type TrayAction, trayModel } from '../app/tray';
 import { createTranslator } from '../contract/i18n';
 import { createSystemClock } from '../core/time/system-clock';
@@ -35,6 +36,7 @@ async function start() {
     settingsStore: createElectronSettingsStore(),
     idle: systemIdleSeconds,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    signalSupport: signalSupport({ platform: process.platform, env: process.env }),
   });
   wirePowerSignals(unhunch.timer);
 

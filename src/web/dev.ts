@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { createApp } from '../app/app';
+import { signalSupport } from '../app/platform';
 import { createSystemClock } from '../core/time/system-clock';
 import { createFileSettingsStore } from './file-store';
 import { startWebHost } from './server';
@@ -32,6 +33,7 @@ const app = createApp({
   clock: createSystemClock(),
   settingsStore: createFileSettingsStore(dataDir),
   timeZone: options.timezone,
+  signalSupport: signalSupport({ platform: process.platform, env: process.env }),
 });
 const host = await startWebHost({
   app,

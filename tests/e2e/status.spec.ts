@@ -1,4 +1,4 @@
-import { expect, test } from './web-host';
+import { expect, startWebHostProcess, test } from './web-host';
 
 test('pressing Pause shows the paused status that the real services report', async ({
   page,
@@ -52,4 +52,16 @@ test('the page loads under a strict Content-Security-Policy with no violations',
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
   await expect(page.getByTestId('status-state')).not.toBeEmpty();
   expect(violations).toEqual([]);
+});
+
+test('on a Wayland desktop the page says natural breaks cannot be noticed', async ({ page }) => {
+  const host = await startWebHostProcess([], { XDG_SESSION_TYPE: 'wayland' });
+  try {
+    await page.goto(host.url);
+    const notes = page.getByTestId('signal-notes');
+    await expect(notes).toContainText('does not report idle time reliably');
+    await expect(notes).toContainText("cannot see your system's do-not-disturb mode");
+  } finally {
+    host.process.kill();
+  }
 });

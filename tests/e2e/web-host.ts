@@ -14,12 +14,15 @@ export interface WebHostProcess {
   process: ChildProcess;
 }
 
-export async function startWebHostProcess(extraArgs: string[] = []): Promise<WebHostProcess> {
+export async function startWebHostProcess(
+  extraArgs: string[] = [],
+  env: Record<string, string> = {},
+): Promise<WebHostProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'unhunch-e2e-'));
   const child = spawn(
     process.execPath,
     ['out/node/web.js', '--port', '0', '--no-open', '--data', dataDir, ...extraArgs],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';

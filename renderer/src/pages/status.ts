@@ -15,6 +15,7 @@ export function mountStatusPage(
   const toggle = el('button', { type: 'button', 'data-testid': 'pause-toggle' });
   const error = el('p', { class: 'error', role: 'alert', 'data-testid': 'status-error' });
   const connection = el('p', { class: 'connection', role: 'status' });
+  const signalNotes = el('ul', { class: 'notes', 'data-testid': 'signal-notes' });
 
   root.append(
     el('header', {}, el('h1', {}, t('app.name')), el('p', { class: 'tagline' }, t('app.tagline'))),
@@ -25,6 +26,12 @@ export function mountStatusPage(
       el('div', { 'aria-live': 'polite' }, state, detail),
       toggle,
       error,
+    ),
+    el(
+      'section',
+      { 'aria-labelledby': 'signals-heading', class: 'card muted' },
+      el('h2', { id: 'signals-heading' }, t('signals.heading')),
+      signalNotes,
     ),
     connection,
   );
@@ -84,6 +91,15 @@ export function mountStatusPage(
     } catch (failure) {
       error.textContent = t('actions.failed', { reason: (failure as Error).message });
     }
+  });
+
+  void api.call('getSignalSupport').then((support) => {
+    const notes = [
+      support.idle === 'unreliable' ? 'signals.idleUnreliable' : null,
+      support.lock === 'idle-only' ? 'signals.lockIdleOnly' : null,
+      'signals.doNotDisturbUnavailable',
+    ].filter((key): key is string => key !== null);
+    signalNotes.replaceChildren(...notes.map((key) => el('li', {}, t(key))));
   });
 
   const unsubscribe = api.on('status', show);

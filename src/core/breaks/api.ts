@@ -1,4 +1,7 @@
 import type { Settings } from '../settings/settings';
+import type { TherapyKind, TherapyRequest } from '../therapy/session';
+
+export type { TherapyKind, TherapyRequest };
 
 /**
  * What the hosts (app, simulate) see of the timer service. The implementation lives
@@ -25,6 +28,10 @@ export interface TimerStatus {
   postponesLeft: number;
   skipsLeftToday: number | null;
   strictMode: boolean;
+  /** A due break held back by do-not-disturb shows by this wall time at the latest. */
+  deferredUntil?: number | null;
+  /** The heat or ice session running now; ends at `endsAt` (wall-clock epoch ms). */
+  therapy?: { kind: TherapyKind; minutes: number; endsAt: number } | null;
 }
 
 export type PauseRequest =
@@ -39,7 +46,9 @@ export type ActivitySignal =
   | { type: 'resume' }
   | { type: 'lock' }
   | { type: 'unlock' }
-  | { type: 'do-not-disturb'; on: boolean };
+  | { type: 'do-not-disturb'; on: boolean }
+  /** The host learned the system time changed; the service checks wall against monotonic at once. */
+  | { type: 'time-changed' };
 
 export type ActionResult = { ok: true } | { ok: false; reason: string };
 
@@ -61,6 +70,9 @@ export interface TimerService {
   resume(): ActionResult;
   signal(signal: ActivitySignal): void;
   updateSettings(settings: Settings): void;
+  /** Start a heat or ice session; refused over the cap or too soon after the last one. */
+  startTherapy(request: TherapyRequest): ActionResult;
+  stopTherapy(): ActionResult;
   /** Subscribe to timeline events; returns the unsubscribe function. */
   onEvent(listener: (event: TimelineEvent) => void): () => void;
   dispose(): void;

@@ -1,0 +1,363 @@
+import type { Settings } from '../settings/settings';
+import type { BreakKind, TimerState } from './api';
+import {
+  breakCoveredByIdle,
+  durationOf,
+  type FrozenPlan,
+  freezePlan,
+  freshPlan,
+  nextBreak,
+  type Plan,
+  postponeUntil,
+  replan,
+  restartAfterBreak,
+  thawPlan,
+} from './plan';
+
+/**
+ * The break state machine: an explicit union of states and a pure `transition`.
+ * Times are on two clocks: `elapsed` (real time since the service started, sleep
+ * included, never moved by clock changes) for anything measured as a length, and
+ * `wall` (epoch ms as the machine shows it) for anything the user names as a time.
+ */
+export interface Instant {
+  elapsed: number;
+  wall: number;
+}
+
+export type Deadline = { clock: 'elapsed'; at: number } | { clock: 'wall'; at: number };
+
+/** A due break waits this long for do-not-disturb or a fullscreen app to end, then shows. */
+export const DO_NOT_DISTURB_MAX_DEFER_MS = 10 * 60 * 1000;
+
+export type BreakState =
+  | { name: 'outside-work-hours' }
+  | { name: 'running'; plan: Plan }
+  | { name: 'postponed'; plan: Plan }
+  | { name: 'warning'; plan: Plan; kind: BreakKind; dueAt: number }
+  | { name: 'deferred'; plan: Plan; kind: BreakKind; dueAt: number; showBy: number }
+  | { name: 'in-break'; plan: Plan; kind: BreakKind; startedAt: number; endsAt: number }
+  | { name: 'paused'; frozen: FrozenPlan | null; until: Deadline | null; since: Instant };
+
+export type BreakEvent =
+  /** A wake or any moment the host looks: act on whatever fell due by `now`. */
+  | { type: 'time-passed'; now: Instant }
+  | { type: 'idle-sampled'; now: Instant; idleMs: number }
+  /** Back from a lock or sleep, which count as idle for `awayMs`. */
+  | { type: 'away-ended'; now: Instant; awayMs: number }
+  | { type: 'take-break'; now: Instant }
+  | { type: 'postpone'; now: Instant }
+  | { type: 'skip'; now: Instant }
+  | { type: 'pause'; now: Instant; until: Deadline | null }
+  | { type: 'resume'; now: Instant }
+  | { type: 'do-not-disturb-ended'; now: Instant }
+  | { type: 'settings-changed'; now: Instant };
+
+/** What the engine needs to know about the world; the service reads it fresh for every event. */
+export interface EngineContext {
+  settings: Settings;
+  withinWorkHours: boolean;
+  doNotDisturb: boolean;
+  /** Locked or asleep: nothing is asked of the user. */
+  away: boolean;
+  skipsLeftToday: number | null;
+  /** Wall time the current stretch of work hours began; null outside them or when hours are always. */
+  workdayStartedAt: number | null;
+}
+
+export type BreakEmit =
+  | { type: 'break-warning'; kind: BreakKind; dueAt: number }
+  | { type: 'break-start'; kind: BreakKind; endsAt: number; deferred: boolean }
+  | { type: 'break-end'; kind: BreakKind; outcome: 'completed' | 'skipped' }
+  | { type: 'break-postponed'; kind: BreakKind; until: number; postponesLeft: number }
+  | { type: 'natural-break'; kind: BreakKind; idleMs: number }
+  | { type: 'paused'; until: Deadline | null }
+  | { type: 'resumed' }
+  | { type: 'work-hours-start' }
+  | { type: 'work-hours-end' };
+
+export interface Transition {
+  state: BreakState;
+  emits: BreakEmit[];
+  /** Set when an action was refused; the state is then unchanged. */
+  refused?: string;
+}
+
+const stay = (state: BreakState): Transition => ({ state, emits: [] });
+const refuse = (state: BreakState, reason: string): Transition => ({ state, emits: [], refused: reason });
+
+/** The user-facing state of the status API. */
+export function timerStateOf(state: BreakState): TimerState {
+  return state.name === 'deferred' ? 'warning' : state.name;
+}
+
+export function initialState(now: Instant, context: EngineContext): BreakState {
+  return context.withinWorkHours
+    ? { name: 'running', plan: freshPlan(now.elapsed, context.settings) }
+    : { name: 'outside-work-hours' };
+}
+
+/** The break asked for now or coming next, with its plan; null when none can come. */
+export function pendingBreak(state: BreakState, settings: Settings): { kind: BreakKind; dueAt: number } | null {
+  switch (state.name) {
+    case 'warning':
+    case 'deferred':
+      return { kind: state.kind, dueAt: state.dueAt };
+    case 'running':
+    case 'postponed':
+      return nextBreak(state.plan, settings);
+    default:
+      return null;
+  }
+}
+
+/** The next moment the engine has something to do; the service arms its one timer for it. */
+export function nextDeadline(state: BreakState, context: EngineContext): Deadline | null {
+  const elapsed = (at: number): Deadline => ({ clock: 'elapsed', at });
+  switch (state.name) {
+    case 'running':
+    case 'postponed': {
+      if (context.away) return null;
+      const next = nextBreak(state.plan, context.settings);
+      if (!next) return null;
+      return elapsed(next.dueAt - context.settings.warningBeforeMs);
+    }
+    case 'warning':
+      return context.away ? null : elapsed(state.dueAt);
+    case 'deferred':
+      return context.away ? null : elapsed(state.showBy);
+    case 'in-break':
+      return elapsed(state.endsAt);
+    case 'paused':
+      return state.until;
+    case 'outside-work-hours':
+      return null;
+  }
+}
+
+function reached(deadline: Deadline, now: Instant): boolean {
+  return deadline.clock === 'elapsed' ? now.elapsed >= deadline.at : now.wall >= deadline.at;
+}
+
+function startBreak(plan: Plan, kind: BreakKind, now: Instant, context: EngineContext, deferred: boolean): Transition {
+  const endsAt = now.elapsed + durationOf(kind, context.settings);
+  return {
+    state: { name: 'in-break', plan, kind, startedAt: now.elapsed, endsAt },
+    emits: [{ type: 'break-start', kind, endsAt, deferred }],
+  };
+}
+
+/** A break falls due: shown now, or held while do-not-disturb is on. */
+function breakFallsDue(plan: Plan, kind: BreakKind, dueAt: number, now: Instant, context: EngineContext): Transition {
+  if (context.doNotDisturb) {
+    return {
+      state: { name: 'deferred', plan, kind, dueAt, showBy: dueAt + DO_NOT_DISTURB_MAX_DEFER_MS },
+      emits: [],
+    };
+  }
+  return startBreak(plan, kind, now, context, false);
+}
+
+function workHoursEnded(state: BreakState): Transition {
+  return { state: { name: 'outside-work-hours' }, emits: [{ type: 'work-hours-end' }] };
+}
+
+/** One step of time passing; `transition` repeats it until nothing more is due. */
+function timeStep(state: BreakState, now: Instant, context: EngineContext): Transition {
+  const { settings } = context;
+  switch (state.name) {
+    case 'outside-work-hours':
+      if (!context.withinWorkHours) return stay(state);
+      return {
+        state: { name: 'running', plan: freshPlan(now.elapsed, settings) },
+        emits: [{ type: 'work-hours-start' }],
+      };
+    case 'running':
+    case 'postponed': {
+      if (!context.withinWorkHours) return workHoursEnded(state);
+      if (context.away) return stay(state);
+      const next = nextBreak(state.plan, settings);
+      if (!next) return stay(state);
+      if (now.elapsed >= next.dueAt) return breakFallsDue(state.plan, next.kind, next.dueAt, now, context);
+      if (settings.warningBeforeMs > 0 && now.elapsed >= next.dueAt - settings.warningBeforeMs) {
+        return {
+          state: { name: 'warning', plan: state.plan, kind: next.kind, dueAt: next.dueAt },
+          emits: [{ type: 'break-warning', kind: next.kind, dueAt: next.dueAt }],
+        };
+      }
+      return stay(state);
+    }
+    case 'warning':
+      if (!context.withinWorkHours) return workHoursEnded(state);
+      if (context.away || now.elapsed < state.dueAt) return stay(state);
+      return breakFallsDue(state.plan, state.kind, state.dueAt, now, context);
+    case 'deferred':
+      if (!context.withinWorkHours) return workHoursEnded(state);
+      if (context.away || now.elapsed < state.showBy) return stay(state);
+      return startBreak(state.plan, state.kind, now, context, true);
+    case 'in-break': {
+      if (now.elapsed < state.endsAt) return stay(state);
+      const plan = restartAfterBreak(state.plan, state.kind, state.endsAt, settings);
+      const ended: BreakEmit = { type: 'break-end', kind: state.kind, outcome: 'completed' };
+      // A break that runs past the end of work hours finishes first; the day ends after it.
+      if (!context.withinWorkHours) {
+        return { state: { name: 'outside-work-hours' }, emits: [ended, { type: 'work-hours-end' }] };
+      }
+      return { state: { name: 'running', plan }, emits: [ended] };
+    }
+    case 'paused':
+      if (!state.until || !reached(state.until, now)) return stay(state);
+      return resumeFrom(state, now, context);
+  }
+}
+
+function resumeFrom(
+  state: Extract<BreakState, { name: 'paused' }>,
+  now: Instant,
+  context: EngineContext,
+): Transition {
+  // A work day that began during the pause starts afresh, not with yesterday's timers.
+  const newWorkday = context.workdayStartedAt !== null && context.workdayStartedAt > state.since.wall;
+  const emits: BreakEmit[] = [{ type: 'resumed' }];
+  if (!context.withinWorkHours) return { state: { name: 'outside-work-hours' }, emits };
+  const plan =
+    state.frozen && !newWorkday
+      ? thawPlan(state.frozen, now.elapsed, context.settings)
+      : freshPlan(now.elapsed, context.settings);
+  return { state: { name: plan.postponesUsed > 0 ? 'postponed' : 'running', plan }, emits };
+}
+
+/** Idle (or away) long enough counts as a break taken: the covered timers restart. */
+function idleSpell(state: BreakState, now: Instant, idleMs: number, context: EngineContext): Transition {
+  if (
+    state.name !== 'running' &&
+    state.name !== 'postponed' &&
+    state.name !== 'warning' &&
+    state.name !== 'deferred'
+  ) {
+    return stay(state);
+  }
+  const covered = breakCoveredByIdle(idleMs, context.settings);
+  if (!covered) {
+    if (state.plan.idleSpell === null) return stay(state);
+    return { state: { ...state, plan: { ...state.plan, idleSpell: null } }, emits: [] };
+  }
+  const spellSince = now.elapsed - idleMs;
+  const counted = state.plan.idleSpell;
+  // The same spell seen again: samples are whole seconds apart, so allow a little slack.
+  const sameSpell = counted !== null && Math.abs(counted.since - spellSince) <= 2000;
+  const alreadyCounted = sameSpell && (counted.covered === 'long' || covered === 'micro');
+  const emits: BreakEmit[] = alreadyCounted ? [] : [{ type: 'natural-break', kind: covered, idleMs }];
+  let plan = restartAfterBreak(state.plan, covered, now.elapsed, context.settings);
+  plan = { ...plan, idleSpell: { since: spellSince, covered: sameSpell && counted.covered === 'long' ? 'long' : covered } };
+  const pendingKind = state.name === 'warning' || state.name === 'deferred' ? state.kind : null;
+  // A long break still asked for is not covered by a micro-length spell.
+  if (pendingKind === 'long' && covered === 'micro') {
+    return { state: { ...state, plan: { ...plan, postponesUsed: state.plan.postponesUsed } }, emits };
+  }
+  return { state: { name: 'running', plan }, emits };
+}
+
+function planOf(state: BreakState): Plan | null {
+  return 'plan' in state ? state.plan : null;
+}
+
+function kindAskedFor(state: BreakState, settings: Settings): BreakKind | null {
+  if (state.name === 'warning' || state.name === 'deferred' || state.name === 'in-break') return state.kind;
+  if (state.name === 'postponed') return nextBreak(state.plan, settings)?.kind ?? null;
+  return null;
+}
+
+function act(state: BreakState, event: BreakEvent, context: EngineContext): Transition {
+  const { settings } = context;
+  const now = event.now;
+  switch (event.type) {
+    case 'take-break': {
+      if (state.name === 'in-break') return refuse(state, 'a break is already on');
+      if (state.name === 'paused') return refuse(state, 'breaks are paused; resume them first');
+      if (state.name === 'outside-work-hours') return refuse(state, 'it is outside your work hours');
+      const kind = kindAskedFor(state, settings) ?? nextBreak(state.plan, settings)?.kind;
+      if (!kind) return refuse(state, 'both micro and long breaks are turned off');
+      return startBreak(state.plan, kind, now, context, false);
+    }
+    case 'postpone': {
+      if (settings.strictMode) return refuse(state, 'strict mode is on: breaks cannot be postponed');
+      if (state.name === 'postponed') return refuse(state, 'the break is already postponed');
+      if (state.name !== 'warning' && state.name !== 'deferred' && state.name !== 'in-break') {
+        return refuse(state, 'there is no break to postpone right now');
+      }
+      const left = settings.postpone.maxPerBreak - state.plan.postponesUsed;
+      if (left <= 0) {
+        return refuse(state, `this break was already postponed ${settings.postpone.maxPerBreak} times, the most allowed`);
+      }
+      const until = now.elapsed + settings.postpone.durationMs;
+      const plan = postponeUntil(state.plan, until);
+      return {
+        state: { name: 'postponed', plan },
+        emits: [{ type: 'break-postponed', kind: state.kind, until, postponesLeft: left - 1 }],
+      };
+    }
+    case 'skip': {
+      if (settings.strictMode) return refuse(state, 'strict mode is on: breaks cannot be skipped');
+      const kind = kindAskedFor(state, settings);
+      const plan = planOf(state);
+      if (!kind || !plan) return refuse(state, 'there is no break to skip right now');
+      if (context.skipsLeftToday !== null && context.skipsLeftToday <= 0) {
+        return refuse(state, `no skips left today (${settings.skip.maxPerDay ?? 0} a day)`);
+      }
+      return {
+        state: { name: 'running', plan: restartAfterBreak(plan, kind, now.elapsed, settings) },
+        emits: [{ type: 'break-end', kind, outcome: 'skipped' }],
+      };
+    }
+    case 'pause': {
+      if (state.name === 'in-break') return refuse(state, 'finish or skip the break on screen first');
+      const plan = planOf(state);
+      const frozen =
+        state.name === 'paused' ? state.frozen : plan ? freezePlan(plan, now.elapsed) : null;
+      return {
+        state: { name: 'paused', frozen, until: event.until, since: state.name === 'paused' ? state.since : now },
+        emits: [{ type: 'paused', until: event.until }],
+      };
+    }
+    case 'resume':
+      if (state.name !== 'paused') return refuse(state, 'breaks are not paused');
+      return resumeFrom(state, now, context);
+    case 'do-not-disturb-ended':
+      if (state.name !== 'deferred') return stay(state);
+      return startBreak(state.plan, state.kind, now, context, true);
+    case 'settings-changed': {
+      if (state.name === 'paused' || state.name === 'outside-work-hours') return stay(state);
+      const plan = replan(state.plan, now.elapsed, settings);
+      if (state.name === 'in-break') return stay({ ...state, plan });
+      return stay({ name: plan.postponesUsed > 0 ? 'postponed' : 'running', plan });
+    }
+    case 'idle-sampled':
+      return idleSpell(state, now, event.idleMs, context);
+    case 'away-ended':
+      return idleSpell(state, now, event.awayMs, context);
+    case 'time-passed':
+      return stay(state);
+  }
+}
+
+/** At most this many steps in one look at the clock: due, start, end, next warning. */
+const MAX_STEPS = 8;
+
+/**
+ * The transition function. Actions and signals apply first; then time is let catch
+ * up, so a break that fell due while the user was acting is not lost.
+ */
+export function transition(state: BreakState, event: BreakEvent, context: EngineContext): Transition {
+  const first = act(state, event, context);
+  if (first.refused) return first;
+  let current = first.state;
+  const emits = [...first.emits];
+  for (let i = 0; i < MAX_STEPS; i++) {
+    const step = timeStep(current, event.now, context);
+    if (step.state === current) break;
+    current = step.state;
+    emits.push(...step.emits);
+  }
+  return { state: current, emits };
+}

@@ -1,0 +1,136 @@
+/**
+ * Local time in an IANA time zone with nothing but Intl: work hours and cron routines
+ * are written in the user's wall time, and daylight saving moves that wall time
+ * against the epoch twice a year.
+ */
+
+export interface LocalDate {
+  year: number;
+  /** 1..12 */
+  month: number;
+  day: number;
+}
+
+export interface LocalDateTime extends LocalDate {
+  hour: number;
+  minute: number;
+  second: number;
+  /** 0 = Sunday, as in cron and Date#getUTCDay. */
+  weekday: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** True when Intl knows the zone; the edges use it to reject a bad `timezone`. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone this machine runs in, for hosts that were not told one. */
+export function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+export function weekdayOf(date: LocalDate): number {
+  return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+}
+
+/** Calendar arithmetic on a local date, independent of any zone. */
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+export function compareDates(a: LocalDate, b: LocalDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+export function formatLocalDate(date: LocalDate): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
+}
+
+export function localDateTime(epochMs: number, timeZone: string): LocalDateTime {
+  const fields: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
+    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  }
+  const date = { year: fields.year ?? 1970, month: fields.month ?? 1, day: fields.day ?? 1 };
+  return {
+    ...date,
+    hour: fields.hour ?? 0,
+    minute: fields.minute ?? 0,
+    second: fields.second ?? 0,
+    weekday: weekdayOf(date),
+  };
+}
+
+/** How far the zone's wall time is ahead of UTC at an instant, in ms. */
+export function zoneOffsetMs(epochMs: number, timeZone: string): number {
+  const local = localDateTime(epochMs, timeZone);
+  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+  return asUtc - Math.floor(epochMs / 1000) * 1000;
+}
+
+export interface LocalInstant {
+  epochMs: number;
+  /** False in the spring-forward gap: the wall time never shows, and we take the instant after the gap. */
+  exists: boolean;
+}
+
+/**
+ * The instant a local wall time names. A time repeated when clocks fall back is the
+ * first of the two; a time skipped when clocks spring forward lands after the gap
+ * (Temporal's "compatible" disambiguation), so a 02:30 routine still runs that night.
+ */
+export function localToEpoch(
+  date: LocalDate,
+  hour: number,
+  minute: number,
+  second: number,
+  timeZone: string,
+): LocalInstant {
+  const asUtc = Date.UTC(date.year, date.month - 1, date.day, hour, minute, second);
+  const DAY = 86_400_000;
+  const before = zoneOffsetMs(asUtc - DAY, timeZone);
+  const after = zoneOffsetMs(asUtc + DAY, timeZone);
+  // The larger offset gives the earlier instant: try it first so a repeated hour picks its first pass.
+  for (const offset of before >= after ? [before, after] : [after, before]) {
+    const candidate = asUtc - offset;
+    const local = localDateTime(candidate, timeZone);
+    if (
+      local.year === date.year &&
+      local.month === date.month &&
+      local.day === date.day &&
+      local.hour === hour &&
+      local.minute === minute &&
+      local.second === second
+    ) {
+      return { epochMs: candidate, exists: true };
+    }
+  }
+  return { epochMs: asUtc - Math.min(before, after), exists: false };
+}
