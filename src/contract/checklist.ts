@@ -37,7 +37,8 @@ export function checklistAnswersSchemaFor(itemIds: readonly string[]) {
 /** Answers to the built-in checklist. */
 export const checklistAnswersSchema = checklistAnswersSchemaFor(BUILT_IN_CHECKLIST_IDS);
 
-const plainText = (max: number) => z.string().trim().min(1).max(max);
+const plainText = (max: number) =>
+  z.string().trim().min(1, 'write some text here').max(max, `use at most ${max} characters`);
 
 /** An organisation's own checklist item, from the `checklist` list of a policy file. */
 export const customChecklistItemSchema = z.strictObject({

@@ -197,7 +197,10 @@ function timeStep(state: BreakState, now: Instant, context: EngineContext): Tran
       return startBreak(state.plan, state.kind, now, context, true);
     case 'in-break': {
       if (now.elapsed < state.endsAt) return stay(state);
-      const plan = restartAfterBreak(state.plan, state.kind, state.endsAt, settings);
+      const plan = {
+        ...restartAfterBreak(state.plan, state.kind, state.endsAt, settings),
+        lastBreakEndedAt: state.endsAt,
+      };
       const ended: BreakEmit = { type: 'break-end', kind: state.kind, outcome: 'completed' };
       // A break that runs past the end of work hours finishes first; the day ends after it.
       if (!context.withinWorkHours) {
@@ -228,7 +231,12 @@ function resumeFrom(
 }
 
 /** Idle (or away) long enough counts as a break taken: the covered timers restart. */
-function idleSpell(state: BreakState, now: Instant, idleMs: number, context: EngineContext): Transition {
+function idleSpell(
+  state: BreakState,
+  now: Instant,
+  reportedIdleMs: number,
+  context: EngineContext,
+): Transition {
   if (
     state.name !== 'running' &&
     state.name !== 'postponed' &&
@@ -237,6 +245,8 @@ function idleSpell(state: BreakState, now: Instant, idleMs: number, context: Eng
   ) {
     return stay(state);
   }
+  const sinceBreak = state.plan.lastBreakEndedAt;
+  const idleMs = sinceBreak === null ? reportedIdleMs : Math.min(reportedIdleMs, now.elapsed - sinceBreak);
   const covered = breakCoveredByIdle(idleMs, context.settings);
   if (!covered) {
     if (state.plan.idleSpell === null) return stay(state);

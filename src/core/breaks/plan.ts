@@ -19,6 +19,8 @@ export interface Plan {
   postponesUsed: number;
   /** The idle spell already counted as a natural break, so one spell counts once. */
   idleSpell: { since: number; covered: BreakKind } | null;
+  /** When the last break shown on screen ended: idle during a break is the break, not a second one. */
+  lastBreakEndedAt: number | null;
 }
 
 export interface PlannedBreak {
@@ -34,6 +36,7 @@ export function freshPlan(now: number, settings: Settings): Plan {
     long: timer(settings.longBreak.enabled, settings.longBreak.everyMs),
     postponesUsed: 0,
     idleSpell: null,
+    lastBreakEndedAt: null,
   };
 }
 
@@ -120,6 +123,7 @@ export function thawPlan(frozen: FrozenPlan, now: number, settings: Settings): P
     long: thaw(frozen.longLeft, settings.longBreak.enabled, settings.longBreak.everyMs),
     postponesUsed: frozen.postponesUsed,
     idleSpell: null,
+    lastBreakEndedAt: null,
   };
 }
 

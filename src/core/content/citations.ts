@@ -41,3 +41,12 @@ export const CITATIONS = {
   spineHealth: { publisher: 'Spine-health' },
   cochrane: { publisher: 'Cochrane', title: 'French et al. 2006' },
 } as const satisfies Record<string, Citation>;
+
+/** One line for a CLI or a tooltip: `OSHA, Computer Workstations eTool; HSE, …`. */
+export function formatSources(sources: readonly Citation[]): string {
+  return sources
+    .map(
+      (c) => `${c.publisher}${c.title ? `, ${c.title}` : ''}${c.secondary ? ' (secondary)' : ''}`,
+    )
+    .join('; ');
+}

@@ -3,8 +3,8 @@ import { type CronSchedule, nextCronMatch, parseCron } from './cron';
 
 /**
  * Routines (e.g. the weekly checklist re-check) as wall-clock instants in the user's
- * zone. Each remembers when it last ran, so setting the clock back never runs it twice
- * and a jump forward past it runs it once.
+ * zone. Each keeps its next run as an absolute wall time and when it last ran, so
+ * setting the clock back never runs it twice and a jump forward past it runs it once.
  */
 export interface RoutineTimer {
   id: string;
@@ -45,9 +45,4 @@ export function runDueRoutines(
     return { ...timer, lastRanAt: now, nextAt: nextRun(timer.schedule, now, now, zone) };
   });
   return { ran, timers: next };
-}
-
-/** After the clock was changed: recompute each next run from the new wall time. */
-export function replanRoutines(timers: readonly RoutineTimer[], now: number, zone: string): RoutineTimer[] {
-  return timers.map((timer) => ({ ...timer, nextAt: nextRun(timer.schedule, now, timer.lastRanAt, zone) }));
 }

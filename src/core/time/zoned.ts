@@ -134,3 +134,17 @@ export function localToEpoch(
   }
   return { epochMs: asUtc - Math.min(before, after), exists: false };
 }
+
+/** ISO 8601 with the zone's offset at that instant: `2026-11-24T09:20:00+01:00`. */
+export function formatLocalIso(epochMs: number, timeZone: string): string {
+  const local = localDateTime(epochMs, timeZone);
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const offsetMinutes = Math.round(zoneOffsetMs(epochMs, timeZone) / 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const ms = ((epochMs % 1000) + 1000) % 1000;
+  return (
+    `${formatLocalDate(local)}T${pad(local.hour)}:${pad(local.minute)}:${pad(local.second)}` +
+    `${ms ? `.${pad(ms, 3)}` : ''}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}

@@ -1,0 +1,309 @@
+import nodeCron from 'node-cron';
+import { z } from 'zod';
+import { parseCron } from '../core/schedule/cron';
+import { parseClockTime } from '../core/schedule/work-hours';
+import { DEFAULT_SETTINGS, type Settings, WEEKDAYS, type Weekday } from '../core/settings/settings';
+import { THERAPY_MAX_MINUTES, THERAPY_MIN_MINUTES } from '../core/therapy/limits';
+import { formatDuration, parseDuration } from '../core/time/duration';
+
+/**
+ * The settings FILE shape (DESIGN.md "Settings and policy keys"): the same keys in
+ * settings files, policy files and scenarios, durations as strings ("20m"). Every key
+ * is optional so a file, a policy's defaults or its locks can hold any part; unknown
+ * keys are errors. `toCoreSettings` merges layers into the core's `Settings`.
+ */
+
+const duration = (what: string, { allowZero = false } = {}) =>
+  z.string().superRefine((text, ctx) => {
+    const parsed = parseDuration(text);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+    } else if (!allowZero && parsed.ms <= 0) {
+      ctx.addIssue({ code: 'custom', message: `${what} must be longer than 0s` });
+    }
+  });
+
+const clockTime = z.string().refine((text) => parseClockTime(text) !== null, {
+  error: 'write a time of day as HH:MM, from 00:00 to 24:00',
+});
+
+/** node-cron gives the clear messages; the core's own matcher must read it too. */
+export function cronError(expression: string): string | null {
+  const checked = nodeCron.validateDetailed(expression);
+  if (!checked.valid) {
+    const first = checked.errors[0];
+    return `"${expression}" is not a cron expression: ${first ? first.message : 'it does not parse'}`;
+  }
+  const core = parseCron(expression);
+  if (!core.ok) return `"${expression}" cannot be used for a routine: ${core.error}`;
+  return null;
+}
+
+const cron = z.string().superRefine((text, ctx) => {
+  const error = cronError(text);
+  if (error) ctx.addIssue({ code: 'custom', message: error });
+});
+
+const therapyMinutes = z
+  .number()
+  .int({ error: 'therapy minutes are whole minutes' })
+  .min(THERAPY_MIN_MINUTES, { error: `therapy lasts at least ${THERAPY_MIN_MINUTES} minute` })
+  .max(THERAPY_MAX_MINUTES, {
+    error: `therapy is capped at ${THERAPY_MAX_MINUTES} minutes; longer sessions can harm the skin`,
+  });
+
+const breakKindFile = z.strictObject({
+  enabled: z.boolean().optional(),
+  every: duration('every').optional(),
+  duration: duration('a break').optional(),
+});
+
+const weekday = z.enum(WEEKDAYS as [Weekday, ...Weekday[]]);
+
+const workHoursFile = z.strictObject({
+  days: z
+    .array(weekday)
+    .refine((days) => new Set(days).size === days.length, { error: 'list each day once' })
+    .optional(),
+  from: clockTime.optional(),
+  to: clockTime.optional(),
+});
+
+const routineFile = z.strictObject({
+  id: z.string().min(1, { error: 'a routine needs an id' }),
+  cron,
+});
+
+export const settingsFileSchema = z.strictObject({
+  microBreak: breakKindFile.optional(),
+  longBreak: breakKindFile.optional(),
+  warningBefore: duration('warningBefore', { allowZero: true }).optional(),
+  postpone: z
+    .strictObject({
+      duration: duration('a postpone').optional(),
+      maxPerBreak: z.number().int().min(0).optional(),
+    })
+    .optional(),
+  skip: z.strictObject({ maxPerDay: z.number().int().min(0).nullable().optional() }).optional(),
+  strictMode: z.boolean().optional(),
+  naturalBreaks: z.boolean().optional(),
+  workHours: workHoursFile.nullable().optional(),
+  therapy: z
+    .strictObject({
+      defaultMinutes: therapyMinutes.optional(),
+      capMinutes: therapyMinutes.optional(),
+      restBetween: duration('restBetween', { allowZero: true }).optional(),
+    })
+    .optional(),
+  routines: z
+    .array(routineFile)
+    .refine((list) => new Set(list.map((r) => r.id)).size === list.length, {
+      error: 'each routine needs its own id',
+    })
+    .optional(),
+});
+
+/** A settings file, a policy's defaults or its locks: any part of the keys. */
+export type SettingsFile = z.infer<typeof settingsFileSchema>;
+
+/** The full file shape, every key present, as `fromCoreSettings` writes it. */
+export type CompleteSettingsFile = {
+  microBreak: { enabled: boolean; every: string; duration: string };
+  longBreak: { enabled: boolean; every: string; duration: string };
+  warningBefore: string;
+  postpone: { duration: string; maxPerBreak: number };
+  skip: { maxPerDay: number | null };
+  strictMode: boolean;
+  naturalBreaks: boolean;
+  workHours: { days: Weekday[]; from: string; to: string } | null;
+  therapy: { defaultMinutes: number; capMinutes: number; restBetween: string };
+  routines: { id: string; cron: string }[];
+};
+
+/**
+ * An organisation's managed policy. Organisation content (`exercises`, `checklist`,
+ * `links`) is accepted here as lists and validated by the content contract.
+ */
+export const policySchema = z.strictObject({
+  version: z.literal(1, { error: 'the policy version must be 1' }),
+  defaults: settingsFileSchema.optional(),
+  locked: settingsFileSchema.optional(),
+  exercises: z.array(z.unknown()).optional(),
+  checklist: z.array(z.unknown()).optional(),
+  links: z.array(z.unknown()).optional(),
+});
+export type Policy = z.infer<typeof policySchema>;
+
+/** The core settings back in the file shape. */
+export function fromCoreSettings(settings: Settings): CompleteSettingsFile {
+  const kind = (k: Settings['microBreak']) => ({
+    enabled: k.enabled,
+    every: formatDuration(k.everyMs),
+    duration: formatDuration(k.durationMs),
+  });
+  return {
+    microBreak: kind(settings.microBreak),
+    longBreak: kind(settings.longBreak),
+    warningBefore: formatDuration(settings.warningBeforeMs),
+    postpone: {
+      duration: formatDuration(settings.postpone.durationMs),
+      maxPerBreak: settings.postpone.maxPerBreak,
+    },
+    skip: { maxPerDay: settings.skip.maxPerDay },
+    strictMode: settings.strictMode,
+    naturalBreaks: settings.naturalBreaks,
+    workHours: settings.workHours
+      ? { days: [...settings.workHours.days], from: settings.workHours.from, to: settings.workHours.to }
+      : null,
+    therapy: {
+      defaultMinutes: settings.therapy.defaultMinutes,
+      capMinutes: settings.therapy.capMinutes,
+      restBetween: formatDuration(settings.therapy.restBetweenMs),
+    },
+    routines: settings.routines.map((r) => ({ id: r.id, cron: r.cron })),
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Objects merge key by key; lists and null replace whole. */
+function mergeInto(base: unknown, layer: unknown): unknown {
+  if (!isRecord(base) || !isRecord(layer)) return layer === undefined ? base : layer;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(layer)) {
+    if (value !== undefined) merged[key] = mergeInto(base[key], value);
+  }
+  return merged;
+}
+
+/** Layers over the schema defaults, later ones winning: the complete file shape. */
+export function mergeSettingsFiles(...layers: (SettingsFile | undefined)[]): CompleteSettingsFile {
+  let merged: unknown = fromCoreSettings(DEFAULT_SETTINGS);
+  for (const layer of layers) merged = mergeInto(merged, layer);
+  const complete = merged as CompleteSettingsFile;
+  // workHours set by a layer after `null` may be partial: fill it from the defaults.
+  if (complete.workHours !== null) {
+    complete.workHours = { ...fromCoreSettings(DEFAULT_SETTINGS).workHours!, ...complete.workHours };
+  }
+  return complete;
+}
+
+function ms(text: string): number {
+  const parsed = parseDuration(text);
+  // Inputs were validated by the schema; a bad string here is a programming error.
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.ms;
+}
+
+/**
+ * Effective core settings from layered partial files, in the order of DESIGN.md
+ * "Settings and policy": schema defaults < policy defaults < the user's choices <
+ * policy locks. Pass them in that order. The therapy default never exceeds the cap.
+ */
+export function toCoreSettings(...layers: (SettingsFile | undefined)[]): Settings {
+  const file = mergeSettingsFiles(...layers);
+  const capMinutes = Math.min(file.therapy.capMinutes, THERAPY_MAX_MINUTES);
+  return {
+    microBreak: {
+      enabled: file.microBreak.enabled,
+      everyMs: ms(file.microBreak.every),
+      durationMs: ms(file.microBreak.duration),
+    },
+    longBreak: {
+      enabled: file.longBreak.enabled,
+      everyMs: ms(file.longBreak.every),
+      durationMs: ms(file.longBreak.duration),
+    },
+    warningBeforeMs: ms(file.warningBefore),
+    postpone: { durationMs: ms(file.postpone.duration), maxPerBreak: file.postpone.maxPerBreak },
+    skip: { maxPerDay: file.skip.maxPerDay },
+    strictMode: file.strictMode,
+    naturalBreaks: file.naturalBreaks,
+    workHours: file.workHours
+      ? { days: [...file.workHours.days], from: file.workHours.from, to: file.workHours.to }
+      : null,
+    therapy: {
+      capMinutes,
+      defaultMinutes: Math.min(file.therapy.defaultMinutes, capMinutes),
+      restBetweenMs: ms(file.therapy.restBetween),
+    },
+    routines: file.routines.map((r) => ({ id: r.id, cron: r.cron })),
+  };
+}
+
+/** The effective settings for a user under a policy (either may be absent). */
+export function effectiveSettings(user?: SettingsFile, policy?: Policy): Settings {
+  return toCoreSettings(policy?.defaults, user, policy?.locked);
+}
+
+/** Dotted paths a policy locks (`microBreak.every`, `workHours`), for "Managed by your organization". */
+export function lockedPaths(locked: SettingsFile | undefined): string[] {
+  const paths: string[] = [];
+  const walk = (value: unknown, prefix: string) => {
+    // Lists and null are locked whole, as they merge whole.
+    if (!isRecord(value)) {
+      paths.push(prefix);
+      return;
+    }
+    for (const [key, inner] of Object.entries(value)) {
+      if (inner !== undefined) walk(inner, prefix ? `${prefix}.${key}` : key);
+    }
+  };
+  if (locked) walk(locked, '');
+  return paths.filter((p) => p !== '');
+}
+
+/** Is `path` (dotted) locked by a policy's locks, itself or through a parent? */
+export function isLocked(path: string, locked: SettingsFile | undefined): boolean {
+  return lockedPaths(locked).some((p) => p === path || path.startsWith(`${p}.`));
+}
+
+/** A zod issue's place as a JSON path: `settings.microBreak.every`, `inputs[3].at`. */
+export function formatIssuePath(
+  issue: { path: readonly PropertyKey[]; code?: string; keys?: readonly string[] },
+  root = 'settings',
+): string {
+  const path = [...issue.path];
+  // An unknown key is reported on its parent object; name the key itself.
+  if (issue.code === 'unrecognized_keys' && issue.keys?.length === 1 && issue.keys[0] !== undefined) {
+    path.push(issue.keys[0]);
+  }
+  let text = root;
+  for (const part of path) {
+    if (typeof part === 'number') text += `[${part}]`;
+    else if (typeof part === 'string' && /^[A-Za-z_$][\w$]*$/.test(part)) text += text ? `.${part}` : part;
+    else text += `[${JSON.stringify(String(part))}]`;
+  }
+  return text === '' ? '(top level)' : text;
+}
+
+/** Every issue as "path: message", one a line, for logs, the CLI and the settings screen. */
+export function formatIssues(error: z.ZodError, root = 'settings'): string[] {
+  return error.issues.map((issue) => {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : undefined;
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+        : issue.message;
+    return `${formatIssuePath({ path: issue.path, code: issue.code, keys }, root)}: ${message}`;
+  });
+}
+
+export type SettingsParse =
+  | { ok: true; file: SettingsFile }
+  | { ok: false; issues: string[] };
+
+/** Parse untrusted JSON as a settings file: a typed value or the issues with their paths. */
+export function parseSettingsFile(value: unknown, root = 'settings'): SettingsParse {
+  const result = settingsFileSchema.safeParse(value);
+  return result.success ? { ok: true, file: result.data } : { ok: false, issues: formatIssues(result.error, root) };
+}
+
+export type PolicyParse = { ok: true; policy: Policy } | { ok: false; issues: string[] };
+
+export function parsePolicy(value: unknown, root = 'policy'): PolicyParse {
+  const result = policySchema.safeParse(value);
+  return result.success ? { ok: true, policy: result.data } : { ok: false, issues: formatIssues(result.error, root) };
+}
