@@ -24,7 +24,6 @@ async function start() {
     links.set(id, link);
     nav.append(link);
   }
-  if (links.size < 2) nav.hidden = true;
 
   let connected = true;
   let page: MountedPage | undefined;

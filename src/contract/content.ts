@@ -59,7 +59,10 @@ export const doseSchema = z.discriminatedUnion('kind', [
       .max(20, 'use at most 20 seconds per repetition')
       .optional(),
   }),
-  z.strictObject({ kind: z.literal('timed'), seconds: wholeNumber(5, MAX_EXERCISE_SECONDS, 'seconds') }),
+  z.strictObject({
+    kind: z.literal('timed'),
+    seconds: wholeNumber(5, MAX_EXERCISE_SECONDS, 'seconds'),
+  }),
 ]) satisfies z.ZodType<Dose>;
 
 /** The checks every exercise shares, whoever wrote it: the dose's length and the break kinds it fits. */
@@ -99,7 +102,11 @@ export const exerciseSchema = z
   .superRefine(checkTiming) satisfies z.ZodType<Exercise, unknown>;
 
 const plainText = (max: number) =>
-  z.string().trim().min(1, 'write at least one character').max(max, `use at most ${max} characters`);
+  z
+    .string()
+    .trim()
+    .min(1, 'write at least one character')
+    .max(max, `use at most ${max} characters`);
 
 /** A picture file name as stored in the app's data: no folders, an image extension. */
 const pictureFileName = z
@@ -119,10 +126,7 @@ export const customExerciseSchema = z
   .strictObject({
     id: kebabId,
     title: plainText(80),
-    steps: z
-      .array(plainText(200))
-      .min(1, 'write at least one step')
-      .max(8, 'use at most 8 steps'),
+    steps: z.array(plainText(200)).min(1, 'write at least one step').max(8, 'use at most 8 steps'),
     safety: plainText(200).optional(),
     dose: doseSchema,
     target: targetSchema,

@@ -153,7 +153,11 @@ export function fromCoreSettings(settings: Settings): CompleteSettingsFile {
     strictMode: settings.strictMode,
     naturalBreaks: settings.naturalBreaks,
     workHours: settings.workHours
-      ? { days: [...settings.workHours.days], from: settings.workHours.from, to: settings.workHours.to }
+      ? {
+          days: [...settings.workHours.days],
+          from: settings.workHours.from,
+          to: settings.workHours.to,
+        }
       : null,
     therapy: {
       defaultMinutes: settings.therapy.defaultMinutes,
@@ -185,7 +189,10 @@ export function mergeSettingsFiles(...layers: (SettingsFile | undefined)[]): Com
   const complete = merged as CompleteSettingsFile;
   // workHours set by a layer after `null` may be partial: fill it from the defaults.
   if (complete.workHours !== null) {
-    complete.workHours = { ...fromCoreSettings(DEFAULT_SETTINGS).workHours!, ...complete.workHours };
+    complete.workHours = {
+      ...fromCoreSettings(DEFAULT_SETTINGS).workHours!,
+      ...complete.workHours,
+    };
   }
   return complete;
 }
@@ -267,13 +274,18 @@ export function formatIssuePath(
 ): string {
   const path = [...issue.path];
   // An unknown key is reported on its parent object; name the key itself.
-  if (issue.code === 'unrecognized_keys' && issue.keys?.length === 1 && issue.keys[0] !== undefined) {
+  if (
+    issue.code === 'unrecognized_keys' &&
+    issue.keys?.length === 1 &&
+    issue.keys[0] !== undefined
+  ) {
     path.push(issue.keys[0]);
   }
   let text = root;
   for (const part of path) {
     if (typeof part === 'number') text += `[${part}]`;
-    else if (typeof part === 'string' && /^[A-Za-z_$][\w$]*$/.test(part)) text += text ? `.${part}` : part;
+    else if (typeof part === 'string' && /^[A-Za-z_$][\w$]*$/.test(part))
+      text += text ? `.${part}` : part;
     else text += `[${JSON.stringify(String(part))}]`;
   }
   return text === '' ? '(top level)' : text;
@@ -291,19 +303,21 @@ export function formatIssues(error: z.ZodError, root = 'settings'): string[] {
   });
 }
 
-export type SettingsParse =
-  | { ok: true; file: SettingsFile }
-  | { ok: false; issues: string[] };
+export type SettingsParse = { ok: true; file: SettingsFile } | { ok: false; issues: string[] };
 
 /** Parse untrusted JSON as a settings file: a typed value or the issues with their paths. */
 export function parseSettingsFile(value: unknown, root = 'settings'): SettingsParse {
   const result = settingsFileSchema.safeParse(value);
-  return result.success ? { ok: true, file: result.data } : { ok: false, issues: formatIssues(result.error, root) };
+  return result.success
+    ? { ok: true, file: result.data }
+    : { ok: false, issues: formatIssues(result.error, root) };
 }
 
 export type PolicyParse = { ok: true; policy: Policy } | { ok: false; issues: string[] };
 
 export function parsePolicy(value: unknown, root = 'policy'): PolicyParse {
   const result = policySchema.safeParse(value);
-  return result.success ? { ok: true, policy: result.data } : { ok: false, issues: formatIssues(result.error, root) };
+  return result.success
+    ? { ok: true, policy: result.data }
+    : { ok: false, issues: formatIssues(result.error, root) };
 }

@@ -1,4 +1,4 @@
-import { expect, startWebHostProcess, test } from './web-host';
+import { expect, startWebHostProcess, tabTo, test } from './web-host';
 
 test('pressing Pause shows the paused status that the real services report', async ({
   page,
@@ -32,8 +32,7 @@ test('the pause survives a reload because it lives in the services, not the page
 test('the status page works by keyboard alone', async ({ page, host }) => {
   await page.goto(host.url);
   await expect(page.getByTestId('pause-toggle')).toHaveText('Pause for 30 minutes');
-  await page.keyboard.press('Tab');
-  await expect(page.getByTestId('pause-toggle')).toBeFocused();
+  await tabTo(page, page.getByTestId('pause-toggle'));
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('status-state')).toHaveText('Paused');
   await page.keyboard.press('Space');

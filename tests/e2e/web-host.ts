@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base } from 'playwright/test';
+import { test as base, expect, type Locator, type Page } from 'playwright/test';
 
 /**
  * Starts the built web host (out/node/web.js) with a fresh data folder for each test:
@@ -53,4 +53,13 @@ export const test = base.extend<{ host: WebHostProcess }>({
   },
 });
 
-export { expect } from 'playwright/test';
+export { expect };
+
+/** Presses Tab until `target` has focus, as a keyboard user would; fails after `max` presses. */
+export async function tabTo(page: Page, target: Locator, max = 15) {
+  for (let presses = 0; presses < max; presses++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+  }
+  await expect(target, `not reachable with ${max} presses of Tab`).toBeFocused();
+}

@@ -4,12 +4,7 @@ import { el } from '../dom';
 import type { MountedPage, PageContext } from './index';
 
 /** The first page: what Unhunch is doing now, and pause / resume. */
-export function mountStatusPage(
-  root: HTMLElement,
-  api: UnhunchApi,
-  t: TFunction,
-  language: string,
-) {
+export function mount(root: HTMLElement, { api, t, language }: PageContext): MountedPage {
   const state = el('p', { class: 'state', 'data-testid': 'status-state' });
   const detail = el('p', { class: 'detail', 'data-testid': 'status-detail' });
   const toggle = el('button', { type: 'button', 'data-testid': 'pause-toggle' });
@@ -18,7 +13,6 @@ export function mountStatusPage(
   const signalNotes = el('ul', { class: 'notes', 'data-testid': 'signal-notes' });
 
   root.append(
-    el('header', {}, el('h1', {}, t('app.name')), el('p', { class: 'tagline' }, t('app.tagline'))),
     el(
       'section',
       { 'aria-labelledby': 'status-heading', class: 'card' },

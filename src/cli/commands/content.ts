@@ -18,9 +18,7 @@ export function contentCatalogue(t: TFunction): ContentCatalogue {
 }
 
 function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, column) =>
-    Math.max(...rows.map((row) => row[column]!.length)),
-  );
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows
     .map((row) =>
       row

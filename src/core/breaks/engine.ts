@@ -84,7 +84,11 @@ export interface Transition {
 }
 
 const stay = (state: BreakState): Transition => ({ state, emits: [] });
-const refuse = (state: BreakState, reason: string): Transition => ({ state, emits: [], refused: reason });
+const refuse = (state: BreakState, reason: string): Transition => ({
+  state,
+  emits: [],
+  refused: reason,
+});
 
 /** The user-facing state of the status API. */
 export function timerStateOf(state: BreakState): TimerState {
@@ -98,7 +102,10 @@ export function initialState(now: Instant, context: EngineContext): BreakState {
 }
 
 /** The break asked for now or coming next, with its plan; null when none can come. */
-export function pendingBreak(state: BreakState, settings: Settings): { kind: BreakKind; dueAt: number } | null {
+export function pendingBreak(
+  state: BreakState,
+  settings: Settings,
+): { kind: BreakKind; dueAt: number } | null {
   switch (state.name) {
     case 'warning':
     case 'deferred':
@@ -139,7 +146,13 @@ function reached(deadline: Deadline, now: Instant): boolean {
   return deadline.clock === 'elapsed' ? now.elapsed >= deadline.at : now.wall >= deadline.at;
 }
 
-function startBreak(plan: Plan, kind: BreakKind, now: Instant, context: EngineContext, deferred: boolean): Transition {
+function startBreak(
+  plan: Plan,
+  kind: BreakKind,
+  now: Instant,
+  context: EngineContext,
+  deferred: boolean,
+): Transition {
   const endsAt = now.elapsed + durationOf(kind, context.settings);
   return {
     state: { name: 'in-break', plan, kind, startedAt: now.elapsed, endsAt },
@@ -148,7 +161,13 @@ function startBreak(plan: Plan, kind: BreakKind, now: Instant, context: EngineCo
 }
 
 /** A break falls due: shown now, or held while do-not-disturb is on. */
-function breakFallsDue(plan: Plan, kind: BreakKind, dueAt: number, now: Instant, context: EngineContext): Transition {
+function breakFallsDue(
+  plan: Plan,
+  kind: BreakKind,
+  dueAt: number,
+  now: Instant,
+  context: EngineContext,
+): Transition {
   if (context.doNotDisturb) {
     return {
       state: { name: 'deferred', plan, kind, dueAt, showBy: dueAt + DO_NOT_DISTURB_MAX_DEFER_MS },
@@ -178,7 +197,8 @@ function timeStep(state: BreakState, now: Instant, context: EngineContext): Tran
       if (context.away) return stay(state);
       const next = nextBreak(state.plan, settings);
       if (!next) return stay(state);
-      if (now.elapsed >= next.dueAt) return breakFallsDue(state.plan, next.kind, next.dueAt, now, context);
+      if (now.elapsed >= next.dueAt)
+        return breakFallsDue(state.plan, next.kind, next.dueAt, now, context);
       if (settings.warningBeforeMs > 0 && now.elapsed >= next.dueAt - settings.warningBeforeMs) {
         return {
           state: { name: 'warning', plan: state.plan, kind: next.kind, dueAt: next.dueAt },
@@ -204,7 +224,10 @@ function timeStep(state: BreakState, now: Instant, context: EngineContext): Tran
       const ended: BreakEmit = { type: 'break-end', kind: state.kind, outcome: 'completed' };
       // A break that runs past the end of work hours finishes first; the day ends after it.
       if (!context.withinWorkHours) {
-        return { state: { name: 'outside-work-hours' }, emits: [ended, { type: 'work-hours-end' }] };
+        return {
+          state: { name: 'outside-work-hours' },
+          emits: [ended, { type: 'work-hours-end' }],
+        };
       }
       return { state: { name: 'running', plan }, emits: [ended] };
     }
@@ -220,7 +243,8 @@ function resumeFrom(
   context: EngineContext,
 ): Transition {
   // A work day that began during the pause starts afresh, not with yesterday's timers.
-  const newWorkday = context.workdayStartedAt !== null && context.workdayStartedAt > state.since.wall;
+  const newWorkday =
+    context.workdayStartedAt !== null && context.workdayStartedAt > state.since.wall;
   const emits: BreakEmit[] = [{ type: 'resumed' }];
   if (!context.withinWorkHours) return { state: { name: 'outside-work-hours' }, emits };
   const plan =
@@ -246,7 +270,8 @@ function idleSpell(
     return stay(state);
   }
   const sinceBreak = state.plan.lastBreakEndedAt;
-  const idleMs = sinceBreak === null ? reportedIdleMs : Math.min(reportedIdleMs, now.elapsed - sinceBreak);
+  const idleMs =
+    sinceBreak === null ? reportedIdleMs : Math.min(reportedIdleMs, now.elapsed - sinceBreak);
   const covered = breakCoveredByIdle(idleMs, context.settings);
   if (!covered) {
     if (state.plan.idleSpell === null) return stay(state);
@@ -257,13 +282,24 @@ function idleSpell(
   // The same spell seen again: samples are whole seconds apart, so allow a little slack.
   const sameSpell = counted !== null && Math.abs(counted.since - spellSince) <= 2000;
   const alreadyCounted = sameSpell && (counted.covered === 'long' || covered === 'micro');
-  const emits: BreakEmit[] = alreadyCounted ? [] : [{ type: 'natural-break', kind: covered, idleMs }];
+  const emits: BreakEmit[] = alreadyCounted
+    ? []
+    : [{ type: 'natural-break', kind: covered, idleMs }];
   let plan = restartAfterBreak(state.plan, covered, now.elapsed, context.settings);
-  plan = { ...plan, idleSpell: { since: spellSince, covered: sameSpell && counted.covered === 'long' ? 'long' : covered } };
+  plan = {
+    ...plan,
+    idleSpell: {
+      since: spellSince,
+      covered: sameSpell && counted.covered === 'long' ? 'long' : covered,
+    },
+  };
   const pendingKind = state.name === 'warning' || state.name === 'deferred' ? state.kind : null;
   // A long break still asked for is not covered by a micro-length spell.
   if (pendingKind === 'long' && covered === 'micro') {
-    return { state: { ...state, plan: { ...plan, postponesUsed: state.plan.postponesUsed } }, emits };
+    return {
+      state: { ...state, plan: { ...plan, postponesUsed: state.plan.postponesUsed } },
+      emits,
+    };
   }
   return { state: { name: 'running', plan }, emits };
 }
@@ -273,7 +309,8 @@ function planOf(state: BreakState): Plan | null {
 }
 
 function kindAskedFor(state: BreakState, settings: Settings): BreakKind | null {
-  if (state.name === 'warning' || state.name === 'deferred' || state.name === 'in-break') return state.kind;
+  if (state.name === 'warning' || state.name === 'deferred' || state.name === 'in-break')
+    return state.kind;
   if (state.name === 'postponed') return nextBreak(state.plan, settings)?.kind ?? null;
   return null;
 }
@@ -285,20 +322,25 @@ function act(state: BreakState, event: BreakEvent, context: EngineContext): Tran
     case 'take-break': {
       if (state.name === 'in-break') return refuse(state, 'a break is already on');
       if (state.name === 'paused') return refuse(state, 'breaks are paused; resume them first');
-      if (state.name === 'outside-work-hours') return refuse(state, 'it is outside your work hours');
+      if (state.name === 'outside-work-hours')
+        return refuse(state, 'it is outside your work hours');
       const kind = kindAskedFor(state, settings) ?? nextBreak(state.plan, settings)?.kind;
       if (!kind) return refuse(state, 'both micro and long breaks are turned off');
       return startBreak(state.plan, kind, now, context, false);
     }
     case 'postpone': {
-      if (settings.strictMode) return refuse(state, 'strict mode is on: breaks cannot be postponed');
+      if (settings.strictMode)
+        return refuse(state, 'strict mode is on: breaks cannot be postponed');
       if (state.name === 'postponed') return refuse(state, 'the break is already postponed');
       if (state.name !== 'warning' && state.name !== 'deferred' && state.name !== 'in-break') {
         return refuse(state, 'there is no break to postpone right now');
       }
       const left = settings.postpone.maxPerBreak - state.plan.postponesUsed;
       if (left <= 0) {
-        return refuse(state, `this break was already postponed ${settings.postpone.maxPerBreak} times, the most allowed`);
+        return refuse(
+          state,
+          `this break was already postponed ${settings.postpone.maxPerBreak} times, the most allowed`,
+        );
       }
       const until = now.elapsed + settings.postpone.durationMs;
       const plan = postponeUntil(state.plan, until);
@@ -321,12 +363,18 @@ function act(state: BreakState, event: BreakEvent, context: EngineContext): Tran
       };
     }
     case 'pause': {
-      if (state.name === 'in-break') return refuse(state, 'finish or skip the break on screen first');
+      if (state.name === 'in-break')
+        return refuse(state, 'finish or skip the break on screen first');
       const plan = planOf(state);
       const frozen =
         state.name === 'paused' ? state.frozen : plan ? freezePlan(plan, now.elapsed) : null;
       return {
-        state: { name: 'paused', frozen, until: event.until, since: state.name === 'paused' ? state.since : now },
+        state: {
+          name: 'paused',
+          frozen,
+          until: event.until,
+          since: state.name === 'paused' ? state.since : now,
+        },
         emits: [{ type: 'paused', until: event.until }],
       };
     }
@@ -358,7 +406,11 @@ const MAX_STEPS = 8;
  * The transition function. Actions and signals apply first; then time is let catch
  * up, so a break that fell due while the user was acting is not lost.
  */
-export function transition(state: BreakState, event: BreakEvent, context: EngineContext): Transition {
+export function transition(
+  state: BreakState,
+  event: BreakEvent,
+  context: EngineContext,
+): Transition {
   const first = act(state, event, context);
   if (first.refused) return first;
   let current = first.state;

@@ -64,7 +64,12 @@ export function durationOf(kind: BreakKind, settings: Settings): number {
 }
 
 /** A break of `kind` was had at `now` (taken, skipped or natural): its timers restart. A long break covers the micro one. */
-export function restartAfterBreak(plan: Plan, kind: BreakKind, now: number, settings: Settings): Plan {
+export function restartAfterBreak(
+  plan: Plan,
+  kind: BreakKind,
+  now: number,
+  settings: Settings,
+): Plan {
   const restart = (timer: BreakTimer | null, every: number) =>
     timer ? { since: now, dueAt: now + every } : null;
   return {
@@ -79,7 +84,12 @@ export function restartAfterBreak(plan: Plan, kind: BreakKind, now: number, sett
 export function postponeUntil(plan: Plan, until: number): Plan {
   const push = (timer: BreakTimer | null) =>
     timer ? { ...timer, dueAt: Math.max(timer.dueAt, until) } : null;
-  return { ...plan, micro: push(plan.micro), long: push(plan.long), postponesUsed: plan.postponesUsed + 1 };
+  return {
+    ...plan,
+    micro: push(plan.micro),
+    long: push(plan.long),
+    postponesUsed: plan.postponesUsed + 1,
+  };
 }
 
 /** New intervals apply from each kind's last break; a postponed break keeps its later time. */
@@ -88,7 +98,10 @@ export function replan(plan: Plan, now: number, settings: Settings): Plan {
     if (!enabled) return null;
     if (!timer) return { since: now, dueAt: now + every };
     const dueAt = timer.since + every;
-    return { since: timer.since, dueAt: plan.postponesUsed > 0 ? Math.max(dueAt, timer.dueAt) : dueAt };
+    return {
+      since: timer.since,
+      dueAt: plan.postponesUsed > 0 ? Math.max(dueAt, timer.dueAt) : dueAt,
+    };
   };
   return {
     ...plan,

@@ -1,5 +1,5 @@
+import { planRoutines, type RoutineTimer, runDueRoutines } from '../schedule/routines';
 import { createWorkCalendar, type WorkCalendar } from '../schedule/work-hours';
-import { type RoutineTimer, planRoutines, runDueRoutines } from '../schedule/routines';
 import type { Settings } from '../settings/settings';
 import {
   endTherapy,
@@ -136,7 +136,10 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
           postponesLeft: emit.postponesLeft,
         });
       case 'natural-break':
-        return publish(emit.type, now, { kind: emit.kind, idleSeconds: Math.round(emit.idleMs / 1000) });
+        return publish(emit.type, now, {
+          kind: emit.kind,
+          idleSeconds: Math.round(emit.idleMs / 1000),
+        });
       case 'paused':
         return publish(emit.type, now, {
           until: emit.until ? toWall(toElapsed(emit.until, now), now) : null,
@@ -202,7 +205,11 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     const session = therapy.active;
     if (session && now.elapsed >= session.endsAt) {
       therapy = endTherapy(therapy, session.endsAt);
-      publish('therapy-end', now, { kind: session.kind, minutes: session.minutes, outcome: 'completed' });
+      publish('therapy-end', now, {
+        kind: session.kind,
+        minutes: session.minutes,
+        outcome: 'completed',
+      });
     }
     // Sample before acting, so a user already idle when a break falls due has it naturally.
     sampleIdle(now);
@@ -289,7 +296,8 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
       if (request.until <= now.wall) return 'that time has already passed';
       return { clock: 'wall', at: request.until };
     }
-    if ('untilTomorrow' in request) return { clock: 'wall', at: calendar.nextWorkdayStart(now.wall) };
+    if ('untilTomorrow' in request)
+      return { clock: 'wall', at: calendar.nextWorkdayStart(now.wall) };
     return null;
   }
 
@@ -305,7 +313,10 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
         // Tell the user when the first break of the next work day comes.
         const start = calendar.nextEdge(now.wall);
         const first = start === null ? null : nextBreak(freshPlan(0, settings), settings);
-        next = first && start !== null ? { kind: first.kind, dueAt: start - now.wall + now.elapsed + first.dueAt } : null;
+        next =
+          first && start !== null
+            ? { kind: first.kind, dueAt: start - now.wall + now.elapsed + first.dueAt }
+            : null;
       }
       const plan = planOf(state);
       return {
@@ -313,7 +324,11 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
         nextBreak: next ? { kind: next.kind, dueAt: toWall(next.dueAt, now) } : null,
         currentBreak:
           state.name === 'in-break'
-            ? { kind: state.kind, startedAt: toWall(state.startedAt, now), endsAt: toWall(state.endsAt, now) }
+            ? {
+                kind: state.kind,
+                startedAt: toWall(state.startedAt, now),
+                endsAt: toWall(state.endsAt, now),
+              }
             : null,
         pausedUntil:
           state.name === 'paused' && state.until ? toWall(toElapsed(state.until, now), now) : null,
@@ -389,11 +404,18 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
       const now = instant();
       const started = startTherapySession(therapy, request, now.elapsed, settings.therapy);
       if (!started.ok) {
-        publish('therapy-rejected', now, { kind: request.kind, minutes: started.minutes, reason: started.reason });
+        publish('therapy-rejected', now, {
+          kind: request.kind,
+          minutes: started.minutes,
+          reason: started.reason,
+        });
         return { ok: false, reason: started.reason };
       }
       therapy = started.state;
-      publish('therapy-start', now, { kind: started.session.kind, minutes: started.session.minutes });
+      publish('therapy-start', now, {
+        kind: started.session.kind,
+        minutes: started.session.minutes,
+      });
       settle();
       return { ok: true };
     },
@@ -403,7 +425,11 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
       if (!session) return { ok: false, reason: 'no heat or ice session is running' };
       const now = instant();
       therapy = endTherapy(therapy, now.elapsed);
-      publish('therapy-end', now, { kind: session.kind, minutes: session.minutes, outcome: 'stopped' });
+      publish('therapy-end', now, {
+        kind: session.kind,
+        minutes: session.minutes,
+        outcome: 'stopped',
+      });
       settle();
       return { ok: true };
     },

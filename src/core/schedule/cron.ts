@@ -19,7 +19,20 @@ export interface CronSchedule {
 
 export type CronParse = { ok: true; schedule: CronSchedule } | { ok: false; error: string };
 
-const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAMES = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+];
 const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 interface FieldSpec {
@@ -56,7 +69,8 @@ function parseField(text: string, spec: FieldSpec): number[] | string {
   for (const item of text.split(',')) {
     const [rangeText = '', stepText] = item.split('/');
     const step = stepText === undefined ? 1 : Number(stepText);
-    if (!Number.isInteger(step) || step < 1) return `"${item}" has a bad step in the ${spec.name} field`;
+    if (!Number.isInteger(step) || step < 1)
+      return `"${item}" has a bad step in the ${spec.name} field`;
     let from: number | null;
     let to: number | null;
     if (rangeText === '*') {

@@ -28,7 +28,12 @@ export function planRoutines(
   });
 }
 
-function nextRun(schedule: CronSchedule | null, now: number, lastRanAt: number | null, zone: string) {
+function nextRun(
+  schedule: CronSchedule | null,
+  now: number,
+  lastRanAt: number | null,
+  zone: string,
+) {
   return schedule ? nextCronMatch(schedule, Math.max(now, lastRanAt ?? now), zone) : null;
 }
 

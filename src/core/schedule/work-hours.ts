@@ -26,14 +26,22 @@ export function weekdayName(date: LocalDate): Weekday {
   return CRON_ORDER[weekdayOf(date)] ?? 'sun';
 }
 
-function wallInstant(date: LocalDate, clock: { hour: number; minute: number }, zone: string): number {
+function wallInstant(
+  date: LocalDate,
+  clock: { hour: number; minute: number },
+  zone: string,
+): number {
   // "24:00" is midnight at the end of the day.
   const day = clock.hour === 24 ? addDays(date, 1) : date;
   return localToEpoch(day, clock.hour % 24, clock.minute, 0, zone).epochMs;
 }
 
 /** The working interval that starts on a local date, or null when that day is off. */
-export function workIntervalOn(date: LocalDate, hours: WorkHours, zone: string): WorkInterval | null {
+export function workIntervalOn(
+  date: LocalDate,
+  hours: WorkHours,
+  zone: string,
+): WorkInterval | null {
   if (!hours.days.includes(weekdayName(date))) return null;
   const from = parseClockTime(hours.from);
   const to = parseClockTime(hours.to);

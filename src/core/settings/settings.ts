@@ -1,5 +1,5 @@
-import { HOUR, MINUTE, SECOND } from '../time/duration';
 import { THERAPY_DEFAULT_MINUTES, THERAPY_MAX_MINUTES } from '../therapy/limits';
+import { HOUR, MINUTE, SECOND } from '../time/duration';
 
 /**
  * The settings the core decides with: the key shape of DESIGN.md ("Settings and

@@ -54,11 +54,15 @@ export function startTherapy(
     return refuse(`a session lasts at least ${THERAPY_MIN_MINUTES} minute`);
   }
   if (minutes > cap) {
-    return refuse(`${minutes} minutes is over the ${cap}-minute limit; longer sessions can harm the skin`);
+    return refuse(
+      `${minutes} minutes is over the ${cap}-minute limit; longer sessions can harm the skin`,
+    );
   }
   const lastEnded = state.lastEndedAt[request.kind];
   if (lastEnded !== undefined && now - lastEnded < limits.restBetweenMs) {
-    const wait = formatDuration(Math.ceil((lastEnded + limits.restBetweenMs - now) / 60_000) * 60_000);
+    const wait = formatDuration(
+      Math.ceil((lastEnded + limits.restBetweenMs - now) / 60_000) * 60_000,
+    );
     return refuse(
       `rest ${wait} more before another ${request.kind} session, and only once the skin looks and feels normal again`,
     );

@@ -25,7 +25,13 @@ export function createSystemClock(): Clock {
         }
         timeouts.set(handle.id, setTimeout(wait, Math.min(delay, LONGEST_TIMEOUT_MS)));
       };
-      timeouts.set(handle.id, setTimeout(wait, Math.max(0, Math.min(atMonotonic - performance.now(), LONGEST_TIMEOUT_MS))));
+      timeouts.set(
+        handle.id,
+        setTimeout(
+          wait,
+          Math.max(0, Math.min(atMonotonic - performance.now(), LONGEST_TIMEOUT_MS)),
+        ),
+      );
       return handle;
     },
     cancel(handle) {

@@ -64,7 +64,10 @@ export class VirtualClock implements Clock {
 
   /** The monotonic time of the earliest armed timer, if any. */
   nextTimerAt(): number | null {
-    return this.timers.reduce<number | null>((min, t) => (min === null || t.at < min ? t.at : min), null);
+    return this.timers.reduce<number | null>(
+      (min, t) => (min === null || t.at < min ? t.at : min),
+      null,
+    );
   }
 
   /** Let `ms` of awake time pass, running each timer at its moment. */

@@ -61,7 +61,11 @@ export function weekdayOf(date: LocalDate): number {
 /** Calendar arithmetic on a local date, independent of any zone. */
 export function addDays(date: LocalDate, days: number): LocalDate {
   const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+  };
 }
 
 export function compareDates(a: LocalDate, b: LocalDate): number {
@@ -91,7 +95,14 @@ export function localDateTime(epochMs: number, timeZone: string): LocalDateTime 
 /** How far the zone's wall time is ahead of UTC at an instant, in ms. */
 export function zoneOffsetMs(epochMs: number, timeZone: string): number {
   const local = localDateTime(epochMs, timeZone);
-  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+  const asUtc = Date.UTC(
+    local.year,
+    local.month - 1,
+    local.day,
+    local.hour,
+    local.minute,
+    local.second,
+  );
   return asUtc - Math.floor(epochMs / 1000) * 1000;
 }
 
