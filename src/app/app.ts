@@ -1,4 +1,5 @@
-import type { Handlers, Status } from '../contract/contract';
+import type { Handlers, Notice, Status } from '../contract/contract';
+import { effectiveSettings, parseSettingsFile } from '../contract/settings';
 import type { IdleProbe, PauseRequest, TimerService } from '../core/breaks/api';
 import { createTimerService } from '../core/breaks/service';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings/settings';
@@ -10,6 +11,8 @@ import { type Logger, type SettingsStore, silentLogger } from './ports';
 export interface AppDeps {
   clock: Clock;
   settingsStore: SettingsStore;
+  /** Where an unreadable settings file was moved by the store, if it was. */
+  settingsMovedAside?: string | null;
   idle?: IdleProbe;
   timeZone: string;
   /** What the host's desktop can report; defaults to everything but do-not-disturb. */
@@ -27,6 +30,15 @@ export interface UnhunchApp {
   dispose(): void;
 }
 
+/** The user's stored choices over the defaults; bad stored values never stop the app. */
+function loadSettings(store: SettingsStore, logger: Logger, notices: Notice[]): Settings {
+  const parsed = parseSettingsFile(store.load() ?? {});
+  if (parsed.ok) return effectiveSettings(parsed.file);
+  for (const issue of parsed.issues) logger.warn(`settings ignored: ${issue}`);
+  notices.push({ id: 'settings-invalid', detail: parsed.issues.join('; ') });
+  return DEFAULT_SETTINGS;
+}
+
 function toPauseRequest(input: Parameters<Handlers['pause']>[0]): PauseRequest {
   if ('minutes' in input) return { for: input.minutes * MINUTE };
   if ('until' in input) return { until: input.until };
@@ -37,7 +49,11 @@ function toPauseRequest(input: Parameters<Handlers['pause']>[0]): PauseRequest {
 /** Builds the core services and holds their state: the one app every host runs. */
 export function createApp(deps: AppDeps): UnhunchApp {
   const logger = deps.logger ?? silentLogger;
-  const settings: Settings = DEFAULT_SETTINGS;
+  const notices: Notice[] = [];
+  if (deps.settingsMovedAside) {
+    notices.push({ id: 'settings-unreadable', detail: deps.settingsMovedAside });
+  }
+  const settings = loadSettings(deps.settingsStore, logger, notices);
   const support: SignalSupport = deps.signalSupport ?? {
     idle: 'reliable',
     lock: 'events',
@@ -74,6 +90,7 @@ export function createApp(deps: AppDeps): UnhunchApp {
       return result;
     },
     getSignalSupport: () => support,
+    getNotices: () => notices,
   };
 
   return {

@@ -78,7 +78,11 @@ export function planDay(settings: Settings, date: LocalDate, zone: string): DayP
         duration: formatDuration(seconds * 1000),
       });
     } else if (event.type === 'routine' && typeof event.id === 'string') {
-      plan.routines.push({ at: formatLocalIso(event.at, zone), time: hhmm(event.at, zone), id: event.id });
+      plan.routines.push({
+        at: formatLocalIso(event.at, zone),
+        time: hhmm(event.at, zone),
+        id: event.id,
+      });
     }
   });
   clock.advanceTo(interval.end - interval.start);
@@ -101,7 +105,9 @@ const DAY_NAMES: Record<Weekday, string> = {
 export function formatDayPlan(plan: DayPlan): string {
   const day = `${DAY_NAMES[plan.weekday]} ${plan.date} (${plan.timeZone})`;
   if (!plan.working) return `${day} is not a work day in these settings: no breaks planned.\n`;
-  const hours = plan.workHours ? `work hours ${plan.workHours.from}–${plan.workHours.to}` : 'no work hours set: all day';
+  const hours = plan.workHours
+    ? `work hours ${plan.workHours.from}–${plan.workHours.to}`
+    : 'no work hours set: all day';
   const lines = [`Breaks planned for ${day}, ${hours}`, '', 'TIME   BREAK  LENGTH'];
   for (const b of plan.breaks) lines.push(`${b.time}  ${b.kind.padEnd(5)}  ${b.duration}`);
   if (plan.breaks.length === 0) lines.push('(none: both kinds of break are off)');
@@ -110,6 +116,8 @@ export function formatDayPlan(plan: DayPlan): string {
     `${plan.breaks.length} breaks: ${plan.totals.micro} micro, ${plan.totals.long} long, ${plan.totals.breakTime} in all.`,
   );
   for (const r of plan.routines) lines.push(`Routine ${r.id} at ${r.time}.`);
-  lines.push('Assumes you work throughout and take each break when shown; idle time counts as a break in the app.');
+  lines.push(
+    'Assumes you work throughout and take each break when shown; idle time counts as a break in the app.',
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -39,6 +39,13 @@ export const actionResultSchema = z.union([
 
 const noInput = z.undefined();
 
+/** Something the user should be told once, plainly (e.g. settings that could not be read). */
+export const noticeSchema = z.object({
+  id: z.enum(['settings-unreadable', 'settings-invalid']),
+  detail: z.string(),
+});
+export type Notice = z.infer<typeof noticeSchema>;
+
 /** What this desktop can report (src/app/platform.ts), so the UI can say what is missing. */
 export const signalSupportSchema = z.object({
   idle: z.enum(['reliable', 'unreliable']),
@@ -51,6 +58,7 @@ export const calls = {
   pause: { input: pauseRequestSchema, output: actionResultSchema },
   resume: { input: noInput, output: actionResultSchema },
   getSignalSupport: { input: noInput, output: signalSupportSchema },
+  getNotices: { input: noInput, output: z.array(noticeSchema) },
 } as const;
 
 export const events = {

@@ -29,6 +29,11 @@ const clockTime = z.string().refine((text) => parseClockTime(text) !== null, {
 
 /** node-cron gives the clear messages; the core's own matcher must read it too. */
 export function cronError(expression: string): string | null {
+  const fields = expression.trim().split(/\s+/).length;
+  // A seconds field would turn a weekly reminder into one a second by a slip; routines take 5 fields.
+  if (fields !== 5) {
+    return `"${expression}" has ${fields} fields; write 5 (minute hour day-of-month month day-of-week), e.g. "0 10 * * 1"`;
+  }
   const checked = nodeCron.validateDetailed(expression);
   if (!checked.valid) {
     const first = checked.errors[0];

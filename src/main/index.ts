@@ -31,9 +31,11 @@ async function start() {
 
   const language = app.getLocale().split('-')[0] ?? 'en';
   const { t } = await createTranslator(language);
+  const settings = createElectronSettingsStore({ cwd: app.getPath('userData') });
   const unhunch = createApp({
     clock: createSystemClock(),
-    settingsStore: createElectronSettingsStore(),
+    settingsStore: settings.store,
+    settingsMovedAside: settings.movedAside,
     idle: systemIdleSeconds,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     signalSupport: signalSupport({ platform: process.platform, env: process.env }),

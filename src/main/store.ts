@@ -1,19 +1,12 @@
 import ElectronStore from 'electron-store';
-import type { SettingsStore } from '../app/ports';
+import { type ConfConstructor, openConfSettingsStore } from '../app/conf-settings-store';
+import type { Logger } from '../app/ports';
 
-/**
- * electron-store behind the SettingsStore port. It holds only the user's own choices
- * (a partial settings file); the app layers defaults and policy over them.
- */
-export function createElectronSettingsStore(options: { cwd?: string } = {}): SettingsStore {
-  const store = new ElectronStore<{ settings: Record<string, unknown> }>({
-    name: 'settings',
-    ...(options.cwd ? { cwd: options.cwd } : {}),
-    clearInvalidConfig: false,
-    defaults: { settings: {} },
-  });
-  return {
-    load: () => store.get('settings'),
-    save: (userSettings) => store.set('settings', userSettings),
-  };
+/** electron-store behind the SettingsStore port; the rules live in src/app. */
+export function createElectronSettingsStore(options: {
+  cwd: string;
+  now?: () => Date;
+  logger?: Logger;
+}) {
+  return openConfSettingsStore(ElectronStore as unknown as ConfConstructor, options);
 }

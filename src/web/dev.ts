@@ -29,9 +29,11 @@ const options = program.opts<{
 }>();
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = options.data ?? mkdtempSync(join(tmpdir(), 'unhunch-web-'));
+const settings = createFileSettingsStore({ cwd: dataDir });
 const app = createApp({
   clock: createSystemClock(),
-  settingsStore: createFileSettingsStore(dataDir),
+  settingsStore: settings.store,
+  settingsMovedAside: settings.movedAside,
   timeZone: options.timezone,
   signalSupport: signalSupport({ platform: process.platform, env: process.env }),
 });

@@ -11,8 +11,10 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
   const error = el('p', { class: 'error', role: 'alert', 'data-testid': 'status-error' });
   const connection = el('p', { class: 'connection', role: 'status' });
   const signalNotes = el('ul', { class: 'notes', 'data-testid': 'signal-notes' });
+  const notices = el('div', { 'data-testid': 'notices' });
 
   root.append(
+    notices,
     el(
       'section',
       { 'aria-labelledby': 'status-heading', class: 'card' },
@@ -94,6 +96,18 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
       'signals.doNotDisturbUnavailable',
     ].filter((key): key is string => key !== null);
     signalNotes.replaceChildren(...notes.map((key) => el('li', {}, t(key))));
+  });
+
+  void api.call('getNotices').then((list) => {
+    notices.replaceChildren(
+      ...list.map((notice) =>
+        el(
+          'p',
+          { class: 'notice', role: 'status' },
+          t(`notices.${notice.id}`, { detail: notice.detail }),
+        ),
+      ),
+    );
   });
 
   const unsubscribe = api.on('status', show);

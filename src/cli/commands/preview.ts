@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { formatDayPlan, planDay } from '../../app/preview';
 import { effectiveSettings, type Policy, parsePolicy, parseSettingsFile, type SettingsFile } from '../../contract/settings';
-import { formatLocalDate, isValidTimeZone, type LocalDate, localDateTime, systemTimeZone } from '../../core/time/zoned';
+import { isValidTimeZone, type LocalDate, localDateTime, systemTimeZone } from '../../core/time/zoned';
 import { type CliIo, EXIT_BAD_INPUT, processIo, readJson } from './io';
 
 /**
@@ -73,4 +73,3 @@ export function registerPreview(program: Command, io: CliIo = processIo()): Comm
     });
 }
 
-export { formatLocalDate };

@@ -1,0 +1,61 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../../src/app/app';
+import { openConfSettingsStore } from '../../../src/app/conf-settings-store';
+import { IPC_CALL_CHANNEL } from '../../../src/contract/contract';
+import { VirtualClock } from '../../../src/core/time/virtual-clock';
+import { electronFake, FakeWebContents, ipcHandlers } from './electron-fake';
+
+vi.mock('electron', () => electronFake());
+
+const { bindContract } = await import('../../../src/main/ipc');
+
+const ownWindow = new FakeWebContents();
+const OWN_URL = 'file:///opt/Unhunch/resources/app.asar/out/renderer/index.html';
+
+function boundApp() {
+  const cwd = mkdtempSync(join(tmpdir(), 'unhunch-ipc-'));
+  const app = createApp({
+    clock: new VirtualClock(Date.parse('2026-11-23T09:30:00+01:00')),
+    settingsStore: openConfSettingsStore(Conf, { cwd }).store,
+    timeZone: 'Europe/Berlin',
+  });
+  bindContract(app, (sender, url) => sender === (ownWindow as never) && url === OWN_URL);
+  const handler = ipcHandlers.get(IPC_CALL_CHANNEL)!;
+  const invoke = (sender: unknown, url: string, name: unknown, input?: unknown) =>
+    handler({ sender, senderFrame: { url } }, name, input);
+  return { app, invoke };
+}
+
+describe('the IPC binding', () => {
+  it('answers our own window through the contract', async () => {
+    const { invoke } = boundApp();
+    expect(await invoke(ownWindow, OWN_URL, 'pause', { minutes: 30 })).toEqual({
+      ok: true,
+      value: { ok: true },
+    });
+  });
+
+  it('refuses calls from any other frame or page, and changes nothing', async () => {
+    const { app, invoke } = boundApp();
+    const stranger = new FakeWebContents();
+    expect(await invoke(stranger, OWN_URL, 'pause', { minutes: 30 })).toMatchObject({ ok: false });
+    expect(
+      await invoke(ownWindow, 'https://evil.example/', 'pause', { minutes: 30 }),
+    ).toMatchObject({ ok: false, error: expect.stringContaining('refused') });
+    expect(app.status().state).not.toBe('paused');
+  });
+
+  it('validates every payload from our own window too', async () => {
+    const { app, invoke } = boundApp();
+    expect(await invoke(ownWindow, OWN_URL, 'pause', { minutes: -5 })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('input.minutes'),
+    });
+    expect(await invoke(ownWindow, OWN_URL, 'pause', '30')).toMatchObject({ ok: false });
+    expect(app.status().state).not.toBe('paused');
+  });
+});
