@@ -10,6 +10,11 @@ import {
   TARGETS,
   type Target,
 } from '../core/content/exercises';
+import {
+  type ExercisePreferences,
+  ROUTINE_MAX_EXERCISES,
+  type RotationState,
+} from '../core/content/rotation';
 
 /**
  * The edge of the exercise content: the schema of a built-in exercise definition, of
@@ -113,7 +118,7 @@ const pictureFileName = z
   .string()
   .max(100, 'use at most 100 characters')
   .regex(
-    /^(?!\.)[^/\\:*?"<>|\u0000-\u001f]+\.(?:png|jpe?g|webp|svg)$/i,
+    /^[\p{L}\p{N}_][\p{L}\p{N}_ .()-]*\.(?:png|jpe?g|webp|svg)$/iu,
     'name a .png, .jpg, .webp or .svg file, without folders',
   );
 
@@ -271,3 +276,46 @@ export function resolveExercise(t: TFunction, exercise: Exercise): ResolvedExerc
     source: exercise.source,
   };
 }
+
+/** Who wrote a custom exercise; names its source when the writer gave none. */
+export type CustomExerciseOrigin = 'person' | 'organisation';
+
+export function resolveCustomExercise(
+  t: TFunction,
+  exercise: CustomExercise,
+  origin: CustomExerciseOrigin,
+): ResolvedExercise {
+  return {
+    id: exercise.id,
+    title: exercise.title,
+    target: exercise.target,
+    targetLabel: targetLabel(t, exercise.target),
+    breakKinds: [...exercise.breakKinds],
+    dose: exercise.dose,
+    doseText: doseText(t, exercise.dose),
+    seconds: doseSeconds(exercise.dose),
+    steps: [...exercise.steps],
+    // A custom exercise without its own cue still gets the general one.
+    safety: exercise.safety ?? t('general.stop', { ns: 'exercises' }),
+    source: exercise.source ?? t(`general.source.${origin}`, { ns: 'exercises' }),
+  };
+}
+
+/** A person's choices about the rotation, as stored in settings. */
+export const exercisePreferencesSchema = z.strictObject({
+  hidden: z.array(z.string()).max(500).default([]),
+  favourites: z.array(z.string()).max(500).default([]),
+}) satisfies z.ZodType<ExercisePreferences, unknown>;
+
+const rotationCycleSchema = z.strictObject({
+  shown: z.array(z.string()).max(1000),
+  last: z.array(z.string()).max(ROUTINE_MAX_EXERCISES),
+});
+
+/** The rotation's stored state (src/core/content/rotation.ts). */
+export const rotationStateSchema = z.strictObject({
+  version: z.literal(1),
+  rng: z.number().int().min(0).max(0xffffffff),
+  micro: rotationCycleSchema,
+  long: rotationCycleSchema,
+}) satisfies z.ZodType<RotationState, unknown>;

@@ -1,7 +1,7 @@
 // The built tray app, started in real Electron: its window and its tray act on the
 // same app services. Needs `npm run build`; run through `node tests/electron/run.mjs`.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,11 @@ const it = test.extend<{ app: ElectronApplication; window: Page }>({
       throw new Error('The app is not built (out/main/index.js is missing): run `npm run build`.');
     }
     const userData = await mkdtemp(join(tmpdir(), 'unhunch-electron-e2e-'));
+    // Work hours off, as a user can set them: reminders run whatever the hour of the test.
+    await writeFile(
+      join(userData, 'settings.json'),
+      JSON.stringify({ settings: { workHours: null } }),
+    );
     const app = await _electron.launch({
       executablePath: electronBinary ?? undefined,
       args: ['.'],

@@ -163,11 +163,18 @@ function startBreak(
 /** A break falls due: shown now, or held while do-not-disturb is on. */
 function breakFallsDue(
   plan: Plan,
-  kind: BreakKind,
+  planned: BreakKind,
   dueAt: number,
   now: Instant,
   context: EngineContext,
 ): Transition {
+  // A micro break shown late (after sleep) may now fall due with the long one: show the long one.
+  const kind =
+    planned === 'micro' &&
+    plan.long !== null &&
+    plan.long.dueAt - now.elapsed <= context.settings.microBreak.everyMs / 2
+      ? 'long'
+      : planned;
   if (context.doNotDisturb) {
     return {
       state: { name: 'deferred', plan, kind, dueAt, showBy: dueAt + DO_NOT_DISTURB_MAX_DEFER_MS },
@@ -293,8 +300,11 @@ function idleSpell(
       covered: sameSpell && counted.covered === 'long' ? 'long' : covered,
     },
   };
-  const pendingKind = state.name === 'warning' || state.name === 'deferred' ? state.kind : null;
-  // A long break still asked for is not covered by a micro-length spell.
+  const pendingKind =
+    state.name === 'warning' || state.name === 'deferred'
+      ? state.kind
+      : nextBreak(state.plan, context.settings)?.kind;
+  // A long break still coming is not covered by a micro-length spell: it keeps its warning and postpones.
   if (pendingKind === 'long' && covered === 'micro') {
     return {
       state: { ...state, plan: { ...plan, postponesUsed: state.plan.postponesUsed } },
@@ -392,8 +402,15 @@ function act(state: BreakState, event: BreakEvent, context: EngineContext): Tran
     }
     case 'idle-sampled':
       return idleSpell(state, now, event.idleMs, context);
-    case 'away-ended':
-      return idleSpell(state, now, event.awayMs, context);
+    case 'away-ended': {
+      // A break that ended while the user was away ends first; the rest of the absence is idle after it.
+      const caughtUp =
+        state.name === 'in-break' && now.elapsed >= state.endsAt
+          ? timeStep(state, now, context)
+          : stay(state);
+      const spell = idleSpell(caughtUp.state, now, event.awayMs, context);
+      return { state: spell.state, emits: [...caughtUp.emits, ...spell.emits] };
+    }
     case 'time-passed':
       return stay(state);
   }

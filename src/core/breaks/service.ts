@@ -444,6 +444,6 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     },
   };
 
-  arm(instant());
+  settle();
   return service;
 }

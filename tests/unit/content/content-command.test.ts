@@ -1,0 +1,54 @@
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { registerContent } from '../../../src/cli/commands/content';
+import { resolvedExerciseSchema } from '../../../src/contract/content';
+import { EXERCISES } from '../../../src/core/content/exercises';
+
+async function run(args: string[]): Promise<string> {
+  let out = '';
+  const program = new Command('unhunch')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => (out += text), writeErr: () => {} });
+  registerContent(program);
+  await program.parseAsync(args, { from: 'user' });
+  return out;
+}
+
+describe('unhunch content', () => {
+  it('--json prints every exercise with its words resolved and its source', async () => {
+    const printed = JSON.parse(await run(['content', '--json'])) as { exercises: unknown[] };
+    expect(Object.keys(printed)).toEqual(['exercises']);
+    expect(printed.exercises).toHaveLength(EXERCISES.length);
+    printed.exercises.forEach((item, index) => {
+      const exercise = resolvedExerciseSchema.parse(item);
+      const definition = EXERCISES[index]!;
+      expect(exercise.id).toBe(definition.id);
+      expect(exercise.source).toBe(definition.source);
+      expect(exercise.illustration).toBe(`${definition.id}.svg`);
+      expect(exercise.dose).toEqual(definition.dose);
+      expect(exercise.steps).toHaveLength(definition.stepCount);
+      for (const text of [exercise.title, exercise.safety, exercise.why, ...exercise.steps]) {
+        expect(text).not.toMatch(new RegExp(`^${definition.id}\\.`));
+      }
+    });
+    const chinTuck = printed.exercises.find((e) => (e as { id: string }).id === 'chin-tuck');
+    expect(chinTuck).toMatchObject({
+      title: 'Chin tuck',
+      source: 'Leeds Community Healthcare NHS',
+      doseText: 'Hold 5 seconds, 10 times',
+      breakKinds: ['long'],
+    });
+  });
+
+  it('without --json prints a table naming every exercise and its source', async () => {
+    const printed = await run(['content']);
+    const lines = printed.split('\n');
+    expect(lines[0]).toMatch(/^ID\s+TITLE\s+TARGET\s+BREAKS\s+DOSE\s+SOURCE$/);
+    for (const exercise of EXERCISES) {
+      const row = lines.find((line) => line.startsWith(`${exercise.id} `));
+      expect(row, exercise.id).toBeDefined();
+      expect(row).toContain(exercise.source);
+    }
+    expect(printed).toContain(`${EXERCISES.length} exercises.`);
+  });
+});
