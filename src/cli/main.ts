@@ -1,5 +1,8 @@
 import { Command } from 'commander';
 import pkg from '../../package.json';
+import { registerContent } from './commands/content';
+import { registerPreview } from './commands/preview';
+import { registerSimulate } from './commands/simulate';
 
 /** The `unhunch` command line: one program, a file per command under ./commands. */
 export function buildProgram(): Command {
@@ -8,6 +11,9 @@ export function buildProgram(): Command {
     .version(pkg.version, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError();
+  registerSimulate(program);
+  registerPreview(program);
+  registerContent(program);
   return program;
 }
 

@@ -29,3 +29,20 @@ describe('the unhunch command', () => {
     expect(result.stderr).toMatch(/unknown command|too many arguments/i);
   });
 });
+
+describe('unhunch content', () => {
+  it('prints every catalogue with a source on every item', () => {
+    const result = unhunch('content', '--json');
+    expect(result.code).toBe(0);
+    const catalogue = JSON.parse(result.stdout) as Record<string, { source?: string }[]>;
+    for (const key of ['exercises', 'checklist', 'redFlags', 'breathing', 'therapySafety']) {
+      expect(catalogue[key]?.length, key).toBeGreaterThan(0);
+    }
+    expect(catalogue.exercises!.length).toBeGreaterThanOrEqual(24);
+    expect(catalogue.checklist!.length).toBeGreaterThanOrEqual(12);
+    for (const key of ['exercises', 'checklist', 'breathing', 'therapySafety']) {
+      for (const item of catalogue[key]!) expect(item.source, `${key} item`).toMatch(/\w/);
+    }
+    expect(result.stdout).not.toMatch(/"[a-z]+\.[a-zA-Z.-]+\.(title|question|name)"/);
+  });
+});
