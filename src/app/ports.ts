@@ -15,3 +15,17 @@ export interface Logger {
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+/** One line of the history: something that happened, when (wall-clock epoch ms). */
+export interface HistoryRecord {
+  at: number;
+  type: string;
+  [field: string]: unknown;
+}
+
+/** The append-only history, kept only on this machine. */
+export interface HistoryStore {
+  append(record: HistoryRecord): void;
+  read(): HistoryRecord[];
+  clear(): void;
+}

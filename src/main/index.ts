@@ -1,13 +1,13 @@
 import { app, nativeTheme, session } from 'electron';
-import { createApp } from '../app/app';
 import { launchRequests } from '../app/command-line';
+import { openApp } from '../app/open';
 import { signalSupport } from '../app/platform';
 import { type TrayAction, trayModel } from '../app/tray';
 import { createTranslator } from '../contract/i18n';
 import { createSystemClock } from '../core/time/system-clock';
-import { bindContract, pushStatus } from './ipc';
+import { bindContract, pushEvent } from './ipc';
 import { systemIdleSeconds, wirePowerSignals } from './power';
-import { createElectronSettingsStore } from './store';
+import { ElectronSettingsStore } from './store';
 import { createTray } from './tray';
 import { currentWindow, hardenSession, rendererUrl, showMainWindow } from './window';
 
@@ -31,11 +31,10 @@ async function start() {
 
   const language = app.getLocale().split('-')[0] ?? 'en';
   const { t } = await createTranslator(language);
-  const settings = createElectronSettingsStore({ cwd: app.getPath('userData') });
-  const unhunch = createApp({
+  const unhunch = openApp({
+    dataDir: app.getPath('userData'),
+    StoreClass: ElectronSettingsStore,
     clock: createSystemClock(),
-    settingsStore: settings.store,
-    settingsMovedAside: settings.movedAside,
     idle: systemIdleSeconds,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     signalSupport: signalSupport({ platform: process.platform, env: process.env }),
@@ -56,10 +55,8 @@ async function start() {
   };
   const tray = createTray(onTrayAction);
   const refreshTray = () => tray.update(trayModel(unhunch.status(), t, language));
-  unhunch.onStatus((status) => {
-    refreshTray();
-    pushStatus(currentWindow()?.webContents, status);
-  });
+  unhunch.onStatus(() => refreshTray());
+  unhunch.onEvent((event, payload) => pushEvent(currentWindow()?.webContents, event, payload));
   refreshTray();
   // The tooltip counts down in minutes: refresh it once a minute, on the minute.
   const scheduleTrayRefresh = () =>

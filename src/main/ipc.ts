@@ -1,6 +1,6 @@
 import { ipcMain, type WebContents } from 'electron';
 import type { UnhunchApp } from '../app/app';
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type Status } from '../contract/contract';
+import { type EventName, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../contract/contract';
 import { dispatchCall } from '../contract/dispatch';
 
 /**
@@ -20,6 +20,6 @@ export function bindContract(
   });
 }
 
-export function pushStatus(target: WebContents | undefined, status: Status) {
-  if (target && !target.isDestroyed()) target.send(IPC_EVENT_CHANNEL, 'status', status);
+export function pushEvent(target: WebContents | undefined, event: EventName, payload: unknown) {
+  if (target && !target.isDestroyed()) target.send(IPC_EVENT_CHANNEL, event, payload);
 }

@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { createApp } from '../app/app';
+import { openApp } from '../app/open';
 import { signalSupport } from '../app/platform';
 import { createSystemClock } from '../core/time/system-clock';
-import { createFileSettingsStore } from './file-store';
 import { startWebHost } from './server';
 
 /** `npm run dev:web`: the real app services in Node, the UI in a browser. */
@@ -29,11 +28,9 @@ const options = program.opts<{
 }>();
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = options.data ?? mkdtempSync(join(tmpdir(), 'unhunch-web-'));
-const settings = createFileSettingsStore({ cwd: dataDir });
-const app = createApp({
+const app = openApp({
+  dataDir,
   clock: createSystemClock(),
-  settingsStore: settings.store,
-  settingsMovedAside: settings.movedAside,
   timeZone: options.timezone,
   signalSupport: signalSupport({ platform: process.platform, env: process.env }),
 });

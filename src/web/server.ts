@@ -89,8 +89,8 @@ export async function startWebHost(options: {
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) => {
-      const unsubscribe = app.onStatus((status) => {
-        ws.send(JSON.stringify({ event: 'status', payload: status }));
+      const unsubscribe = app.onEvent((event, payload) => {
+        ws.send(JSON.stringify({ event, payload }));
       });
       ws.on('message', async (data) => {
         const message = parseCallMessage(data.toString());

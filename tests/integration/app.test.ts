@@ -1,10 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app/app';
-import { openConfSettingsStore } from '../../src/app/conf-settings-store';
+import { openApp } from '../../src/app/open';
 import { dispatchCall } from '../../src/contract/dispatch';
 import { VirtualClock } from '../../src/core/time/virtual-clock';
 
@@ -16,14 +14,8 @@ function appWithSettingsFile(contents?: string) {
   const cwd = mkdtempSync(join(tmpdir(), 'unhunch-app-'));
   dirs.push(cwd);
   if (contents !== undefined) writeFileSync(join(cwd, 'settings.json'), contents);
-  const opened = openConfSettingsStore(Conf, { cwd });
   const clock = new VirtualClock(MONDAY_0930_BERLIN);
-  const app = createApp({
-    clock,
-    settingsStore: opened.store,
-    settingsMovedAside: opened.movedAside,
-    timeZone: 'Europe/Berlin',
-  });
+  const app = openApp({ dataDir: cwd, clock, timeZone: 'Europe/Berlin' });
   return { app, clock };
 }
 

@@ -39,6 +39,9 @@ export async function readJson(io: CliIo, path: string, what: string): Promise<J
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, message: `the ${what} ${name} is not valid JSON: ${(error as Error).message}` };
+    return {
+      ok: false,
+      message: `the ${what} ${name} is not valid JSON: ${(error as Error).message}`,
+    };
   }
 }

@@ -1,7 +1,18 @@
 import type { Command } from 'commander';
 import { formatDayPlan, planDay } from '../../app/preview';
-import { effectiveSettings, type Policy, parsePolicy, parseSettingsFile, type SettingsFile } from '../../contract/settings';
-import { isValidTimeZone, type LocalDate, localDateTime, systemTimeZone } from '../../core/time/zoned';
+import {
+  effectiveSettings,
+  type Policy,
+  parsePolicy,
+  parseSettingsFile,
+  type SettingsFile,
+} from '../../contract/settings';
+import {
+  isValidTimeZone,
+  type LocalDate,
+  localDateTime,
+  systemTimeZone,
+} from '../../core/time/zoned';
 import { type CliIo, EXIT_BAD_INPUT, processIo, readJson } from './io';
 
 /**
@@ -27,13 +38,18 @@ function parseDate(text: string): LocalDate | null {
   return check.getUTCMonth() + 1 === date.month && check.getUTCDate() === date.day ? date : null;
 }
 
-export async function runPreview(args: PreviewArgs, io: CliIo, now: () => number = Date.now): Promise<number> {
+export async function runPreview(
+  args: PreviewArgs,
+  io: CliIo,
+  now: () => number = Date.now,
+): Promise<number> {
   const fail = (message: string) => {
     io.stderr(`unhunch preview: ${message}\n`);
     return EXIT_BAD_INPUT;
   };
   const zone = args.timezone ?? systemTimeZone();
-  if (!isValidTimeZone(zone)) return fail(`--timezone: "${zone}" is not an IANA time zone (like Europe/Berlin)`);
+  if (!isValidTimeZone(zone))
+    return fail(`--timezone: "${zone}" is not an IANA time zone (like Europe/Berlin)`);
   const date = args.date === undefined ? localDateTime(now(), zone) : parseDate(args.date);
   if (!date) return fail(`--date: "${args.date}" is not a date; write it as YYYY-MM-DD`);
 
@@ -42,7 +58,10 @@ export async function runPreview(args: PreviewArgs, io: CliIo, now: () => number
     const read = await readJson(io, args.settings, 'settings file');
     if (!read.ok) return fail(read.message);
     const parsed = parseSettingsFile(read.value);
-    if (!parsed.ok) return fail(`the settings file ${args.settings} is invalid:\n  ${parsed.issues.join('\n  ')}`);
+    if (!parsed.ok)
+      return fail(
+        `the settings file ${args.settings} is invalid:\n  ${parsed.issues.join('\n  ')}`,
+      );
     user = parsed.file;
   }
   let policy: Policy | undefined;
@@ -50,11 +69,16 @@ export async function runPreview(args: PreviewArgs, io: CliIo, now: () => number
     const read = await readJson(io, args.policy, 'policy');
     if (!read.ok) return fail(read.message);
     const parsed = parsePolicy(read.value);
-    if (!parsed.ok) return fail(`the policy ${args.policy} is invalid:\n  ${parsed.issues.join('\n  ')}`);
+    if (!parsed.ok)
+      return fail(`the policy ${args.policy} is invalid:\n  ${parsed.issues.join('\n  ')}`);
     policy = parsed.policy;
   }
 
-  const plan = planDay(effectiveSettings(user, policy), { year: date.year, month: date.month, day: date.day }, zone);
+  const plan = planDay(
+    effectiveSettings(user, policy),
+    { year: date.year, month: date.month, day: date.day },
+    zone,
+  );
   io.stdout(args.json ? `${JSON.stringify(plan, null, 2)}\n` : formatDayPlan(plan));
   return 0;
 }
@@ -72,4 +96,3 @@ export function registerPreview(program: Command, io: CliIo = processIo()): Comm
       process.exitCode = await runPreview(options, io);
     });
 }
-

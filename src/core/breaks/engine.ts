@@ -184,7 +184,7 @@ function breakFallsDue(
   return startBreak(plan, kind, now, context, false);
 }
 
-function workHoursEnded(state: BreakState): Transition {
+function workHoursEnded(): Transition {
   return { state: { name: 'outside-work-hours' }, emits: [{ type: 'work-hours-end' }] };
 }
 
@@ -200,7 +200,7 @@ function timeStep(state: BreakState, now: Instant, context: EngineContext): Tran
       };
     case 'running':
     case 'postponed': {
-      if (!context.withinWorkHours) return workHoursEnded(state);
+      if (!context.withinWorkHours) return workHoursEnded();
       if (context.away) return stay(state);
       const next = nextBreak(state.plan, settings);
       if (!next) return stay(state);
@@ -215,11 +215,11 @@ function timeStep(state: BreakState, now: Instant, context: EngineContext): Tran
       return stay(state);
     }
     case 'warning':
-      if (!context.withinWorkHours) return workHoursEnded(state);
+      if (!context.withinWorkHours) return workHoursEnded();
       if (context.away || now.elapsed < state.dueAt) return stay(state);
       return breakFallsDue(state.plan, state.kind, state.dueAt, now, context);
     case 'deferred':
-      if (!context.withinWorkHours) return workHoursEnded(state);
+      if (!context.withinWorkHours) return workHoursEnded();
       if (context.away || now.elapsed < state.showBy) return stay(state);
       return startBreak(state.plan, state.kind, now, context, true);
     case 'in-break': {
@@ -332,8 +332,9 @@ function act(state: BreakState, event: BreakEvent, context: EngineContext): Tran
     case 'take-break': {
       if (state.name === 'in-break') return refuse(state, 'a break is already on');
       if (state.name === 'paused') return refuse(state, 'breaks are paused; resume them first');
-      if (state.name === 'outside-work-hours')
+      if (state.name === 'outside-work-hours' || !context.withinWorkHours) {
         return refuse(state, 'it is outside your work hours');
+      }
       const kind = kindAskedFor(state, settings) ?? nextBreak(state.plan, settings)?.kind;
       if (!kind) return refuse(state, 'both micro and long breaks are turned off');
       return startBreak(state.plan, kind, now, context, false);

@@ -282,6 +282,8 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     wakeIfAsleep();
     const now = instant();
     noticeClockJump(now);
+    // Catch up first, so the action meets the state the world is in now.
+    apply({ type: 'time-passed', now });
     const result = apply(makeEvent(now));
     settle();
     return result;

@@ -17,7 +17,14 @@ async function run(args: string[]): Promise<string> {
 describe('unhunch content', () => {
   it('--json prints every exercise with its words resolved and its source', async () => {
     const printed = JSON.parse(await run(['content', '--json'])) as { exercises: unknown[] };
-    expect(Object.keys(printed)).toEqual(['exercises']);
+    expect(Object.keys(printed)).toEqual([
+      'exercises',
+      'checklist',
+      'redFlags',
+      'redFlagStatements',
+      'breathing',
+      'therapySafety',
+    ]);
     expect(printed.exercises).toHaveLength(EXERCISES.length);
     printed.exercises.forEach((item, index) => {
       const exercise = resolvedExerciseSchema.parse(item);
@@ -49,6 +56,6 @@ describe('unhunch content', () => {
       expect(row, exercise.id).toBeDefined();
       expect(row).toContain(exercise.source);
     }
-    expect(printed).toContain(`${EXERCISES.length} exercises.`);
+    expect(printed).toContain(`${EXERCISES.length} exercises,`);
   });
 });

@@ -18,7 +18,10 @@ export interface TimedEvent extends TimelineEvent {
 }
 
 /** Idle spells in real minutes since the start, answered as powerMonitor does (whole seconds). */
-export function idleSpells(spells: { from: number; minutes: number }[], clock: VirtualClock): IdleProbe {
+export function idleSpells(
+  spells: { from: number; minutes: number }[],
+  clock: VirtualClock,
+): IdleProbe {
   return () => {
     const now = clock.elapsed();
     const spell = spells.find((s) => s.from * MINUTE <= now && now < (s.from + s.minutes) * MINUTE);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { breakCoveredByIdle, freshPlan, nextBreak, nextIdleSampleIn } from '../../../src/core/breaks/plan';
+import {
+  breakCoveredByIdle,
+  freshPlan,
+  nextBreak,
+  nextIdleSampleIn,
+} from '../../../src/core/breaks/plan';
 import { MINUTE, SECOND } from '../../../src/core/time/duration';
 import { ALWAYS, settingsWith } from './harness';
 
@@ -9,8 +14,14 @@ describe('break plan', () => {
   });
 
   it('with micro breaks off only long breaks come', () => {
-    const settings = settingsWith({ workHours: null, microBreak: { ...ALWAYS.microBreak, enabled: false } });
-    expect(nextBreak(freshPlan(0, settings), settings)).toEqual({ kind: 'long', dueAt: 60 * MINUTE });
+    const settings = settingsWith({
+      workHours: null,
+      microBreak: { ...ALWAYS.microBreak, enabled: false },
+    });
+    expect(nextBreak(freshPlan(0, settings), settings)).toEqual({
+      kind: 'long',
+      dueAt: 60 * MINUTE,
+    });
   });
 
   it('with both kinds off no break comes', () => {

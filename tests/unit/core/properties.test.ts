@@ -10,11 +10,28 @@ import { settingsWith } from './harness';
 
 /** What can happen to a desk worker's machine between two moments. */
 const operation = fc.oneof(
-  fc.record({ type: fc.constant('idle' as const), minutes: fc.double({ min: 0.1, max: 90, noNaN: true }) }),
-  fc.record({ type: fc.constant('sleep' as const), minutes: fc.double({ min: 0.1, max: 600, noNaN: true }), monotonicRuns: fc.boolean() }),
-  fc.record({ type: fc.constant('jump' as const), minutes: fc.integer({ min: -240, max: 240 }), noticed: fc.boolean() }),
-  fc.record({ type: fc.constant('lock' as const), minutes: fc.double({ min: 0.1, max: 120, noNaN: true }) }),
-  fc.record({ type: fc.constant('dnd' as const), minutes: fc.double({ min: 0.1, max: 60, noNaN: true }) }),
+  fc.record({
+    type: fc.constant('idle' as const),
+    minutes: fc.double({ min: 0.1, max: 90, noNaN: true }),
+  }),
+  fc.record({
+    type: fc.constant('sleep' as const),
+    minutes: fc.double({ min: 0.1, max: 600, noNaN: true }),
+    monotonicRuns: fc.boolean(),
+  }),
+  fc.record({
+    type: fc.constant('jump' as const),
+    minutes: fc.integer({ min: -240, max: 240 }),
+    noticed: fc.boolean(),
+  }),
+  fc.record({
+    type: fc.constant('lock' as const),
+    minutes: fc.double({ min: 0.1, max: 120, noNaN: true }),
+  }),
+  fc.record({
+    type: fc.constant('dnd' as const),
+    minutes: fc.double({ min: 0.1, max: 60, noNaN: true }),
+  }),
   fc.constantFrom(
     { type: 'postpone' as const },
     { type: 'skip' as const },
@@ -37,7 +54,10 @@ const world = fc.record({
   skipsPerDay: fc.option(fc.integer({ min: 0, max: 3 })),
   workHours: fc.boolean(),
   idleDetection: fc.boolean(),
-  steps: fc.array(fc.record({ gapMinutes: fc.double({ min: 0, max: 90, noNaN: true }), op: operation }), { maxLength: 25 }),
+  steps: fc.array(
+    fc.record({ gapMinutes: fc.double({ min: 0, max: 90, noNaN: true }), op: operation }),
+    { maxLength: 25 },
+  ),
 });
 
 type World = typeof world extends fc.Arbitrary<infer T> ? T : never;
@@ -52,7 +72,9 @@ function live(w: World) {
     strictMode: w.strictMode,
     postpone: { durationMs: 5 * MINUTE, maxPerBreak: w.maxPerBreak },
     skip: { maxPerDay: w.skipsPerDay },
-    workHours: w.workHours ? { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '17:30' } : null,
+    workHours: w.workHours
+      ? { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '17:30' }
+      : null,
   });
   const clock = new VirtualClock(Date.parse('2026-10-23T08:30:00+02:00'));
   const spells: { from: number; to: number }[] = [];
@@ -108,11 +130,17 @@ function live(w: World) {
         break;
       case 'lock':
         service.signal({ type: 'lock' });
-        later.push({ at: now + op.minutes * MINUTE, run: () => service.signal({ type: 'unlock' }) });
+        later.push({
+          at: now + op.minutes * MINUTE,
+          run: () => service.signal({ type: 'unlock' }),
+        });
         break;
       case 'dnd':
         service.signal({ type: 'do-not-disturb', on: true });
-        later.push({ at: now + op.minutes * MINUTE, run: () => service.signal({ type: 'do-not-disturb', on: false }) });
+        later.push({
+          at: now + op.minutes * MINUTE,
+          run: () => service.signal({ type: 'do-not-disturb', on: false }),
+        });
         break;
       case 'postpone':
         act(() => service.postponeBreak());
@@ -153,7 +181,7 @@ function live(w: World) {
 // FC_RUNS=2000 searches harder, for a change to the engine.
 const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 150) };
 
-describe('timer service invariants', () => {
+describe('timer service invariants', { timeout: 120_000 }, () => {
   it('no two breaks overlap', () => {
     fc.assert(
       fc.property(world, (w) => {
@@ -190,10 +218,14 @@ describe('timer service invariants', () => {
         const { events, settings } = live(w);
         let postpones = 0;
         for (const e of events) {
-          if (['break-end', 'natural-break', 'work-hours-start', 'work-hours-end'].includes(e.type)) postpones = 0;
+          if (['break-end', 'natural-break', 'work-hours-start', 'work-hours-end'].includes(e.type))
+            postpones = 0;
           if (e.type === 'break-postponed') postpones++;
           expect(postpones).toBeLessThanOrEqual(settings.postpone.maxPerBreak);
-          if (settings.strictMode) expect(['break-postponed', 'break-end'].includes(e.type) && e.outcome !== 'completed').toBe(false);
+          if (settings.strictMode)
+            expect(
+              ['break-postponed', 'break-end'].includes(e.type) && e.outcome !== 'completed',
+            ).toBe(false);
         }
       }),
       RUNS,
@@ -205,8 +237,12 @@ describe('timer service invariants', () => {
       fc.property(world, (w) => {
         const { events } = live(w);
         const scheduledStarts = events.filter((e) => e.type === 'break-start' && !e.byAction);
-        for (const wake of events.filter((e) => ['resume', 'resumed', 'clock-jump'].includes(e.type))) {
-          const burst = scheduledStarts.filter((s) => s.real >= wake.real && s.real < wake.real + 60 * SECOND);
+        for (const wake of events.filter((e) =>
+          ['resume', 'resumed', 'clock-jump'].includes(e.type),
+        )) {
+          const burst = scheduledStarts.filter(
+            (s) => s.real >= wake.real && s.real < wake.real + 60 * SECOND,
+          );
           expect(burst.length).toBeLessThanOrEqual(1);
         }
       }),

@@ -22,7 +22,14 @@ describe('local time in a zone', () => {
 });
 
 describe('cron routines', () => {
-  const expressions = ['0 10 * * 1', '*/15 9-17 * * mon-fri', '30 8 1,15 jan,jul *', '5 4 * * sun', '0 10 * * 7', '0 0 1 * 1'];
+  const expressions = [
+    '0 10 * * 1',
+    '*/15 9-17 * * mon-fri',
+    '30 8 1,15 jan,jul *',
+    '5 4 * * sun',
+    '0 10 * * 7',
+    '0 0 1 * 1',
+  ];
   for (const expression of expressions) {
     it(`reads "${expression}" as node-cron does`, () => {
       const ours = parseCron(expression);
@@ -33,15 +40,23 @@ describe('cron routines', () => {
       expect(ours.schedule.hours).toEqual(theirs.hour);
       expect([...ours.schedule.daysOfMonth]).toEqual(theirs.dayOfMonth);
       expect([...ours.schedule.months]).toEqual(theirs.month);
-      expect([...ours.schedule.daysOfWeek].sort()).toEqual([...theirs.dayOfWeek].map(Number).sort());
+      expect([...ours.schedule.daysOfWeek].sort()).toEqual(
+        [...theirs.dayOfWeek].map(Number).sort(),
+      );
     });
   }
 
   it('refuses what it cannot compute, with a reason', () => {
     expect(parseCron('0 0 L * *')).toMatchObject({ ok: false });
     expect(parseCron('0 9 * * 1#2')).toMatchObject({ ok: false });
-    expect(parseCron('61 10 * * *')).toMatchObject({ ok: false, error: expect.stringMatching(/minute/) });
-    expect(parseCron('0 10 * *')).toMatchObject({ ok: false, error: expect.stringMatching(/5 or 6 fields/) });
+    expect(parseCron('61 10 * * *')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/minute/),
+    });
+    expect(parseCron('0 10 * *')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/5 or 6 fields/),
+    });
   });
 
   it('the weekly checklist re-check is Monday 10:00 local, in summer and winter', () => {
@@ -50,7 +65,9 @@ describe('cron routines', () => {
     const after = Date.parse('2026-10-21T12:00:00+02:00');
     const first = nextCronMatch(weekly.schedule, after, BERLIN);
     expect(iso(first)).toBe('2026-10-26T10:00:00+01:00');
-    expect(iso(nextCronMatch(weekly.schedule, first ?? 0, BERLIN))).toBe('2026-11-02T10:00:00+01:00');
+    expect(iso(nextCronMatch(weekly.schedule, first ?? 0, BERLIN))).toBe(
+      '2026-11-02T10:00:00+01:00',
+    );
   });
 
   it('a routine in the repeated hour runs once, and one in the skipped hour runs after the gap', () => {
@@ -58,7 +75,9 @@ describe('cron routines', () => {
     if (!nightly.ok) throw new Error(nightly.error);
     const autumn = nextCronMatch(nightly.schedule, Date.parse('2026-10-25T00:00:00+02:00'), BERLIN);
     expect(iso(autumn)).toBe('2026-10-25T02:30:00+02:00');
-    expect(iso(nextCronMatch(nightly.schedule, autumn ?? 0, BERLIN))).toBe('2026-10-26T02:30:00+01:00');
+    expect(iso(nextCronMatch(nightly.schedule, autumn ?? 0, BERLIN))).toBe(
+      '2026-10-26T02:30:00+01:00',
+    );
     const spring = nextCronMatch(nightly.schedule, Date.parse('2026-03-29T00:00:00+01:00'), BERLIN);
     expect(iso(spring)).toBe('2026-03-29T03:30:00+02:00');
   });
@@ -79,7 +98,9 @@ describe('work hours', () => {
 
   it('the next edge after Friday evening is Monday morning', () => {
     const calendar = createWorkCalendar(week, BERLIN);
-    expect(iso(calendar.nextEdge(Date.parse('2026-11-27T18:00:00+01:00')))).toBe('2026-11-30T09:00:00+01:00');
+    expect(iso(calendar.nextEdge(Date.parse('2026-11-27T18:00:00+01:00')))).toBe(
+      '2026-11-30T09:00:00+01:00',
+    );
     expect(calendar.isWithin(Date.parse('2026-11-27T17:29:59+01:00'))).toBe(true);
     expect(calendar.isWithin(Date.parse('2026-11-27T17:30:00+01:00'))).toBe(false);
   });

@@ -4,13 +4,21 @@ import { HOUR, MINUTE, SECOND } from '../../../src/core/time/duration';
 import { formatLocalIso } from '../../../src/core/time/zoned';
 import { ALWAYS, harness, settingsWith } from './harness';
 
-const starts = (h: ReturnType<typeof harness>) => h.of('break-start').map((e) => `${+e.min.toFixed(3)} ${e.kind}`);
+const starts = (h: ReturnType<typeof harness>) =>
+  h.of('break-start').map((e) => `${+e.min.toFixed(3)} ${e.kind}`);
 
 describe('timer service: a plain day', () => {
   it('asks for micro breaks every 20 minutes and a long one each hour', () => {
     const h = harness();
     h.runTo(130);
-    expect(starts(h)).toEqual(['20 micro', '40.5 micro', '60 long', '85 micro', '105.5 micro', '125 long']);
+    expect(starts(h)).toEqual([
+      '20 micro',
+      '40.5 micro',
+      '60 long',
+      '85 micro',
+      '105.5 micro',
+      '125 long',
+    ]);
     expect(h.lines(['break-warning']).slice(0, 1)).toEqual(['19.5 break-warning micro']);
   });
 
@@ -51,7 +59,10 @@ describe('timer service: idle and natural breaks', () => {
   it('idle longer than a long break covers both kinds and counts once', () => {
     const h = harness({ idle: [{ from: 10, minutes: 12 }] });
     h.runTo(80);
-    expect(h.lines(['natural-break'])).toEqual(['10.5 natural-break micro', '15 natural-break long']);
+    expect(h.lines(['natural-break'])).toEqual([
+      '10.5 natural-break micro',
+      '15 natural-break long',
+    ]);
     // Both timers restart from the user's return, within one sample of it.
     expect(starts(h)[0]).toMatch(/^4[12](\.\d+)? micro$/);
     expect(starts(h).some((s) => s.endsWith('long') && Number.parseFloat(s) < 80)).toBe(false);
@@ -177,7 +188,10 @@ describe('timer service: clock changes', () => {
     h.runTo(10);
     h.clock.jumpWall(3 * HOUR);
     h.service.signal({ type: 'time-changed' });
-    expect(h.lines(['clock-jump', 'work-hours-end'])).toEqual(['10 clock-jump', '10 work-hours-end']);
+    expect(h.lines(['clock-jump', 'work-hours-end'])).toEqual([
+      '10 clock-jump',
+      '10 work-hours-end',
+    ]);
     h.runTo(120);
     expect(h.of('break-start').filter((e) => e.min > 10)).toEqual([]);
   });
@@ -193,7 +207,10 @@ describe('timer service: clock changes', () => {
   });
 
   it('a routine runs once even when the clock is set back after it', () => {
-    const settings = settingsWith({ workHours: null, routines: [{ id: 'checklist-recheck', cron: '0 10 * * 1' }] });
+    const settings = settingsWith({
+      workHours: null,
+      routines: [{ id: 'checklist-recheck', cron: '0 10 * * 1' }],
+    });
     const h = harness({ settings, start: '2026-11-23T09:50:00+01:00' });
     h.runTo(20);
     h.clock.jumpWall(-HOUR);
@@ -203,7 +220,10 @@ describe('timer service: clock changes', () => {
   });
 
   it('a routine skipped over by a jump forward runs once', () => {
-    const settings = settingsWith({ workHours: null, routines: [{ id: 'stand', cron: '0 * * * *' }] });
+    const settings = settingsWith({
+      workHours: null,
+      routines: [{ id: 'stand', cron: '0 * * * *' }],
+    });
     const h = harness({ settings, start: '2026-11-23T09:50:00+01:00' });
     h.runTo(5);
     h.clock.jumpWall(5 * HOUR);
@@ -241,7 +261,9 @@ describe('timer service: actions', () => {
     h.service.pause({ untilTomorrow: true });
     h.runTo(24 * 60);
     const resumed = h.of('resumed')[0];
-    expect(resumed && formatLocalIso(resumed.at, 'Europe/Berlin')).toBe('2026-11-25T09:00:00+01:00');
+    expect(resumed && formatLocalIso(resumed.at, 'Europe/Berlin')).toBe(
+      '2026-11-25T09:00:00+01:00',
+    );
     expect(starts(h)[0]).toBe(`${22 * 60 + 20} micro`);
   });
 
@@ -263,14 +285,26 @@ describe('timer service: actions', () => {
   it('a break postponed in strict mode is refused, and so is a skip', () => {
     const h = harness({ settings: settingsWith({ workHours: null, strictMode: true }) });
     h.runTo(19.6);
-    expect(h.service.postponeBreak()).toEqual({ ok: false, reason: expect.stringMatching(/strict mode/) });
-    expect(h.service.skipBreak()).toEqual({ ok: false, reason: expect.stringMatching(/strict mode/) });
+    expect(h.service.postponeBreak()).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/strict mode/),
+    });
+    expect(h.service.skipBreak()).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/strict mode/),
+    });
     h.runTo(21);
-    expect(h.lines(['break-start', 'break-end'])).toEqual(['20 break-start micro', '20.5 break-end micro']);
+    expect(h.lines(['break-start', 'break-end'])).toEqual([
+      '20 break-start micro',
+      '20.5 break-end micro',
+    ]);
   });
 
   it('skips stop at the daily allowance and come back the next day', () => {
-    const h = harness({ settings: settingsWith({ workHours: null, skip: { maxPerDay: 1 } }), start: '2026-11-24T20:00:00+01:00' });
+    const h = harness({
+      settings: settingsWith({ workHours: null, skip: { maxPerDay: 1 } }),
+      start: '2026-11-24T20:00:00+01:00',
+    });
     h.runTo(19.6);
     expect(h.service.skipBreak()).toEqual({ ok: true });
     expect(h.service.status().skipsLeftToday).toBe(0);
@@ -302,14 +336,23 @@ describe('timer service: actions', () => {
   it('status reports the next break on the wall clock', () => {
     const h = harness();
     const status = h.service.status();
-    expect(status).toMatchObject({ state: 'running', nextBreak: { kind: 'micro' }, currentBreak: null });
+    expect(status).toMatchObject({
+      state: 'running',
+      nextBreak: { kind: 'micro' },
+      currentBreak: null,
+    });
     expect(status.nextBreak?.dueAt).toBe(Date.parse('2026-11-24T09:20:00+01:00'));
   });
 
   it('new settings apply from the last break', () => {
     const h = harness();
     h.runTo(5);
-    h.service.updateSettings(settingsWith({ workHours: null, microBreak: { enabled: true, everyMs: 10 * MINUTE, durationMs: 20 * SECOND } }));
+    h.service.updateSettings(
+      settingsWith({
+        workHours: null,
+        microBreak: { enabled: true, everyMs: 10 * MINUTE, durationMs: 20 * SECOND },
+      }),
+    );
     h.runTo(11);
     expect(starts(h)).toEqual(['10 micro']);
   });
@@ -319,14 +362,21 @@ describe('timer service: therapy', () => {
   it('a session over the cap is rejected with a reason', () => {
     const h = harness();
     expect(h.service.startTherapy({ kind: 'ice', minutes: 25 }).ok).toBe(false);
-    expect(h.of('therapy-rejected')[0]).toMatchObject({ kind: 'ice', minutes: 25, reason: expect.stringMatching(/20-minute limit/) });
+    expect(h.of('therapy-rejected')[0]).toMatchObject({
+      kind: 'ice',
+      minutes: 25,
+      reason: expect.stringMatching(/20-minute limit/),
+    });
   });
 
   it('a session ends by itself; another of the same kind waits for the rest', () => {
     const h = harness();
     expect(h.service.startTherapy({ kind: 'heat' })).toEqual({ ok: true });
     h.runTo(20);
-    expect(h.lines(['therapy-start', 'therapy-end'])).toEqual(['0 therapy-start heat', '15 therapy-end heat']);
+    expect(h.lines(['therapy-start', 'therapy-end'])).toEqual([
+      '0 therapy-start heat',
+      '15 therapy-end heat',
+    ]);
     expect(h.service.startTherapy({ kind: 'heat', minutes: 10 }).ok).toBe(false);
     expect(h.service.startTherapy({ kind: 'ice', minutes: 10 }).ok).toBe(true);
     h.runTo(25);
@@ -337,7 +387,12 @@ describe('timer service: therapy', () => {
   });
 
   it('zero minutes and a policy cap below the request are refused', () => {
-    const h = harness({ settings: settingsWith({ workHours: null, therapy: { defaultMinutes: 10, capMinutes: 10, restBetweenMs: HOUR } }) });
+    const h = harness({
+      settings: settingsWith({
+        workHours: null,
+        therapy: { defaultMinutes: 10, capMinutes: 10, restBetweenMs: HOUR },
+      }),
+    });
     expect(h.service.startTherapy({ kind: 'ice', minutes: 0 }).ok).toBe(false);
     expect(h.service.startTherapy({ kind: 'ice', minutes: 12 }).ok).toBe(false);
     expect(h.service.startTherapy({ kind: 'ice' })).toEqual({ ok: true });
@@ -357,11 +412,15 @@ describe('timer service: work hours', () => {
       expect(time >= '09:00' && time < '17:30').toBe(true);
     }
     expect(local(h.of('break-start')[0]!)).toBe('2026-11-24T09:20');
-    expect(h.of('break-start').filter((e) => local(e).startsWith('2026-11-25'))[0]).toMatchObject({ kind: 'micro' });
+    expect(h.of('break-start').filter((e) => local(e).startsWith('2026-11-25'))[0]).toMatchObject({
+      kind: 'micro',
+    });
   });
 
   const dst = (start: string, days: number) => {
-    const settings = settingsWith({ workHours: { days: ['sat', 'sun', 'mon'], from: '09:00', to: '17:30' } });
+    const settings = settingsWith({
+      workHours: { days: ['sat', 'sun', 'mon'], from: '09:00', to: '17:30' },
+    });
     const h = harness({ settings, start });
     h.runTo(days * 24 * 60);
     const local = (e: { at: number }) => formatLocalIso(e.at, 'Europe/Berlin');
@@ -370,13 +429,25 @@ describe('timer service: work hours', () => {
 
   it('work hours follow the wall clock across the October change (Europe/Berlin 2026-10-25)', () => {
     const { starts: s, ends } = dst('2026-10-24T06:00:00+02:00', 3);
-    expect(s).toEqual(['2026-10-24T09:00:00+02:00', '2026-10-25T09:00:00+01:00', '2026-10-26T09:00:00+01:00']);
-    expect(ends).toEqual(['2026-10-24T17:30:00+02:00', '2026-10-25T17:30:00+01:00', '2026-10-26T17:30:00+01:00']);
+    expect(s).toEqual([
+      '2026-10-24T09:00:00+02:00',
+      '2026-10-25T09:00:00+01:00',
+      '2026-10-26T09:00:00+01:00',
+    ]);
+    expect(ends).toEqual([
+      '2026-10-24T17:30:00+02:00',
+      '2026-10-25T17:30:00+01:00',
+      '2026-10-26T17:30:00+01:00',
+    ]);
   });
 
   it('work hours follow the wall clock across the March change (Europe/Berlin 2026-03-29)', () => {
     const { starts: s } = dst('2026-03-28T06:00:00+01:00', 3);
-    expect(s).toEqual(['2026-03-28T09:00:00+01:00', '2026-03-29T09:00:00+02:00', '2026-03-30T09:00:00+02:00']);
+    expect(s).toEqual([
+      '2026-03-28T09:00:00+01:00',
+      '2026-03-29T09:00:00+02:00',
+      '2026-03-30T09:00:00+02:00',
+    ]);
   });
 
   it('a night shift spanning the change lasts an hour longer in October and shorter in March', () => {

@@ -1,10 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Conf from 'conf';
 import { describe, expect, it, vi } from 'vitest';
-import { createApp } from '../../../src/app/app';
-import { openConfSettingsStore } from '../../../src/app/conf-settings-store';
+import { openApp } from '../../../src/app/open';
 import { IPC_CALL_CHANNEL } from '../../../src/contract/contract';
 import { VirtualClock } from '../../../src/core/time/virtual-clock';
 import { electronFake, FakeWebContents, ipcHandlers } from './electron-fake';
@@ -18,9 +16,9 @@ const OWN_URL = 'file:///opt/Unhunch/resources/app.asar/out/renderer/index.html'
 
 function boundApp() {
   const cwd = mkdtempSync(join(tmpdir(), 'unhunch-ipc-'));
-  const app = createApp({
+  const app = openApp({
+    dataDir: cwd,
     clock: new VirtualClock(Date.parse('2026-11-23T09:30:00+01:00')),
-    settingsStore: openConfSettingsStore(Conf, { cwd }).store,
     timeZone: 'Europe/Berlin',
   });
   bindContract(app, (sender, url) => sender === (ownWindow as never) && url === OWN_URL);

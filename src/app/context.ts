@@ -1,0 +1,23 @@
+import type { EventName, EventPayload } from '../contract/contract';
+import type { TimerService } from '../core/breaks/api';
+import type { Clock } from '../core/time/clock';
+import type { NoticeBoard } from './notices';
+import type { SignalSupport } from './platform';
+import type { HistoryStore, Logger } from './ports';
+import type { SettingsState } from './settings-state';
+
+/** What every feature of the app is built from. Features live in ./features. */
+export interface AppContext {
+  clock: Clock;
+  timeZone: string;
+  timer: TimerService;
+  settings: SettingsState;
+  history: HistoryStore;
+  notices: NoticeBoard;
+  signalSupport: SignalSupport;
+  logger: Logger;
+  /** Push an event of the contract to every connected UI. */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Push the current status (after anything that may have changed it). */
+  publishStatus(): void;
+}

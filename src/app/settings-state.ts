@@ -1,0 +1,129 @@
+import {
+  type CompleteSettingsFile,
+  effectiveSettings,
+  isLocked,
+  lockedPaths,
+  mergeSettingsFiles,
+  type Policy,
+  parseSettingsFile,
+  type SettingsFile,
+} from '../contract/settings';
+import type { Settings } from '../core/settings/settings';
+import type { NoticeBoard } from './notices';
+import type { Logger, SettingsStore } from './ports';
+
+/**
+ * The settings in force: the user's stored choices under the organisation's policy
+ * (DESIGN.md "Settings and policy"). The one place that decides whether a change is
+ * allowed; it saves the user's layer and tells subscribers.
+ */
+export interface SettingsState {
+  effective(): Settings;
+  effectiveFile(): CompleteSettingsFile;
+  user(): SettingsFile;
+  policy(): Policy | undefined;
+  locked(): string[];
+  /** Apply a partial change from the user; refused if it touches a locked setting. */
+  update(change: SettingsFile): { ok: true } | { ok: false; reason: string };
+  /** Replace the user's layer whole (restore defaults, import). */
+  replace(file: SettingsFile): { ok: true } | { ok: false; reason: string };
+  setPolicy(policy: Policy | undefined): void;
+  onChange(listener: () => void): () => void;
+}
+
+/** Dotted paths of every leaf a partial file sets (lists and null count whole). */
+function touchedPaths(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [prefix];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    inner === undefined ? [] : touchedPaths(inner, prefix ? `${prefix}.${key}` : key),
+  );
+}
+
+function mergeUser(base: SettingsFile, change: SettingsFile): SettingsFile {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(change)) {
+    const previous = merged[key];
+    merged[key] =
+      value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      previous !== null &&
+      typeof previous === 'object' &&
+      !Array.isArray(previous)
+        ? { ...previous, ...value }
+        : value;
+  }
+  return merged as SettingsFile;
+}
+
+export function createSettingsState(options: {
+  store: SettingsStore;
+  logger: Logger;
+  notices: NoticeBoard;
+  policy?: Policy;
+}): SettingsState {
+  const { store, logger, notices } = options;
+  let policy = options.policy;
+  let user: SettingsFile = {};
+  const parsed = parseSettingsFile(store.load() ?? {});
+  if (parsed.ok) user = parsed.file;
+  else {
+    for (const issue of parsed.issues) logger.warn(`saved settings ignored: ${issue}`);
+    notices.add({ id: 'settings-invalid', detail: parsed.issues.join('; ') });
+  }
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const listener of listeners) listener();
+  };
+
+  const save = (next: SettingsFile): { ok: true } | { ok: false; reason: string } => {
+    // Validate the merged result too: two valid halves can make an invalid whole.
+    const check = parseSettingsFile(next);
+    if (!check.ok) return { ok: false, reason: check.issues.join('; ') };
+    try {
+      effectiveSettings(check.file, policy);
+      store.save(check.file as Record<string, unknown>);
+    } catch (error) {
+      const reason = `could not save settings: ${(error as Error).message}`;
+      logger.error(reason);
+      notices.add({ id: 'storage-failed', detail: (error as Error).message });
+      return { ok: false, reason };
+    }
+    user = check.file;
+    changed();
+    return { ok: true };
+  };
+
+  const refuseLocked = (change: SettingsFile): string | null => {
+    const blocked = touchedPaths(change).filter((path) => isLocked(path, policy?.locked));
+    return blocked.length > 0
+      ? `managed by your organization: ${blocked.join(', ')} cannot be changed`
+      : null;
+  };
+
+  return {
+    effective: () => effectiveSettings(user, policy),
+    effectiveFile: () => mergeSettingsFiles(policy?.defaults, user, policy?.locked),
+    user: () => user,
+    policy: () => policy,
+    locked: () => lockedPaths(policy?.locked),
+    update(change) {
+      const refusal = refuseLocked(change);
+      if (refusal) return { ok: false, reason: refusal };
+      return save(mergeUser(user, change));
+    },
+    replace(file) {
+      const refusal = refuseLocked(file);
+      if (refusal) return { ok: false, reason: refusal };
+      return save(file);
+    },
+    setPolicy(next) {
+      policy = next;
+      changed();
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
