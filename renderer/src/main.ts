@@ -1,7 +1,14 @@
 import { createTranslator } from '../../src/contract/i18n';
 import { connect } from './bridge';
 import { el } from './dom';
-import { DEFAULT_PAGE, isPageId, type MountedPage, PAGES, type PageId } from './pages/index';
+import {
+  DEFAULT_PAGE,
+  isPageId,
+  type MountedPage,
+  PAGES,
+  type PageEntry,
+  type PageId,
+} from './pages/index';
 
 /** The shell: header, navigation between pages (by URL hash), and the page outlet. */
 async function start() {
@@ -20,7 +27,9 @@ async function start() {
   );
   const links = new Map<PageId, HTMLAnchorElement>();
   for (const id of Object.keys(PAGES) as PageId[]) {
-    const link = el('a', { href: `#${id}`, 'data-testid': `nav-${id}` }, t(`nav.${id}`));
+    const entry: PageEntry = PAGES[id];
+    if (entry.hidden) continue;
+    const link = el('a', { href: `#${id}`, 'data-testid': `nav-${id}` }, t(entry.label));
     links.set(id, link);
     nav.append(link);
   }
@@ -41,7 +50,7 @@ async function start() {
       if (linkId === id) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
     }
-    const module = await PAGES[id]();
+    const module = await PAGES[id].load();
     page = module.mount(outlet, { api, t, language, navigate: (to) => (location.hash = to) });
     page.setConnected?.(connected);
   };

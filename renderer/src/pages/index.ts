@@ -3,8 +3,9 @@ import type { UnhunchApi } from '../../../src/contract/contract';
 
 /**
  * The pages of the UI. Each is loaded on demand (its own chunk) so a page pays only
- * for its own code. To add a page: a file in this folder exporting `mount`, a line
- * here, and `nav.<id>` in locales/en/common.json.
+ * for its own code. To add a page: a file in this folder exporting `mount`, and an
+ * entry here naming its loader and the locale key of its navigation label
+ * (`namespace:key`, in the page's own namespace file under locales/en/).
  */
 export interface PageContext {
   api: UnhunchApi;
@@ -21,9 +22,17 @@ export interface MountedPage {
 
 export type PageModule = { mount(root: HTMLElement, context: PageContext): MountedPage };
 
+export interface PageEntry {
+  load: () => Promise<PageModule>;
+  /** i18next key of the navigation label, e.g. 'common:nav.status'. */
+  label: string;
+  /** Pages reached from elsewhere (a break, a link) rather than from the navigation. */
+  hidden?: boolean;
+}
+
 export const PAGES = {
-  status: () => import('./status'),
-} satisfies Record<string, () => Promise<PageModule>>;
+  status: { load: () => import('./status'), label: 'common:nav.status' },
+} satisfies Record<string, PageEntry>;
 
 export type PageId = keyof typeof PAGES;
 export const DEFAULT_PAGE: PageId = 'status';
