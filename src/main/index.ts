@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { app, nativeTheme, session } from 'electron';
 import { launchRequests } from '../app/command-line';
 import { openApp } from '../app/open';
@@ -41,10 +42,11 @@ async function start() {
   });
   wirePowerSignals(unhunch.timer);
 
-  const ownFile = new URL(`file://${rendererUrl()}`).href;
+  const ownFile = pathToFileURL(rendererUrl()).href;
   bindContract(
     unhunch,
-    (sender, url) => sender === currentWindow()?.webContents && url === ownFile,
+    // Pages are told apart by the hash (#break, #therapy): compare the file only.
+    (sender, url) => sender === currentWindow()?.webContents && url.split('#')[0] === ownFile,
   );
 
   const onTrayAction = (action: TrayAction) => {
