@@ -1,5 +1,6 @@
 import { createTranslator } from '../../src/contract/i18n';
 import { connect } from './bridge';
+import { showChecklistDueBanner } from './checklist-due';
 import { el } from './dom';
 import {
   DEFAULT_PAGE,
@@ -40,6 +41,7 @@ async function start() {
     connected = isConnected;
     page?.setConnected?.(isConnected);
   });
+  showChecklistDueBanner(nav, api, t);
 
   const show = async () => {
     const wanted = location.hash.slice(1);

@@ -1,15 +1,27 @@
-import type { EventName, EventPayload, Handlers, Status } from '../contract/contract';
+import type { EventName, EventPayload, Handlers, Status, TherapyView } from '../contract/contract';
 import type { Policy } from '../contract/settings';
 import type { IdleProbe, TimerService } from '../core/breaks/api';
 import { createTimerService } from '../core/breaks/service';
 import type { Clock } from '../core/time/clock';
 import type { AppContext } from './context';
+import { type CustomExerciseStore, memoryCustomExerciseStore } from './custom-exercise-store';
+import { createExerciseLibrary } from './exercise-library';
+import { createBreakFeature } from './features/breaks';
+import { checklistHandlers } from './features/checklist';
+import { exerciseHandlers } from './features/exercises';
+import { healthHandlers } from './features/health';
 import { settingsHandlers, settingsView } from './features/settings';
+import { statsHandlers } from './features/stats';
 import { currentStatus, statusHandlers } from './features/status';
+import { createTherapyFeature } from './features/therapy';
+import { createAppHistory } from './history/app-history';
 import { createNoticeBoard } from './notices';
 import type { SignalSupport } from './platform';
 import { type HistoryStore, type Logger, type SettingsStore, silentLogger } from './ports';
+import { memoryRotationStore, type RotationStore } from './rotation-store';
 import { createSettingsState } from './settings-state';
+import { memoryTherapyPrefs, type TherapyPrefsStore } from './therapy-prefs';
+import { appTranslator } from './translator';
 
 export interface AppDeps {
   clock: Clock;
@@ -17,6 +29,8 @@ export interface AppDeps {
   history: HistoryStore;
   /** Where an unreadable settings file was moved by the store, if it was. */
   settingsMovedAside?: string | null;
+  /** Why the settings folder cannot be written, if it cannot. */
+  settingsStorageFailure?: string | null;
   /** The organisation's policy, already read and validated by the host. */
   policy?: Policy;
   idle?: IdleProbe;
@@ -24,6 +38,12 @@ export interface AppDeps {
   /** What the host's desktop can report; defaults to everything but do-not-disturb. */
   signalSupport?: SignalSupport;
   logger?: Logger;
+  /** Where the therapy safety steps the person hid are kept; in memory when absent. */
+  therapyPrefs?: TherapyPrefsStore;
+  /** Opens an https address in the person's browser (Electron: shell.openExternal). */
+  openExternal?: (url: string) => void;
+  /** The exercise rotation's state and the person's own exercises; in memory when absent. */
+  exerciseStores?: { rotation: RotationStore; custom: CustomExerciseStore };
 }
 
 export type AppEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -36,6 +56,8 @@ export interface UnhunchApp {
   onStatus(listener: (status: Status) => void): () => void;
   /** Every event of the contract, for hosts to forward to their UIs. */
   onEvent(listener: AppEventListener): () => void;
+  /** The heat or ice session as the person sees it (the tray counts it down). */
+  therapy(): TherapyView;
   context: AppContext;
   timer: TimerService;
   dispose(): void;
@@ -47,6 +69,9 @@ export function createApp(deps: AppDeps): UnhunchApp {
   const notices = createNoticeBoard();
   if (deps.settingsMovedAside) {
     notices.add({ id: 'settings-unreadable', detail: deps.settingsMovedAside });
+  }
+  if (deps.settingsStorageFailure) {
+    notices.add({ id: 'storage-failed', detail: deps.settingsStorageFailure });
   }
   const settings = createSettingsState({
     store: deps.settingsStore,
@@ -68,6 +93,14 @@ export function createApp(deps: AppDeps): UnhunchApp {
     ...(idle ? { idle } : {}),
   });
 
+  const history = createAppHistory({
+    store: deps.history,
+    settings,
+    notices,
+    logger,
+    clock: deps.clock,
+  });
+
   const listeners = new Set<AppEventListener>();
   const emit: AppEventListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
@@ -77,16 +110,25 @@ export function createApp(deps: AppDeps): UnhunchApp {
     timeZone: deps.timeZone,
     timer,
     settings,
-    history: deps.history,
+    history,
     notices,
     signalSupport,
     logger,
+    exercises: createExerciseLibrary({
+      settings,
+      rotation: deps.exerciseStores?.rotation ?? memoryRotationStore(),
+      custom: deps.exerciseStores?.custom ?? memoryCustomExerciseStore(),
+      t: appTranslator(),
+      logger,
+    }),
     emit,
     publishStatus: () => emit('status', currentStatus(context)),
+    ...(deps.openExternal ? { openExternal: deps.openExternal } : {}),
   };
 
   const unsubscribers = [
     timer.onEvent(() => context.publishStatus()),
+    timer.onEvent((event) => history.record(event)),
     notices.onChange((list) => emit('notices', list)),
     settings.onChange(() => {
       timer.updateSettings(settings.effective());
@@ -94,10 +136,20 @@ export function createApp(deps: AppDeps): UnhunchApp {
       context.publishStatus();
     }),
   ];
+  const therapy = createTherapyFeature(context, deps.therapyPrefs ?? memoryTherapyPrefs());
+  unsubscribers.push(therapy.dispose);
+  const breaks = createBreakFeature(context);
+  unsubscribers.push(breaks.dispose);
 
   const handlers: Handlers = {
     ...statusHandlers(context),
     ...settingsHandlers(context),
+    ...statsHandlers(context),
+    ...checklistHandlers(context),
+    ...healthHandlers(context),
+    ...therapy.handlers,
+    ...breaks.handlers,
+    ...exerciseHandlers(context),
   };
 
   return {
@@ -115,6 +167,7 @@ export function createApp(deps: AppDeps): UnhunchApp {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    therapy: therapy.view,
     timer,
     dispose() {
       for (const unsubscribe of unsubscribers) unsubscribe();

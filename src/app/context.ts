@@ -1,6 +1,7 @@
 import type { EventName, EventPayload } from '../contract/contract';
 import type { TimerService } from '../core/breaks/api';
 import type { Clock } from '../core/time/clock';
+import type { ExerciseLibrary } from './exercise-library';
 import type { NoticeBoard } from './notices';
 import type { SignalSupport } from './platform';
 import type { HistoryStore, Logger } from './ports';
@@ -16,8 +17,12 @@ export interface AppContext {
   notices: NoticeBoard;
   signalSupport: SignalSupport;
   logger: Logger;
+  /** Every exercise a break may show, the rotation and the person's own exercises. */
+  exercises: ExerciseLibrary;
   /** Push an event of the contract to every connected UI. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Push the current status (after anything that may have changed it). */
   publishStatus(): void;
+  /** Open an https address in the person's browser; absent where the host cannot (web). */
+  openExternal?: (url: string) => void;
 }

@@ -2,14 +2,17 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { type AppDeps, createApp, type UnhunchApp } from './app';
 import { type ConfConstructor, openConfSettingsStore } from './conf-settings-store';
+import { customExerciseFiles } from './custom-exercise-store';
 import { createHistoryFile } from './history-file';
+import { rotationFile } from './rotation-store';
+import { therapyPrefsFile } from './therapy-prefs';
 
 /**
  * The app over a data folder: settings.json (conf, or electron-store in Electron) and
  * history.jsonl beside it. Every host and the integration tests start the app this way.
  */
 export function openApp(
-  options: Omit<AppDeps, 'settingsStore' | 'history' | 'settingsMovedAside'> & {
+  options: Omit<AppDeps, 'settingsStore' | 'history' | 'settingsMovedAside' | 'settingsStorageFailure'> & {
     dataDir: string;
     StoreClass?: ConfConstructor;
     now?: () => Date;
@@ -25,6 +28,12 @@ export function openApp(
     ...deps,
     settingsStore: settings.store,
     settingsMovedAside: settings.movedAside,
+    settingsStorageFailure: settings.storageFailure,
     history: createHistoryFile(join(dataDir, 'history.jsonl'), deps.logger),
+    therapyPrefs: therapyPrefsFile(join(dataDir, 'therapy.json'), deps.logger),
+    exerciseStores: {
+      rotation: rotationFile(join(dataDir, 'rotation.json'), deps.logger),
+      custom: customExerciseFiles(join(dataDir, 'exercises'), deps.logger),
+    },
   });
 }

@@ -23,9 +23,11 @@ export interface HistoryRecord {
   [field: string]: unknown;
 }
 
-/** The append-only history, kept only on this machine. */
+/** The append-only history, kept only on this machine (record types: docs/history.md). */
 export interface HistoryStore {
   append(record: HistoryRecord): void;
   read(): HistoryRecord[];
   clear(): void;
+  /** Drop every record older than `keepFrom` (epoch ms), rewriting the file atomically. */
+  compact(keepFrom: number): { kept: number; dropped: number };
 }

@@ -9,6 +9,7 @@ import {
   type SettingsFile,
 } from '../contract/settings';
 import type { Settings } from '../core/settings/settings';
+import { isStorageError } from './conf-settings-store';
 import type { NoticeBoard } from './notices';
 import type { Logger, SettingsStore } from './ports';
 
@@ -32,14 +33,14 @@ export interface SettingsState {
 }
 
 /** Dotted paths of every leaf a partial file sets (lists and null count whole). */
-function touchedPaths(value: unknown, prefix = ''): string[] {
+export function touchedPaths(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [prefix];
   return Object.entries(value).flatMap(([key, inner]) =>
     inner === undefined ? [] : touchedPaths(inner, prefix ? `${prefix}.${key}` : key),
   );
 }
 
-function mergeUser(base: SettingsFile, change: SettingsFile): SettingsFile {
+export function mergeUser(base: SettingsFile, change: SettingsFile): SettingsFile {
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(change)) {
     const previous = merged[key];
@@ -84,10 +85,11 @@ export function createSettingsState(options: {
       effectiveSettings(check.file, policy);
       store.save(check.file as Record<string, unknown>);
     } catch (error) {
-      const reason = `could not save settings: ${(error as Error).message}`;
-      logger.error(reason);
-      notices.add({ id: 'storage-failed', detail: (error as Error).message });
-      return { ok: false, reason };
+      const message = (error as Error).message;
+      logger.error(`could not save settings: ${message}`);
+      notices.add({ id: 'storage-failed', detail: message });
+      // A disk that refuses writes should not also refuse the change: it holds until Unhunch quits.
+      if (!isStorageError(error)) return { ok: false, reason: `could not save settings: ${message}` };
     }
     user = check.file;
     changed();

@@ -364,7 +364,7 @@ export function runScenario(scenario: Scenario, options: SimulationOptions = {})
   steps.sort((a, b) => a.at - b.at || a.order - b.order);
   for (const step of steps) {
     if (step.at < asleepUntil && !step.endsSpell) {
-      reject('the machine is asleep at that moment', { at: inputs[step.order]?.at });
+      reject('the machine is asleep at that moment', { inputAt: inputs[step.order]?.at });
       continue;
     }
     // The end of a lock or do-not-disturb spell that fell during sleep happens on waking.

@@ -1,7 +1,13 @@
 import type { z } from 'zod';
+import { breakCalls, breakEvents } from './calls/breaks';
+import { checklistCalls, checklistEvents } from './calls/checklist';
 import type { HandlersFor } from './calls/common';
+import { exerciseCalls, exerciseEvents } from './calls/exercises';
+import { healthCalls } from './calls/health';
 import { settingsCalls, settingsEvents } from './calls/settings';
+import { statsCalls } from './calls/stats';
 import { statusCalls, statusEvents } from './calls/status';
+import { therapyCalls, therapyEvents } from './calls/therapy';
 
 /**
  * The one declaration of everything the renderer can ask and hear. The Electron
@@ -9,9 +15,15 @@ import { statusCalls, statusEvents } from './calls/status';
  * built from it through `dispatchCall`, so both validate every payload the same way.
  */
 
+export * from './calls/breaks';
+export * from './calls/checklist';
 export * from './calls/common';
+export * from './calls/exercises';
+export * from './calls/health';
 export * from './calls/settings';
+export * from './calls/stats';
 export * from './calls/status';
+export * from './calls/therapy';
 
 /**
  * Each feature declares its calls and events in ./calls/<feature>.ts; this is where
@@ -20,11 +32,21 @@ export * from './calls/status';
 export const calls = {
   ...statusCalls,
   ...settingsCalls,
+  ...statsCalls,
+  ...breakCalls,
+  ...exerciseCalls,
+  ...checklistCalls,
+  ...healthCalls,
+  ...therapyCalls,
 } as const;
 
 export const events = {
   ...statusEvents,
   ...settingsEvents,
+  ...breakEvents,
+  ...exerciseEvents,
+  ...checklistEvents,
+  ...therapyEvents,
 } as const;
 
 export type Calls = typeof calls;

@@ -2,9 +2,13 @@ import nodeCron from 'node-cron';
 import { z } from 'zod';
 import { parseCron } from '../core/schedule/cron';
 import { parseClockTime } from '../core/schedule/work-hours';
+import { type LimitedSetting, SETTING_LIMITS } from '../core/settings/limits';
 import { DEFAULT_SETTINGS, type Settings, WEEKDAYS, type Weekday } from '../core/settings/settings';
 import { THERAPY_MAX_MINUTES, THERAPY_MIN_MINUTES } from '../core/therapy/limits';
 import { formatDuration, parseDuration } from '../core/time/duration';
+import { customChecklistItemsSchema } from './checklist';
+import { customExercisesSchema } from './content';
+import { organisationLinksSchema } from './health';
 
 /**
  * The settings FILE shape (DESIGN.md "Settings and policy keys"): the same keys in
@@ -13,15 +17,37 @@ import { formatDuration, parseDuration } from '../core/time/duration';
  * keys are errors. `toCoreSettings` merges layers into the core's `Settings`.
  */
 
-const duration = (what: string, { allowZero = false } = {}) =>
+const duration = (
+  what: string,
+  { allowZero = false, limit }: { allowZero?: boolean; limit?: LimitedSetting } = {},
+) =>
   z.string().superRefine((text, ctx) => {
     const parsed = parseDuration(text);
     if (!parsed.ok) {
       ctx.addIssue({ code: 'custom', message: parsed.error });
     } else if (!allowZero && parsed.ms <= 0) {
       ctx.addIssue({ code: 'custom', message: `${what} must be longer than 0s` });
+    } else if (limit) {
+      const { min, max } = SETTING_LIMITS[limit];
+      if (parsed.ms < min || parsed.ms > max) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${what} must be from ${formatDuration(min)} to ${formatDuration(max)}`,
+        });
+      }
     }
   });
+
+/** A whole number within the setting's range (SETTING_LIMITS), the range named in the message. */
+const count = (what: string, limit: LimitedSetting) => {
+  const { min, max } = SETTING_LIMITS[limit];
+  const message = `${what} must be a whole number from ${min} to ${max}`;
+  return z
+    .number({ error: message })
+    .int({ error: message })
+    .min(min, { error: message })
+    .max(max, { error: message });
+};
 
 const clockTime = z.string().refine((text) => parseClockTime(text) !== null, {
   error: 'write a time of day as HH:MM, from 00:00 to 24:00',
@@ -57,11 +83,12 @@ const therapyMinutes = z
     error: `therapy is capped at ${THERAPY_MAX_MINUTES} minutes; longer sessions can harm the skin`,
   });
 
-const breakKindFile = z.strictObject({
-  enabled: z.boolean().optional(),
-  every: duration('every').optional(),
-  duration: duration('a break').optional(),
-});
+const breakKindFile = (kind: 'microBreak' | 'longBreak') =>
+  z.strictObject({
+    enabled: z.boolean().optional(),
+    every: duration('every', { limit: `${kind}.every` }).optional(),
+    duration: duration('a break', { limit: `${kind}.duration` }).optional(),
+  });
 
 const weekday = z.enum(WEEKDAYS as [Weekday, ...Weekday[]]);
 
@@ -80,16 +107,18 @@ const routineFile = z.strictObject({
 });
 
 export const settingsFileSchema = z.strictObject({
-  microBreak: breakKindFile.optional(),
-  longBreak: breakKindFile.optional(),
-  warningBefore: duration('warningBefore', { allowZero: true }).optional(),
+  microBreak: breakKindFile('microBreak').optional(),
+  longBreak: breakKindFile('longBreak').optional(),
+  warningBefore: duration('warningBefore', { allowZero: true, limit: 'warningBefore' }).optional(),
   postpone: z
     .strictObject({
-      duration: duration('a postpone').optional(),
-      maxPerBreak: z.number().int().min(0).optional(),
+      duration: duration('a postpone', { limit: 'postpone.duration' }).optional(),
+      maxPerBreak: count('postpones per break', 'postpone.maxPerBreak').optional(),
     })
     .optional(),
-  skip: z.strictObject({ maxPerDay: z.number().int().min(0).nullable().optional() }).optional(),
+  skip: z
+    .strictObject({ maxPerDay: count('skips a day', 'skip.maxPerDay').nullable().optional() })
+    .optional(),
   strictMode: z.boolean().optional(),
   naturalBreaks: z.boolean().optional(),
   workHours: workHoursFile.nullable().optional(),
@@ -97,13 +126,33 @@ export const settingsFileSchema = z.strictObject({
     .strictObject({
       defaultMinutes: therapyMinutes.optional(),
       capMinutes: therapyMinutes.optional(),
-      restBetween: duration('restBetween', { allowZero: true }).optional(),
+      restBetween: duration('restBetween', {
+        allowZero: true,
+        limit: 'therapy.restBetween',
+      }).optional(),
     })
     .optional(),
   routines: z
     .array(routineFile)
     .refine((list) => new Set(list.map((r) => r.id)).size === list.length, {
       error: 'each routine needs its own id',
+    })
+    .optional(),
+  notifications: z
+    .strictObject({
+      enabled: z.boolean().optional(),
+      sound: z.boolean().optional(),
+      volume: count('the volume', 'notifications.volume').optional(),
+    })
+    .optional(),
+  startup: z.strictObject({ openAtLogin: z.boolean().optional() }).optional(),
+  history: z
+    .strictObject({ keepDays: count('days of history', 'history.keepDays').optional() })
+    .optional(),
+  exercises: z
+    .strictObject({
+      favourites: z.array(z.string().max(64)).max(500).optional(),
+      hidden: z.array(z.string().max(64)).max(500).optional(),
     })
     .optional(),
 });
@@ -123,19 +172,38 @@ export type CompleteSettingsFile = {
   workHours: { days: Weekday[]; from: string; to: string } | null;
   therapy: { defaultMinutes: number; capMinutes: number; restBetween: string };
   routines: { id: string; cron: string }[];
+  notifications: { enabled: boolean; sound: boolean; volume: number };
+  startup: { openAtLogin: boolean };
+  history: { keepDays: number };
+  exercises: { favourites: string[]; hidden: string[] };
 };
 
+/** An organisation's checklist items: the checklist refuses two with one id, so the policy does. */
+const policyChecklistSchema = customChecklistItemsSchema.superRefine((items, ctx) => {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (seen.has(item.id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'id'],
+        message: `"${item.id}" is used twice; give each checklist item its own id`,
+      });
+    }
+    seen.add(item.id);
+  });
+});
+
 /**
- * An organisation's managed policy. Organisation content (`exercises`, `checklist`,
- * `links`) is accepted here as lists and validated by the content contract.
+ * An organisation's managed policy, strict at every level: its settings layers and
+ * its content (`exercises`, `checklist`, `links`) by the content contract's schemas.
  */
 export const policySchema = z.strictObject({
   version: z.literal(1, { error: 'the policy version must be 1' }),
   defaults: settingsFileSchema.optional(),
   locked: settingsFileSchema.optional(),
-  exercises: z.array(z.unknown()).optional(),
-  checklist: z.array(z.unknown()).optional(),
-  links: z.array(z.unknown()).optional(),
+  exercises: customExercisesSchema.optional(),
+  checklist: policyChecklistSchema.optional(),
+  links: organisationLinksSchema.optional(),
 });
 export type Policy = z.infer<typeof policySchema>;
 
@@ -170,6 +238,13 @@ export function fromCoreSettings(settings: Settings): CompleteSettingsFile {
       restBetween: formatDuration(settings.therapy.restBetweenMs),
     },
     routines: settings.routines.map((r) => ({ id: r.id, cron: r.cron })),
+    notifications: { ...settings.notifications },
+    startup: { ...settings.startup },
+    history: { ...settings.history },
+    exercises: {
+      favourites: [...settings.exercises.favourites],
+      hidden: [...settings.exercises.hidden],
+    },
   };
 }
 
@@ -242,6 +317,13 @@ export function toCoreSettings(...layers: (SettingsFile | undefined)[]): Setting
       restBetweenMs: ms(file.therapy.restBetween),
     },
     routines: file.routines.map((r) => ({ id: r.id, cron: r.cron })),
+    notifications: { ...file.notifications },
+    startup: { ...file.startup },
+    history: { ...file.history },
+    exercises: {
+      favourites: [...file.exercises.favourites],
+      hidden: [...file.exercises.hidden],
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import { createSystemClock } from '../core/time/system-clock';
 import { bindContract, pushEvent } from './ipc';
 import { systemIdleSeconds, wirePowerSignals } from './power';
 import { ElectronSettingsStore } from './store';
+import { watchTherapyEnd } from './therapy-alerts';
 import { createTray } from './tray';
 import { currentWindow, hardenSession, rendererUrl, showMainWindow } from './window';
 
@@ -48,16 +49,24 @@ async function start() {
     // Pages are told apart by the hash (#break, #therapy): compare the file only.
     (sender, url) => sender === currentWindow()?.webContents && url.split('#')[0] === ownFile,
   );
+  watchTherapyEnd(unhunch, { t, showTherapyPage: () => showMainWindow('therapy') });
 
   const onTrayAction = (action: TrayAction) => {
     if (action === 'open') showMainWindow();
     else if (action === 'pause30') void unhunch.handlers.pause({ minutes: 30 });
     else if (action === 'resume') void unhunch.handlers.resume(undefined);
+    // Starting goes through the page: heat or ice, how long, and the safety check.
+    else if (action === 'therapy-start') showMainWindow('therapy');
+    else if (action === 'therapy-stop') void unhunch.handlers.stopTherapy(undefined);
     else app.quit();
   };
   const tray = createTray(onTrayAction);
-  const refreshTray = () => tray.update(trayModel(unhunch.status(), t, language));
+  const refreshTray = () =>
+    tray.update(trayModel(unhunch.status(), t, language, unhunch.therapy().state));
   unhunch.onStatus(() => refreshTray());
+  unhunch.onEvent((event) => {
+    if (event === 'therapy') refreshTray();
+  });
   unhunch.onEvent((event, payload) => pushEvent(currentWindow()?.webContents, event, payload));
   refreshTray();
   // The tooltip counts down in minutes: refresh it once a minute, on the minute.

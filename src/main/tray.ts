@@ -26,6 +26,8 @@ export function createTray(onAction: (action: TrayAction) => void): TrayView {
     last = model;
     tray.setImage(nativeImage.createFromPath(iconPath(model.paused)));
     tray.setToolTip(model.tooltip);
+    // The menu bar has room for the therapy countdown beside the icon; elsewhere the tooltip has it.
+    if (process.platform === 'darwin') tray.setTitle(model.title);
     tray.setContextMenu(
       Menu.buildFromTemplate(
         model.items.map((item) => ({ label: item.label, click: () => onAction(item.action) })),

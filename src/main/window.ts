@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { BrowserWindow, type Session, shell } from 'electron';
+import {
+  BrowserWindow,
+  type BrowserWindowConstructorOptions,
+  type Session,
+  shell,
+  type WebContents,
+} from 'electron';
 
 /**
  * The one Unhunch window: created on demand, destroyed when closed (a tray app keeps
@@ -17,19 +23,15 @@ export function rendererUrl(): string {
   return join(import.meta.dirname, '../renderer/index.html');
 }
 
-export function showMainWindow(): BrowserWindow {
-  if (window && !window.isDestroyed()) {
-    if (window.isMinimized()) window.restore();
-    window.show();
-    window.focus();
-    return window;
-  }
-  const created = new BrowserWindow({
-    width: 720,
-    height: 560,
+/** The options every Unhunch window is made with (this one, the break windows), plus `extra`. */
+export function hardenedWindowOptions(
+  extra: BrowserWindowConstructorOptions = {},
+): BrowserWindowConstructorOptions {
+  return {
     title: 'Unhunch',
     show: false,
     autoHideMenuBar: true,
+    ...extra,
     webPreferences: {
       preload: join(import.meta.dirname, '../preload/index.cjs'),
       contextIsolation: true,
@@ -39,19 +41,39 @@ export function showMainWindow(): BrowserWindow {
       webviewTag: false,
       spellcheck: false,
     },
-  });
-  created.webContents.on('will-navigate', (event) => event.preventDefault());
-  created.webContents.on('will-redirect', (event) => event.preventDefault());
-  created.webContents.setWindowOpenHandler(({ url }) => {
+  };
+}
+
+/** No navigation away from the renderer and no new windows; https links go to the browser. */
+export function lockDownContents(contents: WebContents) {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
     // Only https links leave the app, and only in the user's browser.
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
   });
+}
+
+/** Shows the window, on `page` (a page id such as 'therapy') when given. */
+export function showMainWindow(page?: string): BrowserWindow {
+  if (window && !window.isDestroyed()) {
+    // A page change is a same-document hash navigation: the renderer keeps its state.
+    if (page && !window.webContents.getURL().endsWith(`#${page}`)) {
+      void window.loadFile(rendererUrl(), { hash: page });
+    }
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+    return window;
+  }
+  const created = new BrowserWindow(hardenedWindowOptions({ width: 720, height: 560 }));
+  lockDownContents(created.webContents);
   created.once('ready-to-show', () => created.show());
   created.on('closed', () => {
     window = null;
   });
-  void created.loadFile(rendererUrl());
+  void created.loadFile(rendererUrl(), page ? { hash: page } : undefined);
   window = created;
   return created;
 }

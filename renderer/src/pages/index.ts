@@ -32,6 +32,10 @@ export interface PageEntry {
 
 export const PAGES = {
   status: { load: () => import('./status'), label: 'common:nav.status' },
+  checklist: { load: () => import('./checklist'), label: 'checklist:ui.nav' },
+  breathing: { load: () => import('./breathing'), label: 'health:nav.breathing' },
+  'core-routine': { load: () => import('./core-routine'), label: 'health:nav.coreRoutine' },
+  health: { load: () => import('./health'), label: 'health:nav.health' },
 } satisfies Record<string, PageEntry>;
 
 export type PageId = keyof typeof PAGES;

@@ -1,5 +1,25 @@
-import type { HandlersFor, SettingsView, settingsCalls } from '../../contract/contract';
+import type { z } from 'zod';
+import type {
+  HandlersFor,
+  SettingsIssue,
+  SettingsView,
+  settingsCalls,
+} from '../../contract/contract';
+import {
+  formatIssuePath,
+  isLocked,
+  parseSettingsFile,
+  type SettingsFile,
+  settingsFileSchema,
+} from '../../contract/settings';
+import { formatLocalDate, localDateTime } from '../../core/time/zoned';
 import type { AppContext } from '../context';
+import {
+  CURRENT_SETTINGS_VERSION,
+  migrateSettingsDocument,
+  VERSION_0_KEYS,
+} from '../settings-migrations';
+import { mergeUser, touchedPaths } from '../settings-state';
 
 export function settingsView(ctx: AppContext): SettingsView {
   return {
@@ -10,13 +30,100 @@ export function settingsView(ctx: AppContext): SettingsView {
   };
 }
 
+/** zod's issues as the settings page names its fields: `microBreak.every`, `workHours.days`. */
+function issuesOf(error: z.ZodError): SettingsIssue[] {
+  return error.issues.map((issue) => {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : undefined;
+    return {
+      path: formatIssuePath({ path: issue.path, code: issue.code, keys }, ''),
+      message:
+        issue.code === 'unrecognized_keys'
+          ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+          : issue.message,
+    };
+  });
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A copy of `value` without the leaves `drop` names (dotted paths); objects emptied by it go too. */
+function omitPaths(value: unknown, drop: (path: string) => boolean, prefix = ''): unknown {
+  if (!isObject(value)) return value;
+  const kept: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (drop(path)) continue;
+    const rest = omitPaths(inner, drop, path);
+    const emptied = isObject(inner) && Object.keys(inner).length > 0 && isObject(rest) && Object.keys(rest).length === 0;
+    if (!emptied) kept[key] = rest;
+  }
+  return kept;
+}
+
+/** A version 0 file has keys only it had; a bare object of today's keys has none of them. */
+function isVersion0(value: Record<string, unknown>): boolean {
+  const current = new Set(Object.keys(settingsFileSchema.shape));
+  return VERSION_0_KEYS.some((key) => !current.has(key) && key in value);
+}
+
 export function settingsHandlers(ctx: AppContext): HandlersFor<typeof settingsCalls> {
+  const locked = (path: string) => isLocked(path, ctx.settings.policy()?.locked);
   return {
     getSettings: () => settingsView(ctx),
     updateSettings: (change) => {
       const result = ctx.settings.update(change);
       if (!result.ok) ctx.logger.warn(`settings change refused: ${result.reason}`);
       return result;
+    },
+    validateSettings: (change) => {
+      const parsed = settingsFileSchema.safeParse(change);
+      if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error) };
+      const issues: SettingsIssue[] = touchedPaths(parsed.data)
+        .filter(locked)
+        .map((path) => ({ path, message: 'managed by your organization' }));
+      // Two valid halves can make an invalid whole: check the result as it would be saved.
+      const merged = settingsFileSchema.safeParse(mergeUser(ctx.settings.user(), parsed.data));
+      if (!merged.success) issues.push(...issuesOf(merged.error));
+      return { ok: issues.length === 0, issues };
+    },
+    restoreDefaults: () => ctx.settings.replace({}),
+    exportSettings: () => {
+      const settings = omitPaths(ctx.settings.effectiveFile(), locked);
+      const day = formatLocalDate(localDateTime(ctx.clock.now(), ctx.timeZone));
+      return {
+        fileName: `unhunch-settings-${day}.json`,
+        text: `${JSON.stringify({ version: CURRENT_SETTINGS_VERSION, settings }, null, 2)}\n`,
+      };
+    },
+    importSettings: ({ text }) => {
+      const refused = (issues: string[]) => ({ ok: false, issues, ignoredLocked: [] });
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+      } catch (error) {
+        return refused([`(file): not JSON: ${(error as Error).message}`]);
+      }
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+        return refused(['(file): a settings file is a JSON object']);
+      }
+      // An exported file ({ version, settings }), an old one, or bare settings as in DESIGN.md.
+      const record = raw as Record<string, unknown>;
+      const document =
+        'version' in record || 'settings' in record || isVersion0(record)
+          ? record
+          : { version: CURRENT_SETTINGS_VERSION, settings: record };
+      const migrated = migrateSettingsDocument(document);
+      if (!migrated.ok) return refused([`(file): ${migrated.error}`]);
+      const parsed = parseSettingsFile(migrated.document.settings, 'settings');
+      if (!parsed.ok) return refused(parsed.issues);
+      const ignoredLocked = touchedPaths(parsed.file).filter(locked);
+      const result = ctx.settings.replace(omitPaths(parsed.file, locked) as SettingsFile);
+      if (!result.ok) return refused([result.reason]);
+      ctx.logger.info(
+        `settings imported (file version ${migrated.from})${ignoredLocked.length ? `; managed, left as they are: ${ignoredLocked.join(', ')}` : ''}`,
+      );
+      return { ok: true, issues: [], ignoredLocked };
     },
   };
 }

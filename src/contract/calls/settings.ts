@@ -18,9 +18,46 @@ export const settingsViewSchema = z.object({
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 
+/** A problem with a value, where it is: `microBreak.every` (dotted, no root). */
+export const settingsIssueSchema = z.object({ path: z.string(), message: z.string() });
+export type SettingsIssue = z.infer<typeof settingsIssueSchema>;
+
+export const settingsValidationSchema = z.object({
+  ok: z.boolean(),
+  issues: z.array(settingsIssueSchema),
+});
+
+/** The most an imported settings file may hold (the WebSocket takes 64 KB a message). */
+export const MAX_SETTINGS_IMPORT_CHARS = 60_000;
+
+export const settingsImportSchema = z.object({
+  ok: z.boolean(),
+  /** What was wrong, one "path: message" a line, when `ok` is false. */
+  issues: z.array(z.string()),
+  /** Settings in the file that the organisation manages: left as they are. */
+  ignoredLocked: z.array(z.string()),
+});
+
 export const settingsCalls = {
   getSettings: { input: noInput, output: settingsViewSchema },
   updateSettings: { input: settingsFileSchema, output: actionResultSchema },
+  /**
+   * Would this change be accepted? Any JSON: the issues name paths as the settings
+   * page names its fields, so the page shows each message beside its field.
+   */
+  validateSettings: { input: z.unknown(), output: settingsValidationSchema },
+  /** Back to the defaults (and the organisation's), keeping nothing the user chose. */
+  restoreDefaults: { input: noInput, output: actionResultSchema },
+  /** The settings in force as a file to keep: `{ "version": 1, "settings": {…} }`. */
+  exportSettings: {
+    input: noInput,
+    output: z.object({ fileName: z.string(), text: z.string() }),
+  },
+  /** A settings file's text (any version); replaces the user's settings if valid. */
+  importSettings: {
+    input: z.strictObject({ text: z.string().max(MAX_SETTINGS_IMPORT_CHARS) }),
+    output: settingsImportSchema,
+  },
 } as const;
 
 export const settingsEvents = {

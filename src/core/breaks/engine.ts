@@ -314,6 +314,12 @@ function idleSpell(
   return { state: { name: 'running', plan }, emits };
 }
 
+function postponeLimitReached(max: number): string {
+  if (max === 0) return 'postponing is turned off';
+  const times = max === 1 ? 'once' : max === 2 ? 'twice' : `${max} times`;
+  return `this break was already postponed ${times}, the most allowed`;
+}
+
 function planOf(state: BreakState): Plan | null {
   return 'plan' in state ? state.plan : null;
 }
@@ -348,10 +354,7 @@ function act(state: BreakState, event: BreakEvent, context: EngineContext): Tran
       }
       const left = settings.postpone.maxPerBreak - state.plan.postponesUsed;
       if (left <= 0) {
-        return refuse(
-          state,
-          `this break was already postponed ${settings.postpone.maxPerBreak} times, the most allowed`,
-        );
+        return refuse(state, postponeLimitReached(settings.postpone.maxPerBreak));
       }
       const until = now.elapsed + settings.postpone.durationMs;
       const plan = postponeUntil(state.plan, until);

@@ -90,20 +90,26 @@ export function createWorkCalendar(hours: WorkHours | null, zone: string): WorkC
     }
     return intervals;
   };
-  const intervalAt = (at: number) => around(at).find((i) => i.start <= at && at < i.end) ?? null;
-  return {
-    isWithin: (at) => hours === null || intervalAt(at) !== null,
-    intervalAt: (at) => (hours === null ? null : intervalAt(at)),
-    nextEdge(at) {
-      if (hours === null) return null;
-      let next: number | null = null;
-      for (const interval of around(at)) {
-        for (const edge of [interval.start, interval.end]) {
-          if (edge > at && (next === null || edge < next)) next = edge;
-        }
+  // Nothing changes between two edges: remember the stretch of time the last answer holds for.
+  let stretch: { from: number; until: number | null; interval: WorkInterval | null } | null = null;
+  const lookUp = (at: number) => {
+    if (stretch && stretch.from <= at && (stretch.until === null || at < stretch.until))
+      return stretch;
+    const intervals = around(at);
+    let until: number | null = null;
+    for (const interval of intervals) {
+      for (const edge of [interval.start, interval.end]) {
+        if (edge > at && (until === null || edge < until)) until = edge;
       }
-      return next;
-    },
+    }
+    const interval = intervals.find((i) => i.start <= at && at < i.end) ?? null;
+    stretch = { from: at, until, interval };
+    return stretch;
+  };
+  return {
+    isWithin: (at) => hours === null || lookUp(at).interval !== null,
+    intervalAt: (at) => (hours === null ? null : lookUp(at).interval),
+    nextEdge: (at) => (hours === null ? null : lookUp(at).until),
     nextWorkdayStart(at) {
       const today = localDateTime(at, zone);
       for (let offset = 1; offset <= 8; offset++) {

@@ -1,5 +1,6 @@
 import { THERAPY_DEFAULT_MINUTES, THERAPY_MAX_MINUTES } from '../therapy/limits';
 import { HOUR, MINUTE, SECOND } from '../time/duration';
+import { HISTORY_KEEP_DAYS_DEFAULT } from './limits';
 
 /**
  * The settings the core decides with: the key shape of DESIGN.md ("Settings and
@@ -39,6 +40,14 @@ export interface Settings {
   workHours: WorkHours | null;
   therapy: { defaultMinutes: number; capMinutes: number; restBetweenMs: number };
   routines: Routine[];
+  /** How a due break is announced: a desktop notification, a sound and its volume (0–100). */
+  notifications: { enabled: boolean; sound: boolean; volume: number };
+  /** Start Unhunch when the user logs in. */
+  startup: { openAtLogin: boolean };
+  /** How many days of history this machine keeps; older records are dropped. */
+  history: { keepDays: number };
+  /** The person's choices about the exercise rotation, by exercise id. */
+  exercises: { favourites: string[]; hidden: string[] };
 }
 
 /**
@@ -61,4 +70,8 @@ export const DEFAULT_SETTINGS: Settings = {
     restBetweenMs: HOUR,
   },
   routines: [{ id: 'checklist-recheck', cron: '0 10 * * 1' }],
+  notifications: { enabled: true, sound: true, volume: 60 },
+  startup: { openAtLogin: true },
+  history: { keepDays: HISTORY_KEEP_DAYS_DEFAULT },
+  exercises: { favourites: [], hidden: [] },
 };

@@ -30,12 +30,38 @@ export interface TherapyRequest {
 
 export const NO_THERAPY: TherapyState = { active: null, lastEndedAt: {} };
 
+/** Why a session was refused, for callers that answer in their own words. */
+export type TherapyRefusal = 'running' | 'too-short' | 'not-whole' | 'over-cap' | 'resting';
+
 export type TherapyStart =
   | { ok: true; state: TherapyState; session: TherapySession }
-  | { ok: false; reason: string; minutes: number };
+  | { ok: false; reason: string; minutes: number; code: TherapyRefusal };
 
 export function therapyCapMinutes(limits: Settings['therapy']): number {
   return Math.min(limits.capMinutes, THERAPY_MAX_MINUTES);
+}
+
+/**
+ * Whether `minutes` is a session length the cap allows: a whole number from 1 to `cap`.
+ * Every door that takes a length (core, app, CLI) asks this one function.
+ */
+export function therapyLengthRefusal(
+  minutes: number,
+  cap: number,
+): { code: TherapyRefusal; reason: string } | null {
+  if (!Number.isFinite(minutes) || minutes < THERAPY_MIN_MINUTES) {
+    return { code: 'too-short', reason: `a session lasts at least ${THERAPY_MIN_MINUTES} minute` };
+  }
+  if (!Number.isInteger(minutes)) {
+    return { code: 'not-whole', reason: `a session lasts whole minutes; ${minutes} is not one` };
+  }
+  if (minutes > cap) {
+    return {
+      code: 'over-cap',
+      reason: `${minutes} minutes is over the ${cap}-minute limit; longer sessions can harm the skin`,
+    };
+  }
+  return null;
 }
 
 export function startTherapy(
@@ -46,24 +72,24 @@ export function startTherapy(
 ): TherapyStart {
   const cap = therapyCapMinutes(limits);
   const minutes = request.minutes ?? Math.min(limits.defaultMinutes, cap);
-  const refuse = (reason: string): TherapyStart => ({ ok: false, reason, minutes });
+  const refuse = (code: TherapyRefusal, reason: string): TherapyStart => ({
+    ok: false,
+    reason,
+    minutes,
+    code,
+  });
   if (state.active) {
-    return refuse(`a ${state.active.kind} session is already running; stop it first`);
+    return refuse('running', `a ${state.active.kind} session is already running; stop it first`);
   }
-  if (!Number.isFinite(minutes) || minutes < THERAPY_MIN_MINUTES) {
-    return refuse(`a session lasts at least ${THERAPY_MIN_MINUTES} minute`);
-  }
-  if (minutes > cap) {
-    return refuse(
-      `${minutes} minutes is over the ${cap}-minute limit; longer sessions can harm the skin`,
-    );
-  }
+  const length = therapyLengthRefusal(minutes, cap);
+  if (length) return refuse(length.code, length.reason);
   const lastEnded = state.lastEndedAt[request.kind];
   if (lastEnded !== undefined && now - lastEnded < limits.restBetweenMs) {
     const wait = formatDuration(
       Math.ceil((lastEnded + limits.restBetweenMs - now) / 60_000) * 60_000,
     );
     return refuse(
+      'resting',
       `rest ${wait} more before another ${request.kind} session, and only once the skin looks and feels normal again`,
     );
   }

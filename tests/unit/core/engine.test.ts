@@ -203,7 +203,7 @@ describe('break engine: actions', () => {
     state = transition(state, { type: 'postpone', now: at(24.7) }, context()).state;
     state = transition(state, { type: 'time-passed', now: at(29.7) }, context()).state;
     const third = transition(state, { type: 'postpone', now: at(29.8) }, context());
-    expect(third.refused).toMatch(/already postponed 2 times/);
+    expect(third.refused).toMatch(/already postponed twice/);
     expect(third.state).toBe(state);
   });
 

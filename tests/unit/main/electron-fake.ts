@@ -9,6 +9,10 @@ export class FakeWebContents extends EventEmitter {
   sent: unknown[][] = [];
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   destroyed = false;
+  url = '';
+  getURL() {
+    return this.url;
+  }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }
@@ -24,14 +28,17 @@ export class FakeBrowserWindow extends EventEmitter {
   static created: FakeBrowserWindow[] = [];
   webContents = new FakeWebContents();
   loaded: string | null = null;
+  loadedHash: string | null = null;
   destroyed = false;
   shown = false;
   constructor(public options: Record<string, unknown>) {
     super();
     FakeBrowserWindow.created.push(this);
   }
-  loadFile(file: string) {
+  loadFile(file: string, options?: { hash?: string }) {
     this.loaded = file;
+    this.loadedHash = options?.hash ?? null;
+    this.webContents.url = `file://${file}${options?.hash ? `#${options.hash}` : ''}`;
     return Promise.resolve();
   }
   isDestroyed() {
@@ -51,6 +58,26 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
+export class FakeNotification extends EventEmitter {
+  static shown: FakeNotification[] = [];
+  static supported = true;
+  static isSupported() {
+    return FakeNotification.supported;
+  }
+  closed = false;
+  constructor(public options: Record<string, unknown>) {
+    super();
+  }
+  show() {
+    FakeNotification.shown.push(this);
+  }
+  close() {
+    this.closed = true;
+  }
+}
+
+export const beeps: number[] = [];
+
 export const ipcHandlers = new Map<string, (...args: unknown[]) => unknown>();
 export const openedExternally: string[] = [];
 
@@ -62,7 +89,9 @@ export function electronFake() {
         ipcHandlers.set(channel, handler),
       on: () => {},
     },
+    Notification: FakeNotification,
     shell: {
+      beep: () => beeps.push(Date.now()),
       openExternal: (url: string) => {
         openedExternally.push(url);
         return Promise.resolve();

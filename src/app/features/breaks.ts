@@ -1,0 +1,120 @@
+import type {
+  BreakPayload,
+  breakCalls,
+  HandlersFor,
+  ShownExercise,
+} from '../../contract/contract';
+import type { ActionResult, BreakKind, TimelineEvent } from '../../core/breaks/api';
+import type { AppContext } from '../context';
+
+/**
+ * The break as a person meets it: the timer service decides when, this feature picks
+ * what to show (the rotation, through the exercise library) and tells every window.
+ * The exercises are picked at the warning, so the notification can name them, and
+ * kept through a postpone, so a postponed break comes back with the same stretch.
+ */
+export interface BreakFeature {
+  handlers: HandlersFor<typeof breakCalls>;
+  dispose(): void;
+}
+
+interface Picked {
+  kind: BreakKind;
+  exercises: ShownExercise[];
+}
+
+export function createBreakFeature(ctx: AppContext): BreakFeature {
+  let upcoming: Picked | null = null;
+  let current: Omit<BreakPayload, 'now'> | null = null;
+
+  const exercisesFor = (kind: BreakKind): ShownExercise[] => {
+    if (
+      upcoming?.kind === kind &&
+      ctx.exercises.stillEligible(upcoming.exercises.map((exercise) => exercise.id))
+    ) {
+      return upcoming.exercises;
+    }
+    const budgetSeconds = Math.floor(ctx.settings.effective().longBreak.durationMs / 1000);
+    upcoming = { kind, exercises: ctx.exercises.pick(kind, budgetSeconds) };
+    return upcoming.exercises;
+  };
+
+  const choices = () => {
+    const status = ctx.timer.status();
+    return {
+      postponesLeft: status.postponesLeft,
+      skipsLeft: status.skipsLeftToday,
+      strictMode: ctx.settings.effective().strictMode,
+    };
+  };
+
+  const ended = (outcome: NonNullable<BreakPayload['outcome']>) => {
+    if (!current) return;
+    const payload: BreakPayload = { ...current, phase: 'end', outcome, now: ctx.clock.now() };
+    current = null;
+    ctx.emit('break', payload);
+  };
+
+  const onTimerEvent = (event: TimelineEvent) => {
+    const kind = event.kind as BreakKind;
+    switch (event.type) {
+      case 'break-warning': {
+        const exercises = exercisesFor(kind);
+        const inSeconds = Math.max(0, Number(event.dueInSeconds ?? 0));
+        ctx.emit('break-warning', {
+          kind,
+          dueAt: event.at + inSeconds * 1000,
+          inSeconds,
+          exercises: exercises.map(({ id, title }) => ({ id, title })),
+          postponesLeft: choices().postponesLeft,
+          strictMode: choices().strictMode,
+        });
+        return;
+      }
+      case 'break-start': {
+        const exercises = exercisesFor(kind);
+        current = {
+          phase: 'start',
+          kind,
+          startedAt: event.at,
+          endsAt: event.at + Number(event.durationSeconds ?? 0) * 1000,
+          exercises,
+          ...choices(),
+        };
+        ctx.emit('break', { ...current, now: ctx.clock.now() });
+        return;
+      }
+      case 'break-postponed':
+        // The same exercises wait for the postponed break.
+        if (current) upcoming = { kind: current.kind, exercises: current.exercises };
+        ended('postponed');
+        return;
+      case 'break-end':
+        upcoming = null;
+        ended(event.outcome === 'skipped' ? 'skipped' : 'completed');
+        return;
+    }
+  };
+  const unsubscribe = ctx.timer.onEvent(onTimerEvent);
+
+  const act = (name: string, action: () => ActionResult): ActionResult => {
+    const result = action();
+    if (!result.ok) ctx.logger.info(`${name} refused: ${result.reason}`);
+    ctx.publishStatus();
+    return result;
+  };
+
+  return {
+    handlers: {
+      getCurrentBreak: () => {
+        // A break the timer has already ended (the host slept through it) is not current.
+        if (!current || ctx.timer.status().currentBreak === null) return null;
+        return { ...current, ...choices(), now: ctx.clock.now() };
+      },
+      takeBreakNow: () => act('take a break now', () => ctx.timer.takeBreak()),
+      postponeBreak: () => act('postpone', () => ctx.timer.postponeBreak()),
+      skipBreak: () => act('skip', () => ctx.timer.skipBreak()),
+    },
+    dispose: unsubscribe,
+  };
+}

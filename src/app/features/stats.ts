@@ -1,0 +1,27 @@
+import type { HandlersFor, statsCalls } from '../../contract/contract';
+import { computeStats } from '../../core/stats/aggregate';
+import { statsCsv } from '../../core/stats/csv';
+import type { AppContext } from '../context';
+
+/** The statistics page: figures and CSV from the local history, and clearing it. */
+export const DEFAULT_STATS_DAYS = 30;
+
+export function statsHandlers(ctx: AppContext): HandlersFor<typeof statsCalls> {
+  const report = (days = DEFAULT_STATS_DAYS) =>
+    computeStats(ctx.history.read(), { now: ctx.clock.now(), timeZone: ctx.timeZone, days });
+  return {
+    getStats: ({ days }) => report(days),
+    exportStatsCsv: ({ days }) => statsCsv(report(days)),
+    clearHistory: () => {
+      try {
+        ctx.history.clear();
+        ctx.logger.info('history cleared at the user’s request');
+        return { ok: true };
+      } catch (error) {
+        const reason = `the history could not be cleared: ${(error as Error).message}`;
+        ctx.logger.error(reason);
+        return { ok: false, reason };
+      }
+    },
+  };
+}

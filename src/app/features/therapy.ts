@@ -1,0 +1,237 @@
+import type { HandlersFor, TherapyView, therapyCalls } from '../../contract/contract';
+import type { TimelineEvent } from '../../core/breaks/api';
+import {
+  canDismissSafetyStep,
+  safetyStepsFor,
+  THERAPY_CAUTIONS,
+  THERAPY_CHOICE_VALUES,
+  THERAPY_CHOICES,
+  type TherapyKind,
+  therapySafetyValues,
+} from '../../core/content/therapy-safety';
+import {
+  CHOOSING,
+  checkTherapyStart,
+  nextPossibleAt,
+  type TherapyFlow,
+  type TherapyFlowEvent,
+  type TherapyStartCheck,
+  therapyView,
+  transition,
+} from '../../core/therapy/flow';
+import { therapyCapMinutes } from '../../core/therapy/session';
+import { MINUTE } from '../../core/time/duration';
+import { localDateTime } from '../../core/time/zoned';
+import type { AppContext } from '../context';
+import type { HistoryRecord } from '../ports';
+import type { TherapyPrefsStore } from '../therapy-prefs';
+
+/**
+ * Heat and ice sessions for the person at the desk. The timer service runs the session
+ * and says when it ends; this feature keeps what the person lives through
+ * (core/therapy/flow.ts): the end waiting to be acknowledged, the rest before the next
+ * session of that kind, the safety steps they chose to hide. Sessions go into the
+ * history, and the rest is read back from it, so a restart does not shorten it.
+ */
+export interface TherapyFeature {
+  handlers: HandlersFor<typeof therapyCalls>;
+  view(): TherapyView;
+  dispose(): void;
+}
+
+export const THERAPY_HISTORY_TYPE = 'therapy-end';
+
+function isKind(value: unknown): value is TherapyKind {
+  return value === 'heat' || value === 'ice';
+}
+
+/** When each kind last ended, from the history's `therapy-end` records. */
+export function lastEndedFromHistory(records: HistoryRecord[]): TherapyFlow['lastEndedAt'] {
+  const last: TherapyFlow['lastEndedAt'] = {};
+  for (const record of records) {
+    if (record.type !== THERAPY_HISTORY_TYPE || !isKind(record.kind)) continue;
+    last[record.kind] = Math.max(last[record.kind] ?? Number.NEGATIVE_INFINITY, record.at);
+  }
+  return last;
+}
+
+export function createTherapyFeature(ctx: AppContext, prefs: TherapyPrefsStore): TherapyFeature {
+  let dismissed = prefs.load().dismissedSafetySteps;
+  let flow: TherapyFlow = CHOOSING;
+  try {
+    flow = { ...CHOOSING, lastEndedAt: lastEndedFromHistory(ctx.history.read()) };
+  } catch (error) {
+    ctx.logger.warn(`therapy: could not read past sessions (${(error as Error).message})`);
+  }
+
+  const limits = () => ctx.settings.effective().therapy;
+  const capManaged = () =>
+    ctx.settings.locked().some((path) => path === 'therapy' || path === 'therapy.capMinutes');
+
+  const view = (): TherapyView => {
+    const now = ctx.clock.now();
+    const therapy = limits();
+    const hidden = new Set(dismissed);
+    const steps = (kind: TherapyKind) =>
+      safetyStepsFor(kind, hidden).map(({ id, alwaysShown }) => ({ id, alwaysShown }));
+    const cautions = (kind: TherapyKind) =>
+      THERAPY_CAUTIONS.filter((c) => (c.appliesTo as readonly TherapyKind[]).includes(kind)).map(
+        ({ id, action }) => ({ id, action }),
+      );
+    const values = therapySafetyValues(therapy);
+    return {
+      state: therapyView(flow, now, therapy),
+      nextPossibleAt: {
+        heat: nextPossibleAt(flow, 'heat', now, therapy),
+        ice: nextPossibleAt(flow, 'ice', now, therapy),
+      },
+      capMinutes: therapyCapMinutes(therapy),
+      capManaged: capManaged(),
+      defaultMinutes: values.defaultMinutes,
+      restMinutes: values.restMinutes,
+      safety: {
+        steps: { heat: steps('heat'), ice: steps('ice') },
+        cautions: { heat: cautions('heat'), ice: cautions('ice') },
+        choices: THERAPY_CHOICES.map(({ id, kind }) => ({ id, kind })),
+        values: { ...values, ...THERAPY_CHOICE_VALUES },
+        dismissed: [...dismissed],
+      },
+      now,
+    };
+  };
+
+  const publish = () => ctx.emit('therapy', view());
+
+  const record = (event: Extract<TherapyFlowEvent, { type: 'ended' }>, before: TherapyFlow) => {
+    if (before.phase.name !== 'running') return;
+    const { session } = before.phase;
+    const after = flow.phase;
+    const lateBy = after.name === 'ended' ? after.lateBy : 0;
+    const endedAt = after.name === 'ended' ? after.endedAt : event.at;
+    try {
+      ctx.history.append({
+        at: endedAt,
+        type: THERAPY_HISTORY_TYPE,
+        kind: session.kind,
+        minutes: session.minutes,
+        startedAt: session.endsAt - session.minutes * MINUTE,
+        outcome: event.outcome,
+        ...(lateBy > 0 ? { lateBy } : {}),
+      });
+    } catch (error) {
+      ctx.logger.error(`therapy: could not record the session (${(error as Error).message})`);
+    }
+  };
+
+  const apply = (event: TherapyFlowEvent) => {
+    const before = flow;
+    flow = transition(flow, event);
+    if (flow === before) return;
+    if (event.type === 'ended') record(event, before);
+    publish();
+  };
+
+  /** The timer service's timeline is the source of truth for start and end. */
+  const onTimeline = (event: TimelineEvent) => {
+    const running = ctx.timer.status().therapy ?? null;
+    if (event.type === 'therapy-start' && running) {
+      apply({
+        type: 'started',
+        session: { kind: running.kind, minutes: running.minutes, endsAt: running.endsAt },
+      });
+    } else if (event.type === 'therapy-end') {
+      apply({
+        type: 'ended',
+        outcome: event.outcome === 'stopped' ? 'stopped' : 'completed',
+        at: event.at,
+      });
+    } else if (running && flow.phase.name === 'running' && flow.phase.session.endsAt !== running.endsAt) {
+      // A clock change or a wake from sleep moves the end on the wall clock.
+      apply({ type: 'rescheduled', endsAt: running.endsAt });
+    }
+  };
+
+  const refusal = (check: Extract<TherapyStartCheck, { ok: false }>, kind: TherapyKind, minutes: number) => {
+    if (check.code === 'resting' && check.nextPossibleAt !== undefined) {
+      const local = localDateTime(check.nextPossibleAt, ctx.timeZone);
+      const time = `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
+      return `${check.reason}: next ${kind} session possible at ${time}, and only once the skin looks and feels normal again`;
+    }
+    if (check.code === 'over-cap' && capManaged()) {
+      return `${minutes} minutes is over the ${therapyCapMinutes(limits())}-minute limit your organization set`;
+    }
+    return check.reason;
+  };
+
+  const unsubscribers = [
+    ctx.timer.onEvent(onTimeline),
+    // The cap, the default and the rest follow the settings.
+    ctx.settings.onChange(publish),
+  ];
+
+  const handlers: HandlersFor<typeof therapyCalls> = {
+    getTherapy: () => view(),
+    startTherapy: ({ kind, minutes }) => {
+      const check = checkTherapyStart(flow, { kind, minutes }, ctx.clock.now(), limits());
+      if (!check.ok) {
+        const reason = refusal(check, kind, minutes);
+        ctx.logger.warn(`therapy refused: ${reason}`);
+        return {
+          ok: false,
+          reason,
+          code: check.code,
+          ...(check.nextPossibleAt !== undefined ? { nextPossibleAt: check.nextPossibleAt } : {}),
+        };
+      }
+      // The service checks again on its own clock: it is the one that runs the session.
+      const started = ctx.timer.startTherapy({ kind, minutes: check.minutes });
+      if (!started.ok) ctx.logger.warn(`therapy refused: ${started.reason}`);
+      return started;
+    },
+    stopTherapy: () => ctx.timer.stopTherapy(),
+    acknowledgeTherapyEnd: () => {
+      if (flow.phase.name !== 'ended') {
+        return { ok: false, reason: 'no heat or ice session is waiting to be acknowledged' };
+      }
+      apply({ type: 'acknowledged' });
+      return { ok: true };
+    },
+    dismissSafetySteps: ({ ids }) => {
+      const refused = ids.filter((id) => !canDismissSafetyStep(id));
+      if (refused.length > 0) {
+        return {
+          ok: false,
+          reason: `${refused.map((id) => `"${id}"`).join(', ')} cannot be hidden: the reminder to wrap the pack is always shown, and unknown steps cannot be hidden`,
+        };
+      }
+      const next = [...new Set([...dismissed, ...ids])];
+      try {
+        prefs.save({ dismissedSafetySteps: next });
+      } catch (error) {
+        ctx.logger.error(`therapy: could not save preferences (${(error as Error).message})`);
+        return { ok: false, reason: `could not save your choice: ${(error as Error).message}` };
+      }
+      dismissed = next;
+      publish();
+      return { ok: true };
+    },
+    showAllSafetySteps: () => {
+      try {
+        prefs.save({ dismissedSafetySteps: [] });
+      } catch (error) {
+        return { ok: false, reason: `could not save your choice: ${(error as Error).message}` };
+      }
+      dismissed = [];
+      publish();
+      return { ok: true };
+    },
+  };
+
+  return {
+    handlers,
+    view,
+    dispose() {
+      for (const unsubscribe of unsubscribers) unsubscribe();
+    },
+  };
+}

@@ -1,0 +1,159 @@
+import { dirname } from 'node:path';
+import type { PolicyFs, RunCommand } from './host';
+
+/**
+ * A location an ordinary user can write is never read as policy: otherwise anyone
+ * could unlock their own settings by dropping a file. Each check answers null (only an
+ * administrator can change this file) or the reason it is refused.
+ */
+
+const GROUP_WRITE = 0o020;
+const WORLD_WRITE = 0o002;
+
+export interface PosixTrustOptions {
+  fs: PolicyFs;
+  /** Where the walk up the folders stops (included): `/`, or a test's temporary root. */
+  stopAt: string;
+  /** Groups whose members are administrators anyway: root's, and `admin` on macOS. */
+  adminGroups: readonly number[];
+}
+
+/**
+ * POSIX: the file and every folder above it, up to `stopAt`, owned by root and not
+ * writable by any group but an administrators' one, nor by everyone. A symbolic link
+ * is followed and its target's whole chain checked up to `/`.
+ */
+export async function posixTrustProblem(
+  path: string,
+  options: PosixTrustOptions,
+): Promise<string | null> {
+  const { fs, stopAt, adminGroups } = options;
+  let current = path;
+  for (;;) {
+    const facts = await fs.lstat(current);
+    if (facts.isSymbolicLink()) {
+      const target = await fs.realpath(current);
+      const problem = await posixTrustProblem(target, { ...options, stopAt: '/' });
+      if (problem) return `${current} links to ${target}: ${problem}`;
+    } else {
+      const what = current === path ? 'the file' : `the folder ${current}`;
+      if (facts.uid !== 0) return `${what} is owned by user ${facts.uid}, not root`;
+      if (facts.mode & WORLD_WRITE) return `${what} can be changed by every user`;
+      if (facts.mode & GROUP_WRITE && !adminGroups.includes(facts.gid)) {
+        return `${what} can be changed by the members of group ${facts.gid}`;
+      }
+    }
+    const parent = dirname(current);
+    if (current === stopAt || parent === current) return null;
+    current = parent;
+  }
+}
+
+/** Well-known SIDs that only administrators and the system act as. */
+const ADMIN_SIDS = new Set([
+  'S-1-5-18', // LocalSystem
+  'S-1-5-32-544', // BUILTIN\Administrators
+  'S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464', // TrustedInstaller
+]);
+
+/** Rights that let a holder change a file or what a folder holds. */
+const WRITE_RIGHTS =
+  0x2 | // WriteData / CreateFiles
+  0x4 | // AppendData / CreateDirectories
+  0x10 | // WriteExtendedAttributes
+  0x40 | // DeleteSubdirectoriesAndFiles
+  0x100 | // WriteAttributes
+  0x10000 | // Delete
+  0x40000 | // ChangePermissions
+  0x80000 | // TakeOwnership
+  0x10000000 | // GenericAll
+  0x40000000; // GenericWrite
+
+/** One access rule of a Windows ACL as the PowerShell probe prints it. */
+export interface WindowsAccessRule {
+  sid: string;
+  rights: number;
+  allow: boolean;
+  /** Inherit-only rules apply to what is created inside, not to this object. */
+  inheritOnly: boolean;
+}
+
+export interface WindowsAcl {
+  owner: string;
+  rules: WindowsAccessRule[];
+}
+
+/** The decision on one Windows ACL, separate from reading it so it can be tested anywhere. */
+export function windowsAclProblem(acl: WindowsAcl, what: string): string | null {
+  if (!ADMIN_SIDS.has(acl.owner)) return `${what} is owned by ${acl.owner}, not an administrator`;
+  for (const rule of acl.rules) {
+    if (rule.allow && !rule.inheritOnly && rule.rights & WRITE_RIGHTS && !ADMIN_SIDS.has(rule.sid))
+      return `${what} can be changed by ${rule.sid}, who is not an administrator`;
+  }
+  return null;
+}
+
+/** Prints the owner and access rules of `$path` as JSON, with SIDs (account names are localised). */
+const ACL_PROBE = [
+  "$ErrorActionPreference = 'Stop'",
+  '$acl = Get-Acl -LiteralPath $path',
+  '$sid = [System.Security.Principal.SecurityIdentifier]',
+  '$rules = @($acl.GetAccessRules($true, $true, $sid) | ForEach-Object {',
+  "  @{ sid = $_.IdentityReference.Value; rights = [int64]$_.FileSystemRights; allow = ($_.AccessControlType -eq 'Allow'); inheritOnly = (($_.PropagationFlags -band 2) -ne 0) } })",
+  '@{ owner = $acl.GetOwner($sid).Value; rules = $rules } | ConvertTo-Json -Compress -Depth 4',
+].join('\n');
+
+export function parseWindowsAcl(json: string): WindowsAcl | null {
+  try {
+    const value = JSON.parse(json) as { owner?: unknown; rules?: unknown };
+    if (typeof value.owner !== 'string') return null;
+    const rules = Array.isArray(value.rules) ? value.rules : value.rules ? [value.rules] : [];
+    return {
+      owner: value.owner,
+      rules: rules.map((rule: Record<string, unknown>) => ({
+        sid: String(rule.sid),
+        rights: Number(rule.rights),
+        allow: rule.allow === true,
+        inheritOnly: rule.inheritOnly === true,
+      })),
+    };
+  } catch {
+    return null;
+  }
+}
+
+export interface WindowsTrustOptions {
+  run: RunCommand;
+  /** Full path of powershell.exe, never looked up on PATH. */
+  powershell: string;
+}
+
+/** Windows: the file and its folder owned by administrators and writable by no one else. */
+export async function windowsTrustProblem(
+  path: string,
+  options: WindowsTrustOptions,
+): Promise<string | null> {
+  for (const [target, what] of [
+    [path, 'the file'],
+    [dirname(path), `the folder ${dirname(path)}`],
+  ] as const) {
+    const encoded = Buffer.from(
+      `$path = '${target.replaceAll("'", "''")}'\n${ACL_PROBE}`,
+      'utf16le',
+    ).toString('base64');
+    const result = await options.run(options.powershell, [
+      '-NoProfile',
+      '-NonInteractive',
+      '-ExecutionPolicy',
+      'Bypass',
+      '-EncodedCommand',
+      encoded,
+    ]);
+    const acl = result.code === 0 ? parseWindowsAcl(result.stdout.trim()) : null;
+    if (!acl)
+      return `the permissions of ${what} could not be read${result.stderr ? `: ${result.stderr.trim()}` : ''}`;
+    const problem = windowsAclProblem(acl, what);
+    if (problem) return problem;
+  }
+  return null;
+}

@@ -1,0 +1,69 @@
+import { Notification, shell } from 'electron';
+import type { TFunction } from 'i18next';
+import type { UnhunchApp } from '../app/app';
+import type { TherapyState, TherapyView } from '../contract/contract';
+import { formatCountdown } from '../contract/i18n';
+
+/** Slept past the end by at least this much: say how long ago it ended. */
+const LATE_MS = 60_000;
+
+export interface TherapyAlertOptions {
+  t: TFunction;
+  /** Opens the Unhunch window on the therapy page, where the prompt waits to be acknowledged. */
+  showTherapyPage(): void;
+}
+
+/**
+ * The end of a heat or ice session, told even with every window closed: a system
+ * notification with the system's sound, and the Unhunch window opened on the therapy
+ * page, where "remove the pack now" stays until acknowledged and the chime plays. No
+ * renderer is kept alive for this: nothing runs until the app says a session ended.
+ * After sleep the app says so on resume, and the words say how long ago it was.
+ */
+export function watchTherapyEnd(app: UnhunchApp, options: TherapyAlertOptions): () => void {
+  const { t } = options;
+  let toldFor: number | null = null;
+  // Held so the notification and its click handler are not garbage collected.
+  let shown: Notification | null = null;
+
+  const tell = (ended: Extract<TherapyState, { name: 'ended-awaiting-ack' }>, now: number) => {
+    const kind = t(`therapy:kindLower.${ended.kind}`);
+    const title = t(`therapy:alert.title.${ended.kind}`);
+    const body =
+      ended.lateBy >= LATE_MS
+        ? t('therapy:alert.bodyLate', { kind, ago: formatCountdown(t, now - ended.endedAt) })
+        : t('therapy:alert.body', { kind, minutes: ended.minutes });
+    if (Notification.isSupported()) {
+      shown?.close();
+      shown = new Notification({
+        title,
+        body,
+        silent: false,
+        urgency: 'critical',
+        timeoutType: 'never',
+      });
+      shown.on('click', () => options.showTherapyPage());
+      shown.show();
+    } else {
+      shell.beep();
+    }
+    options.showTherapyPage();
+  };
+
+  const follow = (view: TherapyView) => {
+    const { state } = view;
+    if (state.name !== 'ended-awaiting-ack') {
+      toldFor = null;
+      shown?.close();
+      shown = null;
+      return;
+    }
+    if (toldFor === state.endedAt) return;
+    toldFor = state.endedAt;
+    tell(state, view.now);
+  };
+
+  return app.onEvent((event, payload) => {
+    if (event === 'therapy') follow(payload as TherapyView);
+  });
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { trayModel } from '../../../src/app/tray';
+import type { Status } from '../../../src/contract/contract';
+import { createTranslator } from '../../../src/contract/i18n';
+
+const { t } = await createTranslator('en');
+const now = Date.parse('2026-11-24T10:00:00Z');
+const running: Status = {
+  state: 'running',
+  nextBreak: { kind: 'micro', dueAt: now + 12 * 60_000 },
+  currentBreak: null,
+  pausedUntil: null,
+  postponesLeft: 2,
+  skipsLeftToday: null,
+  strictMode: false,
+  now,
+};
+const ice = {
+  name: 'running' as const,
+  kind: 'ice' as const,
+  minutes: 15,
+  startedAt: now - 3 * 60_000,
+  endsAt: now + 12 * 60_000,
+};
+
+describe('the tray during heat and ice', () => {
+  it('counts the session down in the tooltip and, for macOS, the title', () => {
+    const model = trayModel(running, t, 'en', ice);
+    expect(model.tooltip).toBe('Ice · 12 min left');
+    expect(model.title).toBe('Ice 12 min');
+  });
+
+  it('offers Stop while a session runs, and Start otherwise', () => {
+    expect(trayModel(running, t, 'en', ice).items.map((item) => item.label)).toEqual([
+      'Open Unhunch',
+      'Stop therapy timer',
+      'Pause for 30 minutes',
+      'Quit Unhunch',
+    ]);
+    const idle = trayModel(running, t, 'en', { name: 'idle' });
+    expect(idle.items.map((item) => item.action)).toEqual([
+      'open',
+      'therapy-start',
+      'pause30',
+      'quit',
+    ]);
+    expect(idle.items[1]?.label).toBe('Start heat/ice timer');
+    expect(idle.tooltip).toBe('Unhunch · next break in 12 minutes');
+    expect(idle.title).toBe('');
+  });
+
+  it('says to take the pack off once the session has ended', () => {
+    const ended = {
+      name: 'ended-awaiting-ack' as const,
+      kind: 'heat' as const,
+      minutes: 15,
+      endedAt: now - 60_000,
+      outcome: 'completed' as const,
+      lateBy: 0,
+    };
+    expect(trayModel(running, t, 'en', ended).tooltip).toBe('Heat · take the pack off now');
+  });
+
+  it('shows the countdown while breaks are paused too', () => {
+    const paused = { ...running, state: 'paused' as const, pausedUntil: null, nextBreak: null };
+    const model = trayModel(paused, t, 'en', ice);
+    expect(model.tooltip).toBe('Ice · 12 min left');
+    expect(model.paused).toBe(true);
+  });
+});
