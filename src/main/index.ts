@@ -6,7 +6,10 @@ import { signalSupport } from '../app/platform';
 import { type TrayAction, trayModel } from '../app/tray';
 import { createTranslator } from '../contract/i18n';
 import { createSystemClock } from '../core/time/system-clock';
+import { showBreaksOnEveryDisplay } from './break-windows';
 import { bindContract, pushEvent } from './ipc';
+import { createMainLogger } from './logging';
+import { notifyBreakWarnings } from './notifications';
 import { systemIdleSeconds, wirePowerSignals } from './power';
 import { ElectronSettingsStore } from './store';
 import { watchTherapyEnd } from './therapy-alerts';
@@ -33,6 +36,7 @@ async function start() {
 
   const language = app.getLocale().split('-')[0] ?? 'en';
   const { t } = await createTranslator(language);
+  const logger = createMainLogger();
   const unhunch = openApp({
     dataDir: app.getPath('userData'),
     StoreClass: ElectronSettingsStore,
@@ -40,14 +44,19 @@ async function start() {
     idle: systemIdleSeconds,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     signalSupport: signalSupport({ platform: process.platform, env: process.env }),
+    logger,
   });
   wirePowerSignals(unhunch.timer);
 
+  const breakWindows = showBreaksOnEveryDisplay(unhunch);
+  notifyBreakWarnings(unhunch, { t });
   const ownFile = pathToFileURL(rendererUrl()).href;
   bindContract(
     unhunch,
     // Pages are told apart by the hash (#break, #therapy): compare the file only.
-    (sender, url) => sender === currentWindow()?.webContents && url.split('#')[0] === ownFile,
+    (sender, url) =>
+      (sender === currentWindow()?.webContents || breakWindows.owns(sender)) &&
+      url.split('#')[0] === ownFile,
   );
   watchTherapyEnd(unhunch, { t, showTherapyPage: () => showMainWindow('therapy') });
 
