@@ -24,6 +24,8 @@ export default defineConfig({
     base: './',
     build: {
       outDir: 'out/renderer',
+      // bench/renderer.ts reads it to weigh each page's JavaScript.
+      manifest: true,
       rolldownOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },

@@ -1,0 +1,163 @@
+/**
+ * `npm run bench` (renderer part): DESIGN.md's renderer budgets, written to
+ * bench/results/renderer.json.
+ * - Each page's JavaScript, gzipped: the shell's entry chunk and its static imports,
+ *   plus the page's own chunk and its static imports (shared chunks counted once).
+ *   Lazily loaded exercise pictures are reported apart: a page loads only the ones
+ *   it shows. Budget: 80 KB per page.
+ * - The break prompt's paint time: from asking the services for a break to the
+ *   exercise being painted in headless Chromium, through the web host. Budget: 150 ms.
+ * Needs `npm run build` first.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const RENDERER = join(ROOT, 'out', 'renderer');
+const RESULTS = join(ROOT, 'bench', 'results', 'renderer.json');
+const PAGE_BUDGET_BYTES = 80 * 1024;
+const PAINT_BUDGET_MS = 150;
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+type Manifest = Record<string, ManifestChunk>;
+
+function gzippedSize(file: string): number {
+  return gzipSync(readFileSync(join(RENDERER, file)), { level: 9 }).length;
+}
+
+function staticClosure(manifest: Manifest, key: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(key)) return seen;
+  seen.add(key);
+  for (const imported of manifest[key]?.imports ?? []) staticClosure(manifest, imported, seen);
+  return seen;
+}
+
+function pageWeights() {
+  const manifestPath = join(RENDERER, '.vite', 'manifest.json');
+  if (!existsSync(manifestPath))
+    throw new Error('out/renderer is missing: run `npm run build` first');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+  const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
+  if (!entryKey) throw new Error('no entry chunk in the renderer manifest');
+  const shell = staticClosure(manifest, entryKey);
+  const pages = Object.keys(manifest).filter(
+    (key) => /src\/pages\/[\w-]+\.ts$/.test(key) && !key.endsWith('/index.ts'),
+  );
+  return pages.map((key) => {
+    const chunks = staticClosure(manifest, key, new Set(shell));
+    const bytes = [...chunks].reduce((sum, chunk) => sum + gzippedSize(manifest[chunk]!.file), 0);
+    const page = key.replace(/^.*src\/pages\/(.*)\.ts$/, '$1');
+    return { page, gzipBytes: bytes, met: bytes <= PAGE_BUDGET_BYTES };
+  });
+}
+
+async function startWebHost(): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'unhunch-bench-'));
+  writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ settings: { workHours: null } }));
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'out/node/web.js'), '--port', '0', '--no-open', '--data', dataDir],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk) => {
+      output += String(chunk);
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`web host exited with ${code}`)));
+  });
+  return { url, child, dataDir };
+}
+
+/** Asks the services for a break and times until the break page has painted its exercise. */
+async function breakPromptPaintMs(): Promise<number[]> {
+  const host = await startWebHost();
+  const browser = await chromium.launch({
+    executablePath: process.env.UNHUNCH_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const samples: number[] = [];
+  try {
+    for (let run = 0; run < 5; run++) {
+      const page = await browser.newPage();
+      await page.goto(`${host.url}#break`);
+      await page.waitForSelector(
+        '[data-testid="break-idle"], [data-testid="break-exercise-title"]',
+      );
+      const elapsed = await page.evaluate(async () => {
+        const call = window.unhunch!.call as unknown as (name: string) => Promise<unknown>;
+        const started = performance.now();
+        await call('takeBreakNow');
+        await new Promise<void>((resolve) => {
+          const check = () => {
+            const title = document.querySelector('[data-testid="break-exercise-title"]');
+            if (title?.textContent) requestAnimationFrame(() => resolve());
+            else requestAnimationFrame(check);
+          };
+          check();
+        });
+        return performance.now() - started;
+      });
+      samples.push(Math.round(elapsed));
+      await page
+        .evaluate(() =>
+          (window.unhunch!.call as unknown as (name: string) => Promise<unknown>)('skipBreak'),
+        )
+        .catch(() => {});
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    host.child.kill();
+    rmSync(host.dataDir, { recursive: true, force: true });
+  }
+  return samples;
+}
+
+const pages = pageWeights();
+let paint: { samplesMs: number[]; worstMs: number; met: boolean } | { skipped: string };
+try {
+  const samplesMs = await breakPromptPaintMs();
+  const worstMs = Math.max(...samplesMs);
+  paint = { samplesMs, worstMs, met: worstMs <= PAINT_BUDGET_MS };
+} catch (error) {
+  paint = { skipped: (error as Error).message };
+}
+const results = {
+  generatedAt: new Date().toISOString(),
+  pageJsGzip: { budgetBytes: PAGE_BUDGET_BYTES, pages },
+  breakPromptPaint: { budgetMs: PAINT_BUDGET_MS, ...paint },
+};
+writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+for (const page of pages) {
+  console.log(
+    `${page.met ? 'met ' : 'MISS'}  page ${page.page.padEnd(16)} ${(page.gzipBytes / 1024).toFixed(1)} KB gzipped (budget 80 KB)`,
+  );
+}
+if ('skipped' in paint) console.log(`skip  break prompt paint: ${paint.skipped}`);
+else {
+  console.log(
+    `${paint.met ? 'met ' : 'MISS'}  break prompt paint   worst ${paint.worstMs} ms of ${paint.samplesMs.join(', ')} (budget 150 ms)`,
+  );
+}
+console.log(`wrote ${RESULTS}`);
