@@ -3,6 +3,8 @@ import checklist from './en/checklist.json';
 import common from './en/common.json';
 import exercises from './en/exercises.json';
 import health from './en/health.json';
+import settings from './en/settings.json';
+import stats from './en/stats.json';
 import therapy from './en/therapy.json';
 
 /**
@@ -10,11 +12,20 @@ import therapy from './en/therapy.json';
  * `exercises`, `checklist` and `health` (red flags, breathing, therapy safety) hold the
  * words of the typed content in src/core/content, which carries only ids and sources.
  */
-export const NAMESPACES = ['common', 'exercises', 'checklist', 'health', 'therapy', 'breaks'] as const;
+export const NAMESPACES = [
+  'common',
+  'exercises',
+  'checklist',
+  'health',
+  'therapy',
+  'breaks',
+  'settings',
+  'stats',
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const RESOURCES = {
-  en: { common, exercises, checklist, health, therapy, breaks },
+  en: { common, exercises, checklist, health, therapy, breaks, settings, stats },
 } as const;
 
 export type Language = keyof typeof RESOURCES;

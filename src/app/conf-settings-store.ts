@@ -70,7 +70,11 @@ export function openConfSettingsStore(
     clearInvalidConfig: false,
     defaults: { version: CURRENT_SETTINGS_VERSION, settings: {} },
     schema: {
-      version: { type: 'integer', minimum: CURRENT_SETTINGS_VERSION, maximum: CURRENT_SETTINGS_VERSION },
+      version: {
+        type: 'integer',
+        minimum: CURRENT_SETTINGS_VERSION,
+        maximum: CURRENT_SETTINGS_VERSION,
+      },
       settings: settingsJsonSchema(),
     },
     deserialize: (text) => {
@@ -135,7 +139,9 @@ export function openConfSettingsStore(
       writeFileSync(backup, original);
       // Write the migrated document now, so the old format is read only once.
       (conf as Conf<SettingsDocument>).store = { ...(conf as Conf<SettingsDocument>).store };
-      options.logger?.info(`settings migrated from version ${migratedFrom}; the old file is ${backup}`);
+      options.logger?.info(
+        `settings migrated from version ${migratedFrom}; the old file is ${backup}`,
+      );
     } catch (error) {
       options.logger?.warn(`settings migrated in memory only: ${(error as Error).message}`);
     }

@@ -12,7 +12,10 @@ import { therapyPrefsFile } from './therapy-prefs';
  * history.jsonl beside it. Every host and the integration tests start the app this way.
  */
 export function openApp(
-  options: Omit<AppDeps, 'settingsStore' | 'history' | 'settingsMovedAside' | 'settingsStorageFailure'> & {
+  options: Omit<
+    AppDeps,
+    'settingsStore' | 'history' | 'settingsMovedAside' | 'settingsStorageFailure'
+  > & {
     dataDir: string;
     StoreClass?: ConfConstructor;
     now?: () => Date;

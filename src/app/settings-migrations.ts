@@ -25,7 +25,9 @@ export type Migration =
   | { ok: true; document: SettingsDocument; from: number; notes: string[] }
   | { ok: false; error: string };
 
-type Step = (document: Record<string, unknown>) =>
+type Step = (
+  document: Record<string, unknown>,
+) =>
   | { ok: true; document: Record<string, unknown>; notes: string[] }
   | { ok: false; error: string };
 
@@ -171,7 +173,10 @@ export function migrateSettingsDocument(raw: unknown): Migration {
     if (!step) return { ok: false, error: `no migration from settings version ${version}` };
     const result = step(document);
     if (!result.ok) {
-      return { ok: false, error: `settings version ${version} could not be converted: ${result.error}` };
+      return {
+        ok: false,
+        error: `settings version ${version} could not be converted: ${result.error}`,
+      };
     }
     document = result.document;
     notes.push(...result.notes);

@@ -89,7 +89,8 @@ export function createSettingsState(options: {
       logger.error(`could not save settings: ${message}`);
       notices.add({ id: 'storage-failed', detail: message });
       // A disk that refuses writes should not also refuse the change: it holds until Unhunch quits.
-      if (!isStorageError(error)) return { ok: false, reason: `could not save settings: ${message}` };
+      if (!isStorageError(error))
+        return { ok: false, reason: `could not save settings: ${message}` };
     }
     user = check.file;
     changed();

@@ -47,7 +47,9 @@ export function therapyPrefsFile(path: string, logger?: Logger): TherapyPrefsSto
         if (parsed.success) return cleanPrefs(parsed.data);
         logger?.warn(`${path}: not a therapy preferences file; showing every safety step`);
       } catch (error) {
-        logger?.warn(`${path} could not be read (${(error as Error).message}); showing every safety step`);
+        logger?.warn(
+          `${path} could not be read (${(error as Error).message}); showing every safety step`,
+        );
       }
       return { dismissedSafetySteps: [] };
     },

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import pkg from '../../package.json';
 import { registerContent } from './commands/content';
+import { registerPolicy } from './commands/policy';
 import { registerPreview } from './commands/preview';
 import { registerSimulate } from './commands/simulate';
 
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
   registerSimulate(program);
   registerPreview(program);
   registerContent(program);
+  registerPolicy(program);
   return program;
 }
 

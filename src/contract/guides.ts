@@ -21,7 +21,13 @@ export {
   checklistItemKeys,
 } from '../core/content/checklist';
 export type { Citation } from '../core/content/citations';
-export { type Dose, EXERCISES, type Exercise } from '../core/content/exercises';
+export {
+  DEFAULT_SECONDS_PER_REP,
+  type Dose,
+  doseSeconds,
+  EXERCISES,
+  type Exercise,
+} from '../core/content/exercises';
 export {
   MUSCLE_GROUPS,
   type MuscleGroup,

@@ -10,6 +10,7 @@ import { showBreaksOnEveryDisplay } from './break-windows';
 import { bindContract, pushEvent } from './ipc';
 import { createMainLogger } from './logging';
 import { notifyBreakWarnings } from './notifications';
+import { keepPolicyCurrent, readMachinePolicy } from './policy';
 import { systemIdleSeconds, wirePowerSignals } from './power';
 import { ElectronSettingsStore } from './store';
 import { watchTherapyEnd } from './therapy-alerts';
@@ -37,6 +38,7 @@ async function start() {
   const language = app.getLocale().split('-')[0] ?? 'en';
   const { t } = await createTranslator(language);
   const logger = createMainLogger();
+  const policy = await readMachinePolicy();
   const unhunch = openApp({
     dataDir: app.getPath('userData'),
     StoreClass: ElectronSettingsStore,
@@ -45,7 +47,9 @@ async function start() {
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     signalSupport: signalSupport({ platform: process.platform, env: process.env }),
     logger,
+    policy: policy.startWith,
   });
+  const policyWatch = keepPolicyCurrent(policy, unhunch);
   wirePowerSignals(unhunch.timer);
 
   const breakWindows = showBreaksOnEveryDisplay(unhunch);
@@ -104,6 +108,7 @@ async function start() {
     else actOnLaunch(argv);
   });
   app.on('before-quit', () => {
+    policyWatch.dispose();
     unhunch.dispose();
     tray.destroy();
   });

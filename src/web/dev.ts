@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { openApp } from '../app/open';
 import { signalSupport } from '../app/platform';
+import { type Policy, parsePolicy } from '../contract/settings';
 import { createSystemClock } from '../core/time/system-clock';
 import { startWebHost } from './server';
 
@@ -17,6 +18,7 @@ const program = new Command('unhunch-web')
   .option('--renderer <dir>', 'built renderer folder')
   .option('--timezone <tz>', 'IANA time zone', Intl.DateTimeFormat().resolvedOptions().timeZone)
   .option('--no-open', 'do not open a browser')
+  .option('--policy <file>', 'a policy file to run under (for development and tests only)')
   .parse();
 
 const options = program.opts<{
@@ -25,13 +27,35 @@ const options = program.opts<{
   renderer?: string;
   timezone: string;
   open: boolean;
+  policy?: string;
 }>();
+/** The web host is for development: a policy comes from a file named here, not the admin locations. */
+function policyFromFile(path: string): Policy {
+  let parsed: ReturnType<typeof parsePolicy>;
+  try {
+    parsed = parsePolicy(JSON.parse(readFileSync(path, 'utf8')));
+  } catch (error) {
+    process.stderr.write(
+      `unhunch-web: cannot read the policy ${path}: ${(error as Error).message}\n`,
+    );
+    process.exit(2);
+  }
+  if (!parsed.ok) {
+    process.stderr.write(
+      `unhunch-web: the policy ${path} is not valid:\n  ${parsed.issues.join('\n  ')}\n`,
+    );
+    process.exit(2);
+  }
+  return parsed.policy;
+}
+const policy = options.policy ? policyFromFile(options.policy) : undefined;
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = options.data ?? mkdtempSync(join(tmpdir(), 'unhunch-web-'));
 const app = openApp({
   dataDir,
   clock: createSystemClock(),
   timeZone: options.timezone,
+  ...(policy ? { policy } : {}),
   signalSupport: signalSupport({ platform: process.platform, env: process.env }),
 });
 const host = await startWebHost({

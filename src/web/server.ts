@@ -13,7 +13,7 @@ import { dispatchCall } from '../contract/dispatch';
  */
 export const WEB_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-  "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "connect-src 'self'; media-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,6 +21,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.wav': 'audio/wav',
   '.json': 'application/json',
   '.woff2': 'font/woff2',
 };
@@ -77,7 +78,8 @@ export async function startWebHost(options: {
     }
   });
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  // Big enough for a custom exercise's picture (1 MB as a data URL); calls are small otherwise.
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 2 * 1024 * 1024 });
   server.on('upgrade', (req: IncomingMessage, socket, head) => {
     const { port } = server.address() as AddressInfo;
     const allowed = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Locator, type Page } from 'playwright/test';
@@ -17,8 +17,11 @@ export interface WebHostProcess {
 export async function startWebHostProcess(
   extraArgs: string[] = [],
   env: Record<string, string> = {},
+  /** Files written into the data folder before the host starts (name -> contents). */
+  seed: Record<string, string> = {},
 ): Promise<WebHostProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'unhunch-e2e-'));
+  for (const [name, contents] of Object.entries(seed)) writeFileSync(join(dataDir, name), contents);
   const child = spawn(
     process.execPath,
     ['out/node/web.js', '--port', '0', '--no-open', '--data', dataDir, ...extraArgs],

@@ -155,16 +155,19 @@ describe('a heat or ice session in the app', () => {
 describe('the 20-minute cap at every door', () => {
   const bad: unknown[] = [21, 0, -1, 1.5, 1e9, '15', null];
 
-  it.each(bad)('the contract refuses %j minutes at the IPC door, and nothing starts', async (minutes) => {
-    const { app, call } = therapyApp();
-    const reply = await call('startTherapy', { kind: 'ice', minutes });
-    expect(reply).toMatchObject({
-      ok: false,
-      error: expect.stringMatching(/^invalid input for startTherapy: input\.minutes: /),
-    });
-    expect(stateOf(app)).toEqual({ name: 'idle' });
-    expect(app.timer.status().therapy).toBeNull();
-  });
+  it.each(bad)(
+    'the contract refuses %j minutes at the IPC door, and nothing starts',
+    async (minutes) => {
+      const { app, call } = therapyApp();
+      const reply = await call('startTherapy', { kind: 'ice', minutes });
+      expect(reply).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^invalid input for startTherapy: input\.minutes: /),
+      });
+      expect(stateOf(app)).toEqual({ name: 'idle' });
+      expect(app.timer.status().therapy).toBeNull();
+    },
+  );
 
   it('says what is wrong in words a person understands', async () => {
     const { call } = therapyApp();
@@ -181,9 +184,9 @@ describe('the 20-minute cap at every door', () => {
   it('refuses a kind that is neither heat nor ice, and any extra key', async () => {
     const { call } = therapyApp();
     expect(await call('startTherapy', { kind: 'lava', minutes: 10 })).toMatchObject({ ok: false });
-    expect(
-      await call('startTherapy', { kind: 'ice', minutes: 10, capMinutes: 60 }),
-    ).toMatchObject({ ok: false });
+    expect(await call('startTherapy', { kind: 'ice', minutes: 10, capMinutes: 60 })).toMatchObject({
+      ok: false,
+    });
   });
 
   it('a policy cap of 10 refuses 11 with a reason naming the organisation, and lowers the slider', async () => {
@@ -274,9 +277,10 @@ describe('the 20-minute cap at every door', () => {
 describe('safety steps the person hides', () => {
   it('are kept across a restart; the towel reminder can never be hidden', async () => {
     const first = therapyApp();
-    expect(await first.call('dismissSafetySteps', { ids: ['check-skin', 'never-sleep'] })).toEqual(
-      { ok: true, value: { ok: true } },
-    );
+    expect(await first.call('dismissSafetySteps', { ids: ['check-skin', 'never-sleep'] })).toEqual({
+      ok: true,
+      value: { ok: true },
+    });
     expect(await first.call('dismissSafetySteps', { ids: ['ice-wrapped'] })).toMatchObject({
       value: { ok: false, reason: expect.stringContaining('"ice-wrapped" cannot be hidden') },
     });

@@ -39,6 +39,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     hidden: '',
   });
   const historyList = el('ol', { class: 'checklist-history', 'data-testid': 'checklist-history' });
+  const historyEmpty = el('p', { class: 'detail', hidden: '' }, tc('ui.history.empty'));
 
   root.append(
     el(
@@ -58,6 +59,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
       'section',
       { class: 'card', 'aria-labelledby': 'checklist-history-heading' },
       el('h2', { id: 'checklist-history-heading' }, tc('ui.history.heading')),
+      historyEmpty,
       historyList,
     ),
   );
@@ -195,9 +197,11 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
 
   const renderHistory = (history: ChecklistResultView[]) => {
     if (history.length === 0) {
-      historyList.replaceChildren(el('li', { class: 'detail' }, tc('ui.history.empty')));
+      historyList.replaceChildren();
+      historyEmpty.hidden = false;
       return;
     }
+    historyEmpty.hidden = true;
     historyList.replaceChildren(
       ...history.map((entry) => {
         const date = formatDate(entry.at);

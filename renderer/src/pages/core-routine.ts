@@ -1,6 +1,7 @@
-import { type ResolvedExercise, resolveExercise } from '../../../src/contract/content';
-import { type Dose, EXERCISES } from '../../../src/contract/guides';
+import type { ResolvedExercise } from '../../../src/contract/content';
+import { DEFAULT_SECONDS_PER_REP, type Dose, EXERCISES } from '../../../src/contract/guides';
 import { el } from '../dom';
+import { exerciseWords } from '../exercise-words';
 import type { MountedPage, PageContext } from './index';
 
 /** The core-strength routine, in the catalogue's order. */
@@ -64,7 +65,7 @@ function segmentsOf(dose: Dose): Segments {
       return {
         kind: 'rep',
         count: dose.reps * sides,
-        ms: (dose.secondsPerRep ?? 3) * 1000,
+        ms: (dose.secondsPerRep ?? DEFAULT_SECONDS_PER_REP) * 1000,
         restBetween: false,
       };
     case 'timed':
@@ -227,7 +228,7 @@ export function mount(root: HTMLElement, { t }: PageContext): MountedPage {
 
   const exercises = ROUTINE.flatMap((id) => {
     const exercise = EXERCISES.find((candidate) => candidate.id === id);
-    return exercise ? [resolveExercise(t, exercise)] : [];
+    return exercise ? [exerciseWords(t, exercise)] : [];
   });
 
   root.append(

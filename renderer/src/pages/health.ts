@@ -84,18 +84,26 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
     el(
       'section',
       { class: 'red-flags', 'aria-labelledby': 'red-flags-heading' },
-      el('h2', { id: 'red-flags-heading' }, th('redFlags.title')),
-      el('p', {}, th('redFlags.intro')),
+      el(
+        'div',
+        { class: 'card' },
+        el('h2', { id: 'red-flags-heading' }, th('redFlags.title')),
+        el('p', {}, th('redFlags.intro')),
+      ),
       ...groups,
-      el('p', { class: 'statement', 'data-testid': 'upper-back-statement' }, th(upperBack.key)),
+      el(
+        'div',
+        { class: 'card' },
+        el('p', { class: 'statement', 'data-testid': 'upper-back-statement' }, th(upperBack.key)),
+        el(
+          'p',
+          {},
+          `${th('about.seeAlso')} `,
+          el('a', { href: '#breathing' }, th('about.breathingLink')),
+        ),
+      ),
     ),
     linksSection,
-    el(
-      'p',
-      {},
-      `${th('about.seeAlso')} `,
-      el('a', { href: '#breathing' }, th('about.breathingLink')),
-    ),
     el(
       'section',
       { class: 'card muted', 'aria-labelledby': 'health-sources-heading' },

@@ -36,6 +36,7 @@ export const PAGES = {
   breathing: { load: () => import('./breathing'), label: 'health:nav.breathing' },
   'core-routine': { load: () => import('./core-routine'), label: 'health:nav.coreRoutine' },
   health: { load: () => import('./health'), label: 'health:nav.health' },
+  therapy: { load: () => import('./therapy'), label: 'therapy:nav' },
 } satisfies Record<string, PageEntry>;
 
 export type PageId = keyof typeof PAGES;

@@ -55,7 +55,11 @@ function omitPaths(value: unknown, drop: (path: string) => boolean, prefix = '')
     const path = prefix ? `${prefix}.${key}` : key;
     if (drop(path)) continue;
     const rest = omitPaths(inner, drop, path);
-    const emptied = isObject(inner) && Object.keys(inner).length > 0 && isObject(rest) && Object.keys(rest).length === 0;
+    const emptied =
+      isObject(inner) &&
+      Object.keys(inner).length > 0 &&
+      isObject(rest) &&
+      Object.keys(rest).length === 0;
     if (!emptied) kept[key] = rest;
   }
   return kept;

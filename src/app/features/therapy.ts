@@ -145,13 +145,21 @@ export function createTherapyFeature(ctx: AppContext, prefs: TherapyPrefsStore):
         outcome: event.outcome === 'stopped' ? 'stopped' : 'completed',
         at: event.at,
       });
-    } else if (running && flow.phase.name === 'running' && flow.phase.session.endsAt !== running.endsAt) {
+    } else if (
+      running &&
+      flow.phase.name === 'running' &&
+      flow.phase.session.endsAt !== running.endsAt
+    ) {
       // A clock change or a wake from sleep moves the end on the wall clock.
       apply({ type: 'rescheduled', endsAt: running.endsAt });
     }
   };
 
-  const refusal = (check: Extract<TherapyStartCheck, { ok: false }>, kind: TherapyKind, minutes: number) => {
+  const refusal = (
+    check: Extract<TherapyStartCheck, { ok: false }>,
+    kind: TherapyKind,
+    minutes: number,
+  ) => {
     if (check.code === 'resting' && check.nextPossibleAt !== undefined) {
       const local = localDateTime(check.nextPossibleAt, ctx.timeZone);
       const time = `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;

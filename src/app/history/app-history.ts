@@ -8,17 +8,19 @@ import { historyRecordOf } from './records';
 const DAY_MS = 86_400_000;
 
 export interface AppHistory extends HistoryStore {
-  /** Append the record a timeline event makes, if it makes one. */
+  /** Append the record a timeline event makes, if it makes one; a failure is a notice, not a throw. */
   record(event: TimelineEvent): void;
   /** Drop what is older than `history.keepDays` now; runs at startup and then once a day. */
   compactNow(): { kept: number; dropped: number } | null;
 }
 
 /**
- * The history as the app uses it: the file store behind the user's privacy settings
- * (`history.enabled`, `history.keepDays`), with a failing disk reported as a notice and
- * never thrown at a feature. Compaction runs at startup and then on the first append
- * of each new day, so it needs no timer of its own.
+ * The history as the app uses it: the file store with the user's retention
+ * (`history.keepDays`) applied, and a failing disk reported as a `storage-failed`
+ * notice. Features that append (checklist, therapy) still get the error, to tell the
+ * person their result was not saved; the timeline recorder never throws into the timer.
+ * Compaction runs at startup and then on the first append of each new day, so it
+ * needs no timer of its own.
  */
 export function createAppHistory(deps: {
   store: HistoryStore;
@@ -28,8 +30,6 @@ export function createAppHistory(deps: {
   clock: Clock;
 }): AppHistory {
   const { store, settings, notices, logger, clock } = deps;
-  // Session lengths come from the start record this run saw; a stop says how long it really ran.
-  const therapyStarted = new Map<string, number>();
   let lastCompaction = Number.NEGATIVE_INFINITY;
 
   const failed = (what: string, error: unknown) => {
@@ -53,12 +53,12 @@ export function createAppHistory(deps: {
   };
 
   const append = (record: HistoryRecord) => {
-    if (!settings.effective().history.enabled) return;
     if (clock.now() - lastCompaction >= DAY_MS) compactNow();
     try {
       store.append(record);
     } catch (error) {
       failed('record to the history', error);
+      throw error;
     }
   };
 
@@ -73,26 +73,17 @@ export function createAppHistory(deps: {
         return [];
       }
     },
-    clear() {
-      // Unlike an append, the person asked for this: a failure is theirs to see.
-      store.clear();
-      therapyStarted.clear();
-    },
+    clear: () => store.clear(),
     compact: (keepFrom) => store.compact(keepFrom),
     compactNow,
     record(event) {
-      if (event.type === 'therapy-start' && typeof event.kind === 'string') {
-        therapyStarted.set(event.kind, event.at);
+      const record = historyRecordOf(event);
+      if (!record) return;
+      try {
+        append(record);
+      } catch {
+        // Reported as a notice by `append`; the timer goes on.
       }
-      const startedAt =
-        event.type === 'therapy-end' && typeof event.kind === 'string'
-          ? therapyStarted.get(event.kind)
-          : undefined;
-      if (event.type === 'therapy-end' && typeof event.kind === 'string') {
-        therapyStarted.delete(event.kind);
-      }
-      const record = historyRecordOf(event, startedAt);
-      if (record) append(record);
     },
   };
 }

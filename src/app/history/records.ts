@@ -4,13 +4,11 @@ import type { HistoryRecord } from '../ports';
 /**
  * The history record a timeline event of the timer service makes (docs/history.md),
  * or null for events that are not part of the history (warnings, pauses, work-hours
- * edges, routines, sleep). `therapyStartedAt` is the wall time the matching session
- * started, when this run saw it, so a stopped session records how long it really ran.
+ * edges, routines, sleep). `therapy-end` is not made here: the therapy feature
+ * (src/app/features/therapy.ts) writes it, with when the session started, because it
+ * also reads it back for the rest between sessions.
  */
-export function historyRecordOf(
-  event: TimelineEvent,
-  therapyStartedAt?: number,
-): HistoryRecord | null {
+export function historyRecordOf(event: TimelineEvent): HistoryRecord | null {
   const { at, kind } = event;
   const number = (value: unknown) => (typeof value === 'number' ? value : undefined);
   switch (event.type) {
@@ -36,24 +34,6 @@ export function historyRecordOf(
       return { at, type: 'natural-break', kind, idleSeconds: number(event.idleSeconds) };
     case 'therapy-start':
       return { at, type: 'therapy-start', kind, minutes: number(event.minutes) };
-    case 'therapy-end': {
-      const minutes = number(event.minutes) ?? 0;
-      const outcome = event.outcome === 'stopped' ? 'stopped' : 'completed';
-      const ran =
-        outcome === 'completed'
-          ? minutes
-          : therapyStartedAt === undefined
-            ? undefined
-            : Math.min(minutes, Math.max(0, Math.round((at - therapyStartedAt) / 6000) / 10));
-      return {
-        at,
-        type: 'therapy-end',
-        kind,
-        minutes,
-        outcome,
-        ...(ran === undefined ? {} : { minutesDone: ran }),
-      };
-    }
     default:
       return null;
   }

@@ -46,7 +46,7 @@ export const runCommand: RunCommand = (file, args) =>
     execFile(
       file,
       [...args],
-      { encoding: 'utf8', windowsHide: true, timeout: 30_000, maxBuffer: 16 * 1024 * 1024 },
+      { encoding: 'utf8', windowsHide: true, timeout: 15_000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
         resolve({ code, stdout, stderr: stderr || (error && code === null ? error.message : '') });

@@ -224,11 +224,3 @@ export function machinePolicySources(options: PolicySourceOptions): PolicySource
       return linuxPolicySources(root, fs);
   }
 }
-
-/**
- * Any policy file, without the administrator check: for `dev:web --policy FILE` and
- * tests only. The desktop app reads `machinePolicySources` alone.
- */
-export function developmentPolicySource(path: string, fs: PolicyFs = nodePolicyFs): PolicySource {
-  return jsonFileSource(path, fs, async () => null);
-}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { settingsFileSchema } from '../settings';
+import { MAX_SETTINGS_IMPORT_CHARS } from '../settings-limits';
 import { actionResultSchema, noInput } from './common';
 
 /**
@@ -27,8 +28,6 @@ export const settingsValidationSchema = z.object({
   issues: z.array(settingsIssueSchema),
 });
 
-/** The most an imported settings file may hold (the WebSocket takes 64 KB a message). */
-export const MAX_SETTINGS_IMPORT_CHARS = 60_000;
 
 export const settingsImportSchema = z.object({
   ok: z.boolean(),

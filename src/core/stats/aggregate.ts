@@ -5,7 +5,7 @@ import {
   localDateTime,
   localToEpoch,
 } from '../time/zoned';
-import { type StatsRecord, statsRecordOf } from './records';
+import { type StatsRecord, statsRecordOf, therapyMinutesRan } from './records';
 
 /**
  * Statistics over the history, by day in the person's time zone (docs/history.md
@@ -145,7 +145,7 @@ function addRecord(day: Day, record: StatsRecord) {
       day.postponed++;
       return;
     case 'therapy-end': {
-      const ran = record.minutesDone ?? (record.outcome === 'completed' ? record.minutes : 0);
+      const ran = therapyMinutesRan(record);
       if (record.kind === 'heat') {
         day.heatMinutes += ran;
         day.heatSessions++;
@@ -201,8 +201,10 @@ export function computeStats(
   const days = Math.max(1, Math.floor(options.days));
   const keyOf = dayKeys(timeZone);
   const byDate = new Map<string, Day>();
-  const checklistRecords: { record: Extract<StatsRecord, { type: 'checklist-result' }>; date: string }[] =
-    [];
+  const checklistRecords: {
+    record: Extract<StatsRecord, { type: 'checklist-result' }>;
+    date: string;
+  }[] = [];
   for (const raw of rawRecords) {
     const record = statsRecordOf(raw);
     if (!record) continue;
@@ -217,10 +219,16 @@ export function computeStats(
   }
 
   const todayLocal = localDateTime(now, timeZone);
-  const todayDate: LocalDate = { year: todayLocal.year, month: todayLocal.month, day: todayLocal.day };
+  const todayDate: LocalDate = {
+    year: todayLocal.year,
+    month: todayLocal.month,
+    day: todayLocal.day,
+  };
   const today = formatLocalDate(todayDate);
   const datesBack = (count: number) =>
-    Array.from({ length: count }, (_, index) => formatLocalDate(addDays(todayDate, index - count + 1)));
+    Array.from({ length: count }, (_, index) =>
+      formatLocalDate(addDays(todayDate, index - count + 1)),
+    );
 
   const dayStats = (date: string): DayStats => {
     const day = byDate.get(date) ?? emptyDay();

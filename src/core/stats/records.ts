@@ -23,8 +23,8 @@ export type StatsRecord =
       kind: TherapyKind;
       minutes: number;
       outcome: 'completed' | 'stopped';
-      /** How long it really ran; absent when the start was not seen. */
-      minutesDone?: number;
+      /** Wall time the session started (the therapy feature writes it). */
+      startedAt?: number;
     }
   | { at: number; type: 'checklist-result'; score: ChecklistScoreRecord };
 
@@ -34,6 +34,14 @@ export interface ChecklistScoreRecord {
   notApplicable: number;
   /** Share of answered items that are fine; null when nothing applicable was answered. */
   percent: number | null;
+}
+
+/** Minutes a session really ran: up to its end, never more than it was set for. */
+export function therapyMinutesRan(record: Extract<StatsRecord, { type: 'therapy-end' }>): number {
+  if (record.startedAt !== undefined) {
+    return Math.min(record.minutes, Math.max(0, (record.at - record.startedAt) / 60_000));
+  }
+  return record.outcome === 'completed' ? record.minutes : 0;
 }
 
 export const BREAK_RECORD_TYPES = [
@@ -74,7 +82,7 @@ export function statsRecordOf(raw: Raw): StatsRecord | null {
         kind: raw.kind,
         minutes: raw.minutes,
         outcome,
-        ...(isCount(raw.minutesDone) ? { minutesDone: raw.minutesDone } : {}),
+        ...(isCount(raw.startedAt) ? { startedAt: raw.startedAt } : {}),
       };
     }
     case 'checklist-result': {

@@ -60,7 +60,10 @@ export function transition(flow: TherapyFlow, event: TherapyFlowEvent): TherapyF
       return { ...flow, phase: { name: 'running', session: event.session } };
     case 'rescheduled':
       if (phase.name !== 'running') return flow;
-      return { ...flow, phase: { name: 'running', session: { ...phase.session, endsAt: event.endsAt } } };
+      return {
+        ...flow,
+        phase: { name: 'running', session: { ...phase.session, endsAt: event.endsAt } },
+      };
     case 'ended': {
       if (phase.name !== 'running') return flow;
       const { session } = phase;
@@ -140,7 +143,9 @@ export function therapyView(
     .map((kind) => ({ kind, at: nextPossibleAt(flow, kind, now, limits) }))
     .filter((r): r is { kind: TherapyKind; at: number } => r.at !== null)
     .sort((a, b) => b.at - a.at)[0];
-  return resting ? { name: 'resting', kind: resting.kind, nextPossibleAt: resting.at } : { name: 'idle' };
+  return resting
+    ? { name: 'resting', kind: resting.kind, nextPossibleAt: resting.at }
+    : { name: 'idle' };
 }
 
 export type TherapyStartCheck =

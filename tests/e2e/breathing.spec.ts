@@ -1,0 +1,100 @@
+import { expect, test } from './web-host';
+
+test.beforeEach(async ({ page }) => {
+  // The page animates from its own clock: fake it, so seconds pass on command.
+  await page.clock.install();
+});
+
+async function openBoxBreathing(page: import('playwright/test').Page, url: string) {
+  await page.goto(`${url}#breathing`);
+  await page.getByLabel(/Box breathing/).check();
+  await expect(page.getByRole('heading', { name: 'Box breathing', level: 2 })).toBeVisible();
+  await page.clock.pauseAt(Date.now() + 60_000);
+}
+
+test('box breathing shows the in-breath, then the hold, and announces each change', async ({
+  page,
+  host,
+}) => {
+  await openBoxBreathing(page, host.url);
+  await expect(page.getByTestId('breathing-cautions')).toContainText('Holding your breath');
+  await page.getByRole('button', { name: 'Start' }).click();
+
+  const cue = page.getByTestId('breathing-cue');
+  await expect(cue).toHaveText('Breathe in');
+  await expect(page.getByTestId('breathing-seconds')).toHaveText('4 seconds');
+  await expect(page.getByTestId('breathing-detail')).toHaveText('Round 1 of 4');
+  await expect(page.getByTestId('breathing-shape')).toBeVisible();
+
+  await page.clock.runFor(4_100);
+  await expect(cue).toHaveText('Hold');
+  await expect(page.getByTestId('breathing-announce')).toHaveText('Hold');
+  await expect(page.getByTestId('breathing-announce')).toHaveAttribute('aria-live', 'polite');
+  // Full lungs: the shape is at its full size while holding.
+  await expect(page.getByTestId('breathing-shape')).toHaveCSS(
+    'transform',
+    'matrix(1, 0, 0, 1, 0, 0)',
+  );
+
+  await page.clock.runFor(4_000);
+  await expect(cue).toHaveText('Breathe out');
+  await page.clock.runFor(4_000);
+  await expect(cue).toHaveText('Hold, lungs empty');
+  await page.clock.runFor(4_000);
+  await expect(page.getByTestId('breathing-detail')).toHaveText('Round 2 of 4');
+});
+
+test('with reduced motion there is no animated shape, and the words and count still guide', async ({
+  page,
+  host,
+}) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openBoxBreathing(page, host.url);
+  await page.getByRole('button', { name: 'Start' }).click();
+
+  await expect(page.getByTestId('breathing-shape')).toBeHidden();
+  await expect(page.getByText('The shape stays still while motion is reduced')).toBeVisible();
+  await expect(page.getByTestId('breathing-progress')).toBeVisible();
+  await expect(page.getByTestId('breathing-cue')).toHaveText('Breathe in');
+  await page.clock.runFor(1_100);
+  await expect(page.getByTestId('breathing-seconds')).toHaveText('3 seconds');
+  await page.clock.runFor(3_000);
+  await expect(page.getByTestId('breathing-cue')).toHaveText('Hold');
+});
+
+test('Pause holds the session where it is, Resume carries on, Stop ends it', async ({
+  page,
+  host,
+}) => {
+  await openBoxBreathing(page, host.url);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.clock.runFor(2_000);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.clock.runFor(10_000);
+  await expect(page.getByTestId('breathing-cue')).toHaveText('Breathe in');
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await page.clock.runFor(2_100);
+  await expect(page.getByTestId('breathing-cue')).toHaveText('Hold');
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByTestId('breathing-cue')).toHaveText('Stopped.');
+  await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
+});
+
+test('progressive muscle relaxation shows its cautions and walks through timed steps', async ({
+  page,
+  host,
+}) => {
+  await page.goto(`${host.url}#breathing`);
+  await page.getByLabel(/Progressive muscle relaxation/).check();
+  const cautions = page.getByTestId('breathing-cautions').getByRole('listitem');
+  await expect(cautions).toHaveCount(4);
+  await expect(cautions.first()).toContainText('It should never hurt');
+  await page.clock.pauseAt(Date.now() + 60_000);
+
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByTestId('breathing-cue')).toHaveText(/Get comfortable/);
+  await expect(page.getByTestId('breathing-shape')).toBeHidden();
+  await page.clock.runFor(120_100);
+  await expect(page.getByTestId('breathing-detail')).toContainText('Tense: Right hand');
+  await expect(page.getByTestId('breathing-cue')).toHaveText('Make a fist with your right hand.');
+});
