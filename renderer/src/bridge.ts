@@ -78,5 +78,8 @@ function connectWebSocket(onConnectionChange: (connected: boolean) => void): Unh
 }
 
 export function connect(onConnectionChange: (connected: boolean) => void): UnhunchApi {
-  return window.unhunch ?? connectWebSocket(onConnectionChange);
+  if (window.unhunch) return window.unhunch;
+  // In the browser the contract is reachable the same way as in Electron (tests, bench).
+  window.unhunch = connectWebSocket(onConnectionChange);
+  return window.unhunch;
 }
