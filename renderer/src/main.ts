@@ -37,6 +37,8 @@ async function start() {
 
   let connected = true;
   let page: MountedPage | undefined;
+  // The preload defines `window.unhunch` before any script runs; the browser bridge sets it later.
+  const inElectron = window.unhunch !== undefined;
   const api = connect((isConnected) => {
     connected = isConnected;
     page?.setConnected?.(isConnected);
@@ -56,6 +58,12 @@ async function start() {
     page = module.mount(outlet, { api, t, language, navigate: (to) => (location.hash = to) });
     page.setConnected?.(connected);
   };
+  // Electron shows a break in windows of its own (src/main/break-windows.ts); a browser shows it here.
+  if (!inElectron) {
+    api.on('break', (shown) => {
+      if (shown.phase === 'start') location.hash = 'break';
+    });
+  }
   window.addEventListener('hashchange', () => {
     void show().then(() => outlet.focus());
   });

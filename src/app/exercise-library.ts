@@ -1,13 +1,5 @@
 import type { TFunction } from 'i18next';
 import type { ActionResultPayload } from '../contract/calls/common';
-import type {
-  CatalogueEntry,
-  ExerciseOrigin,
-  FieldError,
-  SaveExerciseInput,
-  SaveExerciseResult,
-  ShownExercise,
-} from '../contract/contract';
 import {
   type CustomExercise,
   customExerciseSchema,
@@ -16,6 +8,14 @@ import {
   resolveCustomExercise,
   resolveExercise,
 } from '../contract/content';
+import type {
+  CatalogueEntry,
+  ExerciseOrigin,
+  FieldError,
+  SaveExerciseInput,
+  SaveExerciseResult,
+  ShownExercise,
+} from '../contract/contract';
 import {
   type PictureType,
   parsePictureDataUrl,

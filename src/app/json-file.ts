@@ -1,4 +1,12 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -24,7 +32,9 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   renameSync(temporary, path);
 }
 
-export type JsonRead = { ok: true; value: unknown } | { ok: false; missing: boolean; error: string };
+export type JsonRead =
+  | { ok: true; value: unknown }
+  | { ok: false; missing: boolean; error: string };
 
 export function readJsonFile(path: string): JsonRead {
   let text: string;

@@ -4,6 +4,7 @@ import { registerContent } from './commands/content';
 import { registerPolicy } from './commands/policy';
 import { registerPreview } from './commands/preview';
 import { registerSimulate } from './commands/simulate';
+import { registerStats } from './commands/stats';
 
 /** The `unhunch` command line: one program, a file per command under ./commands. */
 export function buildProgram(): Command {
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerPreview(program);
   registerContent(program);
   registerPolicy(program);
+  registerStats(program);
   return program;
 }
 

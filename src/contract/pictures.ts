@@ -38,7 +38,10 @@ export function bytesAre(type: PictureType, bytes: Uint8Array): boolean {
       return startsWith(bytes, [0xff, 0xd8, 0xff]);
     case 'image/webp':
       // "RIFF" <size> "WEBP"
-      return startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8);
+      return (
+        startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) &&
+        startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)
+      );
   }
 }
 
@@ -69,9 +72,13 @@ export function parsePictureDataUrl(dataUrl: string): PictureParse {
   if (!isPictureType(type)) return { ok: false, error: 'use a PNG, JPEG or WebP picture' };
   const bytes = decodeBase64(match[2]!);
   if (bytes.length === 0) return { ok: false, error: 'the picture file is empty' };
-  if (bytes.length > MAX_PICTURE_BYTES) return { ok: false, error: 'use a picture of at most 1 MB' };
+  if (bytes.length > MAX_PICTURE_BYTES)
+    return { ok: false, error: 'use a picture of at most 1 MB' };
   if (!bytesAre(type, bytes)) {
-    return { ok: false, error: `this file is not the ${PICTURE_TYPES[type].toUpperCase()} picture it claims to be` };
+    return {
+      ok: false,
+      error: `this file is not the ${PICTURE_TYPES[type].toUpperCase()} picture it claims to be`,
+    };
   }
   return { ok: true, type, bytes };
 }

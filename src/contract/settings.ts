@@ -106,6 +106,35 @@ const routineFile = z.strictObject({
   cron,
 });
 
+/** A meeting app of the deferral list: a window title pattern, a process name, or both. */
+const meetingAppFile = z
+  .strictObject({
+    name: z.string().trim().min(1, { error: 'a meeting app needs a name' }).max(80),
+    windowTitle: z.string().trim().min(1).max(200).optional(),
+    process: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine((app) => app.windowTitle !== undefined || app.process !== undefined, {
+    error: 'say how to recognise it: a windowTitle, a process, or both',
+  });
+
+const deferralFile = z.strictObject({
+  maxMinutes: count('minutes a break may wait', 'deferral.maxMinutes').optional(),
+  camera: z.boolean().optional(),
+  microphone: z.boolean().optional(),
+  fullscreen: z.boolean().optional(),
+  screenSharing: z.boolean().optional(),
+  doNotDisturb: z.boolean().optional(),
+  meetingApps: z.boolean().optional(),
+  meetingAppList: z.array(meetingAppFile).max(100).optional(),
+});
+
+const sitStandFile = z.strictObject({
+  enabled: z.boolean().optional(),
+  sitMinutes: count('sitting minutes', 'sitStand.sitMinutes').optional(),
+  standMinutes: count('standing minutes', 'sitStand.standMinutes').optional(),
+  moveMinutes: count('moving minutes', 'sitStand.moveMinutes').optional(),
+});
+
 export const settingsFileSchema = z.strictObject({
   microBreak: breakKindFile('microBreak').optional(),
   longBreak: breakKindFile('longBreak').optional(),
@@ -155,6 +184,8 @@ export const settingsFileSchema = z.strictObject({
       hidden: z.array(z.string().max(64)).max(500).optional(),
     })
     .optional(),
+  deferral: deferralFile.optional(),
+  sitStand: sitStandFile.optional(),
 });
 
 /** A settings file, a policy's defaults or its locks: any part of the keys. */
@@ -176,6 +207,8 @@ export type CompleteSettingsFile = {
   startup: { openAtLogin: boolean };
   history: { keepDays: number };
   exercises: { favourites: string[]; hidden: string[] };
+  deferral: Settings['deferral'];
+  sitStand: Settings['sitStand'];
 };
 
 /** An organisation's checklist items: the checklist refuses two with one id, so the policy does. */
@@ -245,7 +278,13 @@ export function fromCoreSettings(settings: Settings): CompleteSettingsFile {
       favourites: [...settings.exercises.favourites],
       hidden: [...settings.exercises.hidden],
     },
+    deferral: copyDeferral(settings.deferral),
+    sitStand: { ...settings.sitStand },
   };
+}
+
+function copyDeferral(deferral: Settings['deferral']): Settings['deferral'] {
+  return { ...deferral, meetingAppList: deferral.meetingAppList.map((app) => ({ ...app })) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -324,6 +363,8 @@ export function toCoreSettings(...layers: (SettingsFile | undefined)[]): Setting
       favourites: [...file.exercises.favourites],
       hidden: [...file.exercises.hidden],
     },
+    deferral: copyDeferral(file.deferral),
+    sitStand: { ...file.sitStand },
   };
 }
 

@@ -98,3 +98,18 @@ test('progressive muscle relaxation shows its cautions and walks through timed s
   await expect(page.getByTestId('breathing-detail')).toContainText('Tense: Right hand');
   await expect(page.getByTestId('breathing-cue')).toHaveText('Make a fist with your right hand.');
 });
+
+test('a one-round 4-7-8 session ends by itself and offers to go again', async ({ page, host }) => {
+  await page.goto(`${host.url}#breathing`);
+  await page.getByLabel(/4-7-8 breathing/).check();
+  await page.getByLabel('Length').selectOption('1');
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByTestId('breathing-detail')).toHaveText('Round 1 of 1');
+  await page.clock.runFor(4_100);
+  await expect(page.getByTestId('breathing-seconds')).toHaveText('7 seconds');
+  await page.clock.runFor(15_000);
+  await expect(page.getByTestId('breathing-cue')).toHaveText(/^Done\./);
+  await expect(page.getByTestId('breathing-announce')).toHaveText(/^Done\./);
+  await expect(page.getByRole('button', { name: 'Do it again' })).toBeFocused();
+});

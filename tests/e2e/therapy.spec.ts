@@ -171,8 +171,13 @@ test('when a session ends the page says to take the pack off until acknowledged'
   await page.getByRole('button', { name: 'Start 1-minute ice timer' }).click();
   await expect(page.getByTestId('therapy-countdown')).toHaveText(/^[01]:\d\d$/);
 
+  const chime = page.waitForResponse((response) => /therapy-end.*\.wav$/.test(response.url()), {
+    timeout: 75_000,
+  });
   const prompt = page.getByRole('heading', { name: 'Remove the ice pack now' });
   await expect(prompt).toBeVisible({ timeout: 75_000 });
+  // The chime is fetched from the app's own files, allowed by the page's policy.
+  expect((await chime).headers()['content-type']).toBe('audio/wav');
   await expect(page.getByTestId('therapy-ended-when')).toHaveText(
     'Your 1-minute ice session is over.',
   );

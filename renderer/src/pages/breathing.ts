@@ -285,11 +285,15 @@ export function mount(root: HTMLElement, { t }: PageContext): MountedPage {
   };
 
   function finish() {
+    // Pause and Stop are about to be disabled: keep a keyboard user's place on the page.
+    const hadFocus =
+      document.activeElement === pauseButton || document.activeElement === stopButton;
     session = { status: 'done' };
     const done = th(choice === 'pmr' ? 'pmr.done' : 'breathing.done');
     idle(done);
     bar.value = 1;
     live.textContent = done;
+    if (hadFocus) startButton.focus();
   }
 
   function stop() {

@@ -32,11 +32,15 @@ export interface PageEntry {
 
 export const PAGES = {
   status: { load: () => import('./status'), label: 'common:nav.status' },
+  exercises: { load: () => import('./exercises'), label: 'breaks:nav.exercises' },
+  break: { load: () => import('./break'), label: 'breaks:break.label', hidden: true },
   checklist: { load: () => import('./checklist'), label: 'checklist:ui.nav' },
   breathing: { load: () => import('./breathing'), label: 'health:nav.breathing' },
   'core-routine': { load: () => import('./core-routine'), label: 'health:nav.coreRoutine' },
   health: { load: () => import('./health'), label: 'health:nav.health' },
   therapy: { load: () => import('./therapy'), label: 'therapy:nav' },
+  stats: { load: () => import('./stats'), label: 'stats:nav' },
+  settings: { load: () => import('./settings'), label: 'settings:nav' },
 } satisfies Record<string, PageEntry>;
 
 export type PageId = keyof typeof PAGES;

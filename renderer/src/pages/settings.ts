@@ -123,9 +123,10 @@ function valueAt(source: Record<string, unknown>, path: string): unknown {
 
 /** `{ a: { b: value } }` from "a.b". */
 function changeAt(path: string, value: unknown): Record<string, unknown> {
-  return path
-    .split('.')
-    .reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>;
+  return path.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<
+    string,
+    unknown
+  >;
 }
 
 const idOf = (path: string) => `setting-${path.replace(/\./g, '-')}`;
@@ -140,9 +141,22 @@ interface MountedField {
 export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
   const ts = (key: string, values: Record<string, unknown> = {}) =>
     t(key, { ns: 'settings', ...values });
-  const status = el('p', { class: 'settings-status', role: 'status', 'data-testid': 'settings-status' });
-  const storageNotice = el('p', { class: 'notice', role: 'alert', 'data-testid': 'settings-storage', hidden: '' });
-  const managedIntro = el('p', { class: 'notice', 'data-testid': 'settings-managed', hidden: '' }, ts('managedIntro'));
+  const status = el('p', {
+    class: 'settings-status',
+    role: 'status',
+    'data-testid': 'settings-status',
+  });
+  const storageNotice = el('p', {
+    class: 'notice',
+    role: 'alert',
+    'data-testid': 'settings-storage',
+    hidden: '',
+  });
+  const managedIntro = el(
+    'p',
+    { class: 'notice', 'data-testid': 'settings-managed', hidden: '' },
+    ts('managedIntro'),
+  );
 
   const say = (text: string) => {
     status.textContent = text;
@@ -152,7 +166,16 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
     ts(key, { min: spec.min, max: spec.max, unit: ts(`units.${spec.unit}`) });
 
   const lockedNote = (path: string) =>
-    el('p', { class: 'managed', id: `${idOf(path)}-managed`, 'data-testid': `managed-${path}`, hidden: '' }, ts('managed'));
+    el(
+      'p',
+      {
+        class: 'managed',
+        id: `${idOf(path)}-managed`,
+        'data-testid': `managed-${path}`,
+        hidden: '',
+      },
+      ts('managed'),
+    );
 
   const save = async (change: Record<string, unknown>, onError: (reason: string) => void) => {
     try {
@@ -166,7 +189,9 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
     }
   };
 
-  const numberField = (spec: Extract<FieldSpec, { kind: 'number' }>): [HTMLElement, MountedField] => {
+  const numberField = (
+    spec: Extract<FieldSpec, { kind: 'number' }>,
+  ): [HTMLElement, MountedField] => {
     const id = idOf(spec.path);
     const input = el('input', {
       id,
@@ -185,7 +210,12 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
         .filter(Boolean)
         .join(' '),
     );
-    const error = el('p', { class: 'field-error', id: `${id}-error`, 'aria-live': 'polite', 'data-testid': `${id}-error` });
+    const error = el('p', {
+      class: 'field-error',
+      id: `${id}-error`,
+      'aria-live': 'polite',
+      'data-testid': `${id}-error`,
+    });
     const managed = lockedNote(spec.path);
     let checked = 0;
 
@@ -214,9 +244,15 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
       }
       const result = await api.call('validateSettings', change);
       if (ticket !== checked) return null;
-      const issue = result.issues.find((i) => i.path === spec.path || i.path.startsWith(`${spec.path}.`));
+      const issue = result.issues.find(
+        (i) => i.path === spec.path || i.path.startsWith(`${spec.path}.`),
+      );
       if (issue) {
-        showError(issue.message === 'managed by your organization' ? ts('managed') : rangeText(spec, 'rangeError'));
+        showError(
+          issue.message === 'managed by your organization'
+            ? ts('managed')
+            : rangeText(spec, 'rangeError'),
+        );
         return null;
       }
       showError(result.ok ? null : (result.issues[0]?.message ?? null));
@@ -233,7 +269,12 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
       'div',
       { class: 'field field-number' },
       el('label', { for: id }, ts(`fields.${spec.path}`)),
-      el('div', { class: 'field-input' }, input, el('span', { class: 'unit' }, ts(`units.${spec.unit}`))),
+      el(
+        'div',
+        { class: 'field-input' },
+        input,
+        el('span', { class: 'unit' }, ts(`units.${spec.unit}`)),
+      ),
       hint,
       error,
       managed,
@@ -248,7 +289,9 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
           if (value === null || value === undefined) input.value = '';
           else if (spec.unitMs && typeof value === 'string') {
             const parsed = parseDuration(value);
-            input.value = parsed.ok ? String(Math.round((parsed.ms / spec.unitMs) * 100) / 100) : '';
+            input.value = parsed.ok
+              ? String(Math.round((parsed.ms / spec.unitMs) * 100) / 100)
+              : '';
           } else input.value = String(value);
           if (force) showError(null);
         },
@@ -260,9 +303,19 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
     ];
   };
 
-  const toggleField = (path: string, label: string, onChange: (checked: boolean) => Record<string, unknown>, read: (v: SettingsView) => boolean): [HTMLElement, MountedField] => {
+  const toggleField = (
+    path: string,
+    label: string,
+    onChange: (checked: boolean) => Record<string, unknown>,
+    read: (v: SettingsView) => boolean,
+  ): [HTMLElement, MountedField] => {
     const id = idOf(path);
-    const input = el('input', { id, type: 'checkbox', 'data-testid': id, 'aria-describedby': `${id}-managed ${id}-error` });
+    const input = el('input', {
+      id,
+      type: 'checkbox',
+      'data-testid': id,
+      'aria-describedby': `${id}-managed ${id}-error`,
+    });
     const error = el('p', { class: 'field-error', id: `${id}-error`, 'aria-live': 'polite' });
     const managed = lockedNote(path);
     input.addEventListener('change', () => {
@@ -271,7 +324,14 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
         error.textContent = reason;
       });
     });
-    const row = el('div', { class: 'field field-toggle' }, input, el('label', { for: id }, label), error, managed);
+    const row = el(
+      'div',
+      { class: 'field field-toggle' },
+      input,
+      el('label', { for: id }, label),
+      error,
+      managed,
+    );
     return [
       row,
       {
@@ -290,7 +350,12 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
   const daysField = (): [HTMLElement, MountedField] => {
     const id = idOf('workHours.days');
     const boxes = WEEKDAYS.map((day) =>
-      el('input', { type: 'checkbox', id: `${id}-${day}`, value: day, 'data-testid': `${id}-${day}` }),
+      el('input', {
+        type: 'checkbox',
+        id: `${id}-${day}`,
+        value: day,
+        'data-testid': `${id}-${day}`,
+      }),
     );
     const error = el('p', { class: 'field-error', id: `${id}-error`, 'aria-live': 'polite' });
     const managed = lockedNote('workHours.days');
@@ -307,7 +372,11 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
       'fieldset',
       { class: 'field field-days', 'aria-describedby': `${id}-managed ${id}-error` },
       el('legend', {}, ts('fields.workHours.days')),
-      el('div', { class: 'days' }, ...boxes.map((box) => el('label', { class: 'day' }, box, ts(`days.${box.value}`)))),
+      el(
+        'div',
+        { class: 'days' },
+        ...boxes.map((box) => el('label', { class: 'day' }, box, ts(`days.${box.value}`))),
+      ),
       error,
       managed,
     );
@@ -331,7 +400,12 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
 
   const timeField = (path: 'workHours.from' | 'workHours.to'): [HTMLElement, MountedField] => {
     const id = idOf(path);
-    const input = el('input', { id, type: 'time', 'data-testid': id, 'aria-describedby': `${id}-error ${id}-managed` });
+    const input = el('input', {
+      id,
+      type: 'time',
+      'data-testid': id,
+      'aria-describedby': `${id}-error ${id}-managed`,
+    });
     const error = el('p', { class: 'field-error', id: `${id}-error`, 'aria-live': 'polite' });
     const managed = lockedNote(path);
     input.addEventListener('change', async () => {
@@ -417,12 +491,28 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
 
   // Privacy: clearing the history, behind a confirmation.
   const privacy = sections.find((s) => s.dataset.testid === 'settings-group-privacy')!;
-  const clearButton = el('button', { type: 'button', class: 'secondary', 'data-testid': 'clear-history' }, ts('privacy.clear'));
-  const cancel = el('button', { type: 'button', class: 'secondary', autofocus: '', 'data-testid': 'clear-history-cancel' }, ts('privacy.cancel'));
-  const confirm = el('button', { type: 'button', class: 'danger', 'data-testid': 'clear-history-confirm' }, ts('privacy.confirm'));
+  const clearButton = el(
+    'button',
+    { type: 'button', class: 'secondary', 'data-testid': 'clear-history' },
+    ts('privacy.clear'),
+  );
+  const cancel = el(
+    'button',
+    { type: 'button', class: 'secondary', autofocus: '', 'data-testid': 'clear-history-cancel' },
+    ts('privacy.cancel'),
+  );
+  const confirm = el(
+    'button',
+    { type: 'button', class: 'danger', 'data-testid': 'clear-history-confirm' },
+    ts('privacy.confirm'),
+  );
   const dialog = el(
     'dialog',
-    { 'aria-labelledby': 'clear-history-title', 'aria-describedby': 'clear-history-body', 'data-testid': 'clear-history-dialog' },
+    {
+      'aria-labelledby': 'clear-history-title',
+      'aria-describedby': 'clear-history-body',
+      'data-testid': 'clear-history-dialog',
+    },
     el('h2', { id: 'clear-history-title' }, ts('privacy.confirmTitle')),
     el('p', { id: 'clear-history-body' }, ts('privacy.confirmBody')),
     el('div', { class: 'dialog-actions' }, cancel, confirm),
@@ -443,9 +533,22 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
   privacy.append(el('div', { class: 'settings-actions' }, clearButton), dialog);
 
   // The settings file: restore defaults, export, import.
-  const restore = el('button', { type: 'button', class: 'secondary', 'data-testid': 'restore-defaults' }, ts('file.restore'));
-  const exportButton = el('button', { type: 'button', class: 'secondary', 'data-testid': 'export-settings' }, ts('file.export'));
-  const importInput = el('input', { type: 'file', id: 'settings-import', accept: '.json,application/json', 'data-testid': 'import-settings' });
+  const restore = el(
+    'button',
+    { type: 'button', class: 'secondary', 'data-testid': 'restore-defaults' },
+    ts('file.restore'),
+  );
+  const exportButton = el(
+    'button',
+    { type: 'button', class: 'secondary', 'data-testid': 'export-settings' },
+    ts('file.export'),
+  );
+  const importInput = el('input', {
+    type: 'file',
+    id: 'settings-import',
+    accept: '.json,application/json',
+    'data-testid': 'import-settings',
+  });
   const importIssues = el('ul', { class: 'field-error', 'data-testid': 'import-issues' });
   restore.addEventListener('click', async () => {
     try {
@@ -490,7 +593,12 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
     { class: 'card settings-group', 'aria-labelledby': 'settings-group-file' },
     el('h2', { id: 'settings-group-file' }, ts('groups.file')),
     el('div', { class: 'settings-actions' }, restore, exportButton),
-    el('div', { class: 'field' }, el('label', { for: 'settings-import' }, ts('file.import')), importInput),
+    el(
+      'div',
+      { class: 'field' },
+      el('label', { for: 'settings-import' }, ts('file.import')),
+      importInput,
+    ),
     importIssues,
   );
 

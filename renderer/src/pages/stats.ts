@@ -15,7 +15,7 @@ type Day = StatsReportView['daily'][number];
 
 const SVG = 'http://www.w3.org/2000/svg';
 const PERIODS = [7, 30, 90, 365] as const;
-const CHART = { width: 640, height: 220, left: 36, right: 8, top: 12, bottom: 28 };
+const CHART = { width: 640, height: 220, left: 44, right: 8, top: 12, bottom: 28 };
 
 function svg<K extends keyof SVGElementTagNameMap>(
   tag: K,
@@ -105,7 +105,11 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
       );
     return el(
       'section',
-      { class: 'card stats-period', 'aria-labelledby': `stats-${id}-heading`, 'data-testid': `stats-${id}` },
+      {
+        class: 'card stats-period',
+        'aria-labelledby': `stats-${id}-heading`,
+        'data-testid': `stats-${id}`,
+      },
       el('h3', { id: `stats-${id}-heading` }, title),
       el(
         'dl',
@@ -139,7 +143,11 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
       const y = top + plotHeight - scale(value);
       chart.append(
         svg('line', { x1: left, x2: width - right, y1: y, y2: y, class: 'chart-grid' }),
-        svg('text', { x: left - 6, y: y + 4, 'text-anchor': 'end', class: 'chart-label' }, String(value)),
+        svg(
+          'text',
+          { x: left - 6, y: y + 4, 'text-anchor': 'end', class: 'chart-label' },
+          String(value),
+        ),
       );
     }
     daily.forEach((day, index) => {
@@ -171,16 +179,27 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     daily.forEach((day, index) => {
       if (index % labelEvery !== 0 && index !== daily.length - 1) return;
       if (index !== daily.length - 1 && daily.length - 1 - index < labelEvery / 2) return;
+      const last = index === daily.length - 1 && index > 0;
       chart.append(
         svg(
           'text',
-          { x: left + (index + 0.5) * slot, y: height - 8, 'text-anchor': 'middle', class: 'chart-label' },
+          {
+            // The first and last labels sit inside the chart's edges, the others under their bar.
+            x: index === 0 ? left : last ? width - right : left + (index + 0.5) * slot,
+            y: height - 8,
+            'text-anchor': index === 0 ? 'start' : last ? 'end' : 'middle',
+            class: 'chart-label',
+          },
           formatDay(day.date),
         ),
       );
     });
     const totals = daily.reduce(
-      (sum, d) => ({ taken: sum.taken + d.taken, natural: sum.natural + d.natural, skipped: sum.skipped + d.skipped }),
+      (sum, d) => ({
+        taken: sum.taken + d.taken,
+        natural: sum.natural + d.natural,
+        skipped: sum.skipped + d.skipped,
+      }),
       { taken: 0, natural: 0, skipped: 0 },
     );
     const legend = el(
@@ -211,7 +230,10 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     const points = current.checklist.filter((p) => p.percent !== null);
     const heading = el('h2', { id: 'stats-checklist-heading' }, ts('chart.checklistHeading'));
     if (points.length === 0) {
-      checklistChart.replaceChildren(heading, el('p', { class: 'detail' }, ts('chart.checklistNone')));
+      checklistChart.replaceChildren(
+        heading,
+        el('p', { class: 'detail' }, ts('chart.checklistNone')),
+      );
       return;
     }
     const { width, height, left, right, top, bottom } = CHART;
@@ -219,7 +241,8 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     const plotHeight = height - top - bottom;
     const start = Date.parse(`${current.period.from}T00:00:00Z`);
     const end = Date.parse(`${current.period.to}T00:00:00Z`) + 86_400_000;
-    const dayIndex = (date: string) => (Date.parse(`${date}T00:00:00Z`) - start + 43_200_000) / (end - start);
+    const dayIndex = (date: string) =>
+      (Date.parse(`${date}T00:00:00Z`) - start + 43_200_000) / (end - start);
     const xOf = (date: string) => left + dayIndex(date) * plotWidth;
     const yOf = (value: number) => top + plotHeight - (value / 100) * plotHeight;
     const chart = svg('svg', {
@@ -231,8 +254,18 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     });
     for (const value of [0, 50, 100]) {
       chart.append(
-        svg('line', { x1: left, x2: width - right, y1: yOf(value), y2: yOf(value), class: 'chart-grid' }),
-        svg('text', { x: left - 6, y: yOf(value) + 4, 'text-anchor': 'end', class: 'chart-label' }, `${value}%`),
+        svg('line', {
+          x1: left,
+          x2: width - right,
+          y1: yOf(value),
+          y2: yOf(value),
+          class: 'chart-grid',
+        }),
+        svg(
+          'text',
+          { x: left - 6, y: yOf(value) + 4, 'text-anchor': 'end', class: 'chart-label' },
+          `${value}%`,
+        ),
       );
     }
     chart.append(
@@ -254,7 +287,12 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
       chart.append(
         svg(
           'text',
-          { x: xOf(date), y: height - 8, 'text-anchor': date === current.period.from ? 'start' : 'end', class: 'chart-label' },
+          {
+            x: xOf(date),
+            y: height - 8,
+            'text-anchor': date === current.period.from ? 'start' : 'end',
+            class: 'chart-label',
+          },
           formatDay(date),
         ),
       );
@@ -265,7 +303,11 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
       heading,
       el(
         'p',
-        { id: 'stats-checklist-summary', class: 'detail', 'data-testid': 'stats-checklist-summary' },
+        {
+          id: 'stats-checklist-summary',
+          class: 'detail',
+          'data-testid': 'stats-checklist-summary',
+        },
         ts('chart.checklistSummary', {
           count: points.length,
           first: `${first.percent}% (${formatDay(first.date)})`,
@@ -277,7 +319,18 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
   };
 
   const drawTable = (daily: Day[]) => {
-    const columns = ['date', 'due', 'taken', 'natural', 'skipped', 'postponed', 'compliance', 'heat', 'ice', 'checklist'] as const;
+    const columns = [
+      'date',
+      'due',
+      'taken',
+      'natural',
+      'skipped',
+      'postponed',
+      'compliance',
+      'heat',
+      'ice',
+      'checklist',
+    ] as const;
     const cells = (day: Day): string[] => [
       formatDay(day.date),
       String(day.due),
@@ -293,12 +346,21 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     table.replaceChildren(
       el(
         'div',
-        { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'stats-table-caption' },
+        {
+          class: 'table-scroll',
+          tabindex: '0',
+          role: 'region',
+          'aria-labelledby': 'stats-table-caption',
+        },
         el(
           'table',
           { 'data-testid': 'stats-table' },
           el('caption', { id: 'stats-table-caption' }, ts('table.caption')),
-          el('thead', {}, el('tr', {}, ...columns.map((c) => el('th', { scope: 'col' }, ts(`table.${c}`))))),
+          el(
+            'thead',
+            {},
+            el('tr', {}, ...columns.map((c) => el('th', { scope: 'col' }, ts(`table.${c}`)))),
+          ),
           el(
             'tbody',
             {},
@@ -319,7 +381,14 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
 
   const render = (current: StatsReportView) => {
     report = current;
-    const anything = current.last30.due + current.last30.postponed + current.last30.heatSessions + current.last30.iceSessions > 0 || current.checklist.length > 0 || current.period.due > 0;
+    const anything =
+      current.last30.due +
+        current.last30.postponed +
+        current.last30.heatSessions +
+        current.last30.iceSessions >
+        0 ||
+      current.checklist.length > 0 ||
+      current.period.due > 0;
     empty.hidden = anything;
     summary.replaceChildren(
       periodCard('today', ts('summary.today'), current.today),
@@ -328,8 +397,16 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     );
     streak.replaceChildren(
       el('h2', { id: 'stats-streak-heading' }, ts('streak.heading')),
-      el('p', { class: 'stats-big', 'data-testid': 'stats-streak-current' }, ts('streak.current', { count: current.streak.current })),
-      el('p', { 'data-testid': 'stats-streak-longest' }, ts('streak.longest', { count: current.streak.longest })),
+      el(
+        'p',
+        { class: 'stats-big', 'data-testid': 'stats-streak-current' },
+        ts('streak.current', { count: current.streak.current }),
+      ),
+      el(
+        'p',
+        { 'data-testid': 'stats-streak-longest' },
+        ts('streak.longest', { count: current.streak.longest }),
+      ),
       el('p', { class: 'detail' }, ts('streak.explain', { percent: current.streak.goalPercent })),
       el('p', { class: 'detail' }, ts('compliance.explain')),
     );

@@ -120,7 +120,9 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
         error.textContent = '';
       });
       const guidance = choiceFor(k);
-      const note = restingNote(v, k);
+      const restUntil = v.nextPossibleAt[k];
+      const note =
+        restUntil === null ? null : th('choose.restingShort', { time: clock(restUntil) });
       const describedBy = [guidance ? `therapy-guide-${k}` : '', note ? `therapy-rest-${k}` : '']
         .filter(Boolean)
         .join(' ');

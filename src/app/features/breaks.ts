@@ -1,9 +1,4 @@
-import type {
-  BreakPayload,
-  breakCalls,
-  HandlersFor,
-  ShownExercise,
-} from '../../contract/contract';
+import type { BreakPayload, breakCalls, HandlersFor, ShownExercise } from '../../contract/contract';
 import type { ActionResult, BreakKind, TimelineEvent } from '../../core/breaks/api';
 import type { AppContext } from '../context';
 

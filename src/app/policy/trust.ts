@@ -56,13 +56,27 @@ const ADMIN_SIDS = new Set([
   'S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464', // TrustedInstaller
 ]);
 
-/** Rights that let a holder change a file or what a folder holds. */
-const WRITE_RIGHTS =
+/** Rights that let a holder change a file. */
+const FILE_WRITE_RIGHTS =
   0x2 | // WriteData / CreateFiles
   0x4 | // AppendData / CreateDirectories
   0x10 | // WriteExtendedAttributes
   0x40 | // DeleteSubdirectoriesAndFiles
   0x100 | // WriteAttributes
+  0x10000 | // Delete
+  0x40000 | // ChangePermissions
+  0x80000 | // TakeOwnership
+  0x10000000 | // GenericAll
+  0x40000000; // GenericWrite
+
+/**
+ * Rights on the folder that let a holder replace a file an administrator put there.
+ * Creating new files is not among them: `%ProgramData%` lets users create files in
+ * its subfolders by default, but a file a user creates is theirs and fails the owner
+ * check, and only `policy.json` is ever read.
+ */
+const FOLDER_REPLACE_RIGHTS =
+  0x40 | // DeleteSubdirectoriesAndFiles
   0x10000 | // Delete
   0x40000 | // ChangePermissions
   0x80000 | // TakeOwnership
@@ -84,10 +98,15 @@ export interface WindowsAcl {
 }
 
 /** The decision on one Windows ACL, separate from reading it so it can be tested anywhere. */
-export function windowsAclProblem(acl: WindowsAcl, what: string): string | null {
+export function windowsAclProblem(
+  acl: WindowsAcl,
+  what: string,
+  kind: 'file' | 'folder',
+): string | null {
   if (!ADMIN_SIDS.has(acl.owner)) return `${what} is owned by ${acl.owner}, not an administrator`;
+  const risky = kind === 'file' ? FILE_WRITE_RIGHTS : FOLDER_REPLACE_RIGHTS;
   for (const rule of acl.rules) {
-    if (rule.allow && !rule.inheritOnly && rule.rights & WRITE_RIGHTS && !ADMIN_SIDS.has(rule.sid))
+    if (rule.allow && !rule.inheritOnly && rule.rights & risky && !ADMIN_SIDS.has(rule.sid))
       return `${what} can be changed by ${rule.sid}, who is not an administrator`;
   }
   return null;
@@ -128,14 +147,14 @@ export interface WindowsTrustOptions {
   powershell: string;
 }
 
-/** Windows: the file and its folder owned by administrators and writable by no one else. */
+/** Windows: the file and its folder owned by administrators; no one else can change the file. */
 export async function windowsTrustProblem(
   path: string,
   options: WindowsTrustOptions,
 ): Promise<string | null> {
-  for (const [target, what] of [
-    [path, 'the file'],
-    [dirname(path), `the folder ${dirname(path)}`],
+  for (const [target, what, kind] of [
+    [path, 'the file', 'file'],
+    [dirname(path), `the folder ${dirname(path)}`, 'folder'],
   ] as const) {
     const encoded = Buffer.from(
       `$path = '${target.replaceAll("'", "''")}'\n${ACL_PROBE}`,
@@ -152,7 +171,7 @@ export async function windowsTrustProblem(
     const acl = result.code === 0 ? parseWindowsAcl(result.stdout.trim()) : null;
     if (!acl)
       return `the permissions of ${what} could not be read${result.stderr ? `: ${result.stderr.trim()}` : ''}`;
-    const problem = windowsAclProblem(acl, what);
+    const problem = windowsAclProblem(acl, what, kind);
     if (problem) return problem;
   }
   return null;

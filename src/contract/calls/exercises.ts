@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { customExerciseSchema } from '../content';
 import { MAX_PICTURE_DATA_URL_CHARS } from '../pictures';
-import { actionResultSchema } from './common';
 import { shownExerciseSchema } from './breaks';
+import { actionResultSchema } from './common';
 
 /**
  * The Exercises page: the whole catalogue with the person's favourites and hidden

@@ -28,7 +28,6 @@ export const settingsValidationSchema = z.object({
   issues: z.array(settingsIssueSchema),
 });
 
-
 export const settingsImportSchema = z.object({
   ok: z.boolean(),
   /** What was wrong, one "path: message" a line, when `ok` is false. */

@@ -1,7 +1,8 @@
+import type { FocusSignal } from '../focus/signals';
 import type { Settings } from '../settings/settings';
 import type { TherapyKind, TherapyRequest } from '../therapy/session';
 
-export type { TherapyKind, TherapyRequest };
+export type { FocusSignal, TherapyKind, TherapyRequest };
 
 /**
  * What the hosts (app, simulate) see of the timer service. The implementation lives
@@ -28,8 +29,10 @@ export interface TimerStatus {
   postponesLeft: number;
   skipsLeftToday: number | null;
   strictMode: boolean;
-  /** A due break held back by do-not-disturb shows by this wall time at the latest. */
+  /** A due break held back by a focus signal shows by this wall time at the latest (gently). */
   deferredUntil?: number | null;
+  /** The host should read focus signals now: a prompt is due soon, announced or held. */
+  wantsFocusSignals?: boolean;
   /** The heat or ice session running now; ends at `endsAt` (wall-clock epoch ms). */
   therapy?: { kind: TherapyKind; minutes: number; endsAt: number } | null;
 }
@@ -46,7 +49,10 @@ export type ActivitySignal =
   | { type: 'resume' }
   | { type: 'lock' }
   | { type: 'unlock' }
+  /** The same as `{ type: 'focus', signal: 'doNotDisturb' }`. */
   | { type: 'do-not-disturb'; on: boolean }
+  /** A focus signal (a call, a presentation, do-not-disturb) came on or went off. */
+  | { type: 'focus'; signal: FocusSignal; on: boolean }
   /** The host learned the system time changed; the service checks wall against monotonic at once. */
   | { type: 'time-changed' };
 
@@ -75,6 +81,11 @@ export interface TimerService {
   stopTherapy(): ActionResult;
   /** Subscribe to timeline events; returns the unsubscribe function. */
   onEvent(listener: (event: TimelineEvent) => void): () => void;
+  /**
+   * Told when the service starts or stops wanting focus signals (`wantsFocusSignals`),
+   * so the host reads its detectors only around a prompt; returns the unsubscribe function.
+   */
+  onFocusWanted(listener: (wanted: boolean) => void): () => void;
   dispose(): void;
 }
 

@@ -1,4 +1,6 @@
+import type { FocusSignal } from '../focus/signals';
 import type { Settings } from '../settings/settings';
+import { MINUTE, SECOND } from '../time/duration';
 import type { BreakKind, TimerState } from './api';
 import {
   breakCoveredByIdle,
@@ -27,15 +29,42 @@ export interface Instant {
 
 export type Deadline = { clock: 'elapsed'; at: number } | { clock: 'wall'; at: number };
 
-/** A due break waits this long for do-not-disturb or a fullscreen app to end, then shows. */
-export const DO_NOT_DISTURB_MAX_DEFER_MS = 10 * 60 * 1000;
+/**
+ * When a focus signal (a call, a presentation, do-not-disturb) ends, the held break
+ * is announced this long ahead (or `warningBefore`, if shorter): the person gets a
+ * moment after the call, and the break still comes within a minute of its end.
+ */
+export const RELEASE_WARNING_MAX_MS = 30 * SECOND;
+
+/** How long before a prompt the host is asked to start reading focus signals. */
+export const FOCUS_LEAD_MS = 60 * SECOND;
+
+/** A break held by a focus signal: since when, and when it shows regardless. */
+export interface Hold {
+  since: number;
+  showBy: number;
+}
+
+/** The longest a break may wait for a focus signal to end; 0 holds nothing. */
+export function maxHoldMs(settings: Settings): number {
+  return Math.max(0, settings.deferral.maxMinutes) * MINUTE;
+}
 
 export type BreakState =
   | { name: 'outside-work-hours' }
   | { name: 'running'; plan: Plan }
   | { name: 'postponed'; plan: Plan }
-  | { name: 'warning'; plan: Plan; kind: BreakKind; dueAt: number }
-  | { name: 'deferred'; plan: Plan; kind: BreakKind; dueAt: number; showBy: number }
+  /** `held`: a break released by the end of a focus signal, announced shortly before it shows. */
+  | { name: 'warning'; plan: Plan; kind: BreakKind; dueAt: number; held?: Hold }
+  /** A due break waiting for a focus signal to end, at most until `hold.showBy`. */
+  | {
+      name: 'deferred';
+      plan: Plan;
+      kind: BreakKind;
+      dueAt: number;
+      hold: Hold;
+      signal: FocusSignal;
+    }
   | { name: 'in-break'; plan: Plan; kind: BreakKind; startedAt: number; endsAt: number }
   | { name: 'paused'; frozen: FrozenPlan | null; until: Deadline | null; since: Instant };
 
@@ -50,14 +79,14 @@ export type BreakEvent =
   | { type: 'skip'; now: Instant }
   | { type: 'pause'; now: Instant; until: Deadline | null }
   | { type: 'resume'; now: Instant }
-  | { type: 'do-not-disturb-ended'; now: Instant }
   | { type: 'settings-changed'; now: Instant };
 
 /** What the engine needs to know about the world; the service reads it fresh for every event. */
 export interface EngineContext {
   settings: Settings;
   withinWorkHours: boolean;
-  doNotDisturb: boolean;
+  /** The focus signal holding breaks now (the first one on that the settings allow), or null. */
+  focus: FocusSignal | null;
   /** Locked or asleep: nothing is asked of the user. */
   away: boolean;
   skipsLeftToday: number | null;
@@ -66,9 +95,20 @@ export interface EngineContext {
 }
 
 export type BreakEmit =
-  | { type: 'break-warning'; kind: BreakKind; dueAt: number }
-  | { type: 'break-start'; kind: BreakKind; endsAt: number; deferred: boolean }
+  /** `afterHold`: the focus signal that held this break just ended. */
+  | { type: 'break-warning'; kind: BreakKind; dueAt: number; afterHold: boolean }
+  /** `heldMs`: how long a focus signal held it; null when it was not held. */
+  | { type: 'break-start'; kind: BreakKind; endsAt: number; heldMs: number | null }
   | { type: 'break-end'; kind: BreakKind; outcome: 'completed' | 'skipped' }
+  | { type: 'break-deferred'; kind: BreakKind; signal: FocusSignal; showBy: number }
+  /** Held as long as allowed: shown as a gentle notification; its outcome is `deferred`. */
+  | {
+      type: 'break-gentle';
+      kind: BreakKind;
+      signal: FocusSignal;
+      durationMs: number;
+      heldMs: number;
+    }
   | { type: 'break-postponed'; kind: BreakKind; until: number; postponesLeft: number }
   | { type: 'natural-break'; kind: BreakKind; idleMs: number }
   | { type: 'paused'; until: Deadline | null }
@@ -127,12 +167,14 @@ export function nextDeadline(state: BreakState, context: EngineContext): Deadlin
       if (context.away) return null;
       const next = nextBreak(state.plan, context.settings);
       if (!next) return null;
+      // No warning during a call: the break is held at its due time instead.
+      if (holding(context)) return elapsed(next.dueAt);
       return elapsed(next.dueAt - context.settings.warningBeforeMs);
     }
     case 'warning':
       return context.away ? null : elapsed(state.dueAt);
     case 'deferred':
-      return context.away ? null : elapsed(state.showBy);
+      return context.away ? null : elapsed(state.hold.showBy);
     case 'in-break':
       return elapsed(state.endsAt);
     case 'paused':
@@ -140,6 +182,30 @@ export function nextDeadline(state: BreakState, context: EngineContext): Deadlin
     case 'outside-work-hours':
       return null;
   }
+}
+
+/**
+ * From when (elapsed) the engine wants the host to read focus signals: a minute
+ * before the next warning, and throughout a warning or a hold. Null: not wanted.
+ */
+export function focusWatchFrom(state: BreakState, context: EngineContext): number | null {
+  switch (state.name) {
+    case 'warning':
+    case 'deferred':
+      return Number.NEGATIVE_INFINITY;
+    case 'running':
+    case 'postponed': {
+      const next = nextBreak(state.plan, context.settings);
+      return next ? next.dueAt - context.settings.warningBeforeMs - FOCUS_LEAD_MS : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** A focus signal is on and may hold breaks. */
+function holding(context: EngineContext): context is EngineContext & { focus: FocusSignal } {
+  return context.focus !== null && maxHoldMs(context.settings) > 0;
 }
 
 function reached(deadline: Deadline, now: Instant): boolean {
@@ -151,22 +217,71 @@ function startBreak(
   kind: BreakKind,
   now: Instant,
   context: EngineContext,
-  deferred: boolean,
+  heldMs: number | null,
 ): Transition {
   const endsAt = now.elapsed + durationOf(kind, context.settings);
   return {
     state: { name: 'in-break', plan, kind, startedAt: now.elapsed, endsAt },
-    emits: [{ type: 'break-start', kind, endsAt, deferred }],
+    emits: [{ type: 'break-start', kind, endsAt, heldMs }],
   };
 }
 
-/** A break falls due: shown now, or held while do-not-disturb is on. */
+/**
+ * Held as long as allowed: the break becomes a gentle notification instead of the
+ * window, and its timers restart as after any break, so it does not fall due again
+ * at once. Its outcome is `deferred`: neither taken nor skipped.
+ */
+function showGently(
+  plan: Plan,
+  kind: BreakKind,
+  since: number,
+  signal: FocusSignal,
+  now: Instant,
+  context: EngineContext,
+): Transition {
+  return {
+    state: { name: 'running', plan: restartAfterBreak(plan, kind, now.elapsed, context.settings) },
+    emits: [
+      {
+        type: 'break-gentle',
+        kind,
+        signal,
+        durationMs: durationOf(kind, context.settings),
+        heldMs: now.elapsed - since,
+      },
+    ],
+  };
+}
+
+/**
+ * The focus signal holding a break ended: the break is announced briefly, then shown,
+ * within a minute of the end of the call. Should another signal come on in that
+ * moment, it waits again, still bound by the same `showBy`.
+ */
+function release(
+  state: Extract<BreakState, { name: 'deferred' }>,
+  now: Instant,
+  context: EngineContext,
+): Transition {
+  const lead = Math.min(context.settings.warningBeforeMs, RELEASE_WARNING_MAX_MS);
+  if (lead <= 0) {
+    return startBreak(state.plan, state.kind, now, context, now.elapsed - state.hold.since);
+  }
+  const dueAt = now.elapsed + lead;
+  return {
+    state: { name: 'warning', plan: state.plan, kind: state.kind, dueAt, held: state.hold },
+    emits: [{ type: 'break-warning', kind: state.kind, dueAt, afterHold: true }],
+  };
+}
+
+/** A break falls due: shown now, or held while a focus signal is on (up to `deferral.maxMinutes`). */
 function breakFallsDue(
   plan: Plan,
   planned: BreakKind,
   dueAt: number,
   now: Instant,
   context: EngineContext,
+  held: Hold | undefined,
 ): Transition {
   // A micro break shown late (after sleep) may now fall due with the long one: show the long one.
   const kind =
@@ -175,13 +290,17 @@ function breakFallsDue(
     plan.long.dueAt - now.elapsed <= context.settings.microBreak.everyMs / 2
       ? 'long'
       : planned;
-  if (context.doNotDisturb) {
+  if (holding(context)) {
+    const hold = held ?? { since: now.elapsed, showBy: now.elapsed + maxHoldMs(context.settings) };
+    if (now.elapsed >= hold.showBy) {
+      return showGently(plan, kind, hold.since, context.focus, now, context);
+    }
     return {
-      state: { name: 'deferred', plan, kind, dueAt, showBy: dueAt + DO_NOT_DISTURB_MAX_DEFER_MS },
-      emits: [],
+      state: { name: 'deferred', plan, kind, dueAt, hold, signal: context.focus },
+      emits: [{ type: 'break-deferred', kind, signal: context.focus, showBy: hold.showBy }],
     };
   }
-  return startBreak(plan, kind, now, context, false);
+  return startBreak(plan, kind, now, context, held ? now.elapsed - held.since : null);
 }
 
 function workHoursEnded(): Transition {
@@ -205,11 +324,13 @@ function timeStep(state: BreakState, now: Instant, context: EngineContext): Tran
       const next = nextBreak(state.plan, settings);
       if (!next) return stay(state);
       if (now.elapsed >= next.dueAt)
-        return breakFallsDue(state.plan, next.kind, next.dueAt, now, context);
+        return breakFallsDue(state.plan, next.kind, next.dueAt, now, context, undefined);
       if (settings.warningBeforeMs > 0 && now.elapsed >= next.dueAt - settings.warningBeforeMs) {
+        // A warning would interrupt the call too: the break is held at its due time instead.
+        if (holding(context)) return stay(state);
         return {
           state: { name: 'warning', plan: state.plan, kind: next.kind, dueAt: next.dueAt },
-          emits: [{ type: 'break-warning', kind: next.kind, dueAt: next.dueAt }],
+          emits: [{ type: 'break-warning', kind: next.kind, dueAt: next.dueAt, afterHold: false }],
         };
       }
       return stay(state);
@@ -217,11 +338,14 @@ function timeStep(state: BreakState, now: Instant, context: EngineContext): Tran
     case 'warning':
       if (!context.withinWorkHours) return workHoursEnded();
       if (context.away || now.elapsed < state.dueAt) return stay(state);
-      return breakFallsDue(state.plan, state.kind, state.dueAt, now, context);
+      return breakFallsDue(state.plan, state.kind, state.dueAt, now, context, state.held);
     case 'deferred':
       if (!context.withinWorkHours) return workHoursEnded();
-      if (context.away || now.elapsed < state.showBy) return stay(state);
-      return startBreak(state.plan, state.kind, now, context, true);
+      if (context.away) return stay(state);
+      // The call ended (or that signal was turned off in the settings): the break comes.
+      if (!holding(context)) return release(state, now, context);
+      if (now.elapsed < state.hold.showBy) return stay(state);
+      return showGently(state.plan, state.kind, state.hold.since, context.focus, now, context);
     case 'in-break': {
       if (now.elapsed < state.endsAt) return stay(state);
       const plan = {
@@ -343,7 +467,7 @@ function act(state: BreakState, event: BreakEvent, context: EngineContext): Tran
       }
       const kind = kindAskedFor(state, settings) ?? nextBreak(state.plan, settings)?.kind;
       if (!kind) return refuse(state, 'both micro and long breaks are turned off');
-      return startBreak(state.plan, kind, now, context, false);
+      return startBreak(state.plan, kind, now, context, null);
     }
     case 'postpone': {
       if (settings.strictMode)
@@ -395,13 +519,12 @@ function act(state: BreakState, event: BreakEvent, context: EngineContext): Tran
     case 'resume':
       if (state.name !== 'paused') return refuse(state, 'breaks are not paused');
       return resumeFrom(state, now, context);
-    case 'do-not-disturb-ended':
-      if (state.name !== 'deferred') return stay(state);
-      return startBreak(state.plan, state.kind, now, context, true);
     case 'settings-changed': {
       if (state.name === 'paused' || state.name === 'outside-work-hours') return stay(state);
       const plan = replan(state.plan, now.elapsed, settings);
-      if (state.name === 'in-break') return stay({ ...state, plan });
+      // A held break keeps its bound: changing settings mid-call must not lose or restart it.
+      if (state.name === 'in-break' || state.name === 'deferred') return stay({ ...state, plan });
+      if (state.name === 'warning' && state.held) return stay({ ...state, plan });
       return stay({ name: plan.postponesUsed > 0 ? 'postponed' : 'running', plan });
     }
     case 'idle-sampled':

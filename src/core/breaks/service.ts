@@ -1,3 +1,4 @@
+import { FOCUS_SIGNALS, type FocusSignal } from '../focus/signals';
 import { planRoutines, type RoutineTimer, runDueRoutines } from '../schedule/routines';
 import { createWorkCalendar, type WorkCalendar } from '../schedule/work-hours';
 import type { Settings } from '../settings/settings';
@@ -25,14 +26,23 @@ import {
   type BreakState,
   type Deadline,
   type EngineContext,
+  focusWatchFrom,
   type Instant,
   initialState,
+  maxHoldMs,
   nextDeadline,
   pendingBreak,
   timerStateOf,
   transition,
 } from './engine';
 import { freshPlan, nextBreak, nextIdleSampleIn } from './plan';
+import {
+  type PostureContext,
+  type PostureRhythm,
+  postureDeadline,
+  postureFocusWatchFrom,
+  postureStep,
+} from './posture';
 
 export interface TimerServiceDeps {
   clock: Clock;
@@ -50,6 +60,9 @@ export const CLOCK_JUMP_TOLERANCE_MS = 3000;
  * The timer service: the break engine, routines and therapy sessions behind one
  * timer. Every wake, action and signal runs `settle`, which re-derives what is due
  * from absolute deadlines and arms the single timer for the next one; nothing ticks.
+ *
+ * Focus signals (calls, presentations, do-not-disturb) are pushed in by the host,
+ * which reads them only while `wantsFocusSignals` says a prompt is near.
  *
  * Lengths (break intervals, pauses "for", therapy) are kept on an elapsed clock:
  * monotonic time plus whatever sleep the monotonic clock did not count. Times the user
@@ -69,7 +82,11 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
   let wallOffset = clock.now() - elapsedNow();
   let asleepSince: { wall: number; monotonic: number } | null = null;
   let lockedSince: number | null = null;
-  let doNotDisturb = false;
+  /** Focus signals the host reports on, whether or not the settings let them hold breaks. */
+  const focusOn = new Set<FocusSignal>();
+  let posture: PostureRhythm | null = null;
+  let wantsFocus = false;
+  const focusListeners = new Set<(wanted: boolean) => void>();
   let therapy: TherapyState = NO_THERAPY;
   let skips = { day: '', used: 0 };
   let nextIdleSampleAt: number | null = null;
@@ -94,12 +111,23 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     skips = { day, used: skips.day === day ? skips.used + 1 : 1 };
   }
 
+  /** The first focus signal on that the settings let hold breaks. */
+  function activeFocus(): FocusSignal | null {
+    if (maxHoldMs(settings) <= 0) return null;
+    return FOCUS_SIGNALS.find((signal) => focusOn.has(signal) && settings.deferral[signal]) ?? null;
+  }
+
+  /** Could any signal hold a prompt at all? If not, the host need not read them. */
+  function deferralPossible(): boolean {
+    return maxHoldMs(settings) > 0 && FOCUS_SIGNALS.some((signal) => settings.deferral[signal]);
+  }
+
   function context(now: Instant): EngineContext {
     const interval = calendar.intervalAt(now.wall);
     return {
       settings,
       withinWorkHours: calendar.isWithin(now.wall),
-      doNotDisturb,
+      focus: activeFocus(),
       away: lockedSince !== null || asleepSince !== null,
       skipsLeftToday: skipsLeftToday(now),
       workdayStartedAt: interval?.start ?? null,
@@ -119,12 +147,29 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
         return publish(emit.type, now, {
           kind: emit.kind,
           dueInSeconds: Math.round((emit.dueAt - now.elapsed) / 1000),
+          ...(emit.afterHold ? { deferred: true } : {}),
         });
       case 'break-start':
         return publish(emit.type, now, {
           kind: emit.kind,
           durationSeconds: Math.round((emit.endsAt - now.elapsed) / 1000),
-          ...(emit.deferred ? { deferred: true } : {}),
+          ...(emit.heldMs !== null
+            ? { deferred: true, deferredSeconds: Math.round(emit.heldMs / 1000) }
+            : {}),
+        });
+      case 'break-deferred':
+        return publish(emit.type, now, {
+          kind: emit.kind,
+          signal: emit.signal,
+          atMostSeconds: Math.round((emit.showBy - now.elapsed) / 1000),
+        });
+      case 'break-gentle':
+        return publish(emit.type, now, {
+          kind: emit.kind,
+          outcome: 'deferred',
+          signal: emit.signal,
+          durationSeconds: Math.round(emit.durationMs / 1000),
+          deferredSeconds: Math.round(emit.heldMs / 1000),
         });
       case 'break-end':
         if (emit.outcome === 'skipped') countSkip(now);
@@ -216,12 +261,65 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     apply({ type: 'time-passed', now });
     // A state that just began sampling (a break ended, work hours began) gets its first sample now.
     if (nextIdleSampleAt === null && samplingIdle()) sampleIdle(now);
+    stepPosture(now);
     arm(now);
+    updateFocusWanted(now);
+  }
+
+  function postureContext(): PostureContext {
+    return {
+      settings,
+      active:
+        lockedSince === null &&
+        asleepSince === null &&
+        state.name !== 'paused' &&
+        state.name !== 'outside-work-hours',
+      breakInProgress: state.name === 'warning' || state.name === 'in-break',
+      focus: activeFocus(),
+    };
+  }
+
+  function stepPosture(now: Instant) {
+    // One change at a time; each starts a posture that lasts at least a minute.
+    for (let i = 0; i < 3; i++) {
+      const step = postureStep(posture, now.elapsed, postureContext());
+      posture = step.rhythm;
+      if (!step.change) return;
+      const { to, lastsMs, heldMs } = step.change;
+      publish('posture-change', now, {
+        kind: 'posture',
+        to,
+        minutes: Math.round(lastsMs / 60_000),
+        ...(heldMs !== null ? { deferred: true, deferredSeconds: Math.round(heldMs / 1000) } : {}),
+      });
+    }
+  }
+
+  /** From when the engine or the rhythm wants focus signals read; null: not until something changes. */
+  function focusWatchStart(now: Instant): number | null {
+    if (!deferralPossible() || lockedSince !== null || asleepSince !== null) return null;
+    const starts = [focusWatchFrom(state, context(now)), postureFocusWatchFrom(posture)].filter(
+      (at): at is number => at !== null,
+    );
+    return starts.length === 0 ? null : Math.min(...starts);
+  }
+
+  function updateFocusWanted(now: Instant) {
+    const from = focusWatchStart(now);
+    const wanted = !disposed && from !== null && now.elapsed >= from;
+    if (wanted === wantsFocus) return;
+    wantsFocus = wanted;
+    for (const listener of [...focusListeners]) listener(wanted);
   }
 
   function disarm() {
     if (armed) clock.cancel(armed);
     armed = null;
+    // Asleep or stopped: nothing to read signals for.
+    if (wantsFocus && (asleepSince !== null || disposed)) {
+      wantsFocus = false;
+      for (const listener of [...focusListeners]) listener(false);
+    }
   }
 
   /** The next deadline of anything, on the elapsed clock. */
@@ -241,6 +339,11 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
       }
     }
     if (therapy.active) candidates.push(therapy.active.endsAt);
+    const rhythm = postureDeadline(posture, now.elapsed, postureContext());
+    if (rhythm !== null) candidates.push(rhythm);
+    // A minute before a prompt, the host is asked to start reading focus signals.
+    const watch = focusWatchStart(now);
+    if (watch !== null && watch > now.elapsed) candidates.push(watch);
     return candidates.length === 0 ? null : Math.min(...candidates);
   }
 
@@ -337,7 +440,8 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
         postponesLeft: Math.max(0, settings.postpone.maxPerBreak - (plan?.postponesUsed ?? 0)),
         skipsLeftToday: skipsLeftToday(now),
         strictMode: settings.strictMode,
-        deferredUntil: state.name === 'deferred' ? toWall(state.showBy, now) : null,
+        deferredUntil: state.name === 'deferred' ? toWall(state.hold.showBy, now) : null,
+        wantsFocusSignals: wantsFocus,
         therapy: therapy.active
           ? {
               kind: therapy.active.kind,
@@ -385,10 +489,15 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
           return settle();
         }
         case 'do-not-disturb':
+        case 'focus': {
           wakeIfAsleep();
-          doNotDisturb = signal.on;
-          if (!signal.on) perform((at) => ({ type: 'do-not-disturb-ended', now: at }));
+          const which = signal.type === 'focus' ? signal.signal : 'doNotDisturb';
+          if (signal.on === focusOn.has(which)) return;
+          if (signal.on) focusOn.add(which);
+          else focusOn.delete(which);
+          // A held break is released, or a coming one will be held, on the next look.
           return settle();
+        }
         case 'time-changed':
           return settle();
       }
@@ -439,10 +548,15 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onFocusWanted(listener) {
+      focusListeners.add(listener);
+      return () => focusListeners.delete(listener);
+    },
     dispose() {
       disposed = true;
       disarm();
       listeners.clear();
+      focusListeners.clear();
     },
   };
 

@@ -22,6 +22,10 @@ export const SETTING_LIMITS = {
   'therapy.restBetween': { min: 0, max: 24 * HOUR },
   'notifications.volume': { min: 0, max: 100 },
   'history.keepDays': { min: 1, max: 3650 },
+  'deferral.maxMinutes': { min: 0, max: 240 },
+  'sitStand.sitMinutes': { min: 5, max: 120 },
+  'sitStand.standMinutes': { min: 1, max: 60 },
+  'sitStand.moveMinutes': { min: 0, max: 30 },
 } as const satisfies Record<string, SettingRange>;
 
 export type LimitedSetting = keyof typeof SETTING_LIMITS;

@@ -1,3 +1,4 @@
+import { DEFAULT_MEETING_APPS, type MeetingApp } from '../focus/signals';
 import { THERAPY_DEFAULT_MINUTES, THERAPY_MAX_MINUTES } from '../therapy/limits';
 import { HOUR, MINUTE, SECOND } from '../time/duration';
 import { HISTORY_KEEP_DAYS_DEFAULT } from './limits';
@@ -48,6 +49,22 @@ export interface Settings {
   history: { keepDays: number };
   /** The person's choices about the exercise rotation, by exercise id. */
   exercises: { favourites: string[]; hidden: string[] };
+  /** Which focus signals hold a due break, and for how long at most (docs/focus.md). */
+  deferral: DeferralSettings;
+  /** Posture-change prompts for sit-stand desks, on Cornell's 20-8-2 pattern; off by default. */
+  sitStand: { enabled: boolean; sitMinutes: number; standMinutes: number; moveMinutes: number };
+}
+
+export interface DeferralSettings {
+  /** A held break shows as a gentle notification after this long; 0 holds nothing. */
+  maxMinutes: number;
+  camera: boolean;
+  microphone: boolean;
+  fullscreen: boolean;
+  screenSharing: boolean;
+  doNotDisturb: boolean;
+  meetingApps: boolean;
+  meetingAppList: MeetingApp[];
 }
 
 /**
@@ -74,4 +91,16 @@ export const DEFAULT_SETTINGS: Settings = {
   startup: { openAtLogin: true },
   history: { keepDays: HISTORY_KEEP_DAYS_DEFAULT },
   exercises: { favourites: [], hidden: [] },
+  deferral: {
+    maxMinutes: 30,
+    camera: true,
+    microphone: true,
+    fullscreen: true,
+    screenSharing: true,
+    doNotDisturb: true,
+    meetingApps: true,
+    meetingAppList: DEFAULT_MEETING_APPS.map((app) => ({ ...app })),
+  },
+  // Each 30 minutes: sit 20, stand 8, move 2 (Cornell, Hedge; FACTS.md "Breaks").
+  sitStand: { enabled: false, sitMinutes: 20, standMinutes: 8, moveMinutes: 2 },
 };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   type BreakState,
-  DO_NOT_DISTURB_MAX_DEFER_MS,
   type EngineContext,
   type Instant,
   nextDeadline,
@@ -20,7 +19,7 @@ function context(patch: Partial<EngineContext> = {}): EngineContext {
   return {
     settings: ALWAYS,
     withinWorkHours: true,
-    doNotDisturb: false,
+    focus: null,
     away: false,
     skipsLeftToday: null,
     workdayStartedAt: null,
@@ -107,35 +106,71 @@ describe('break engine: time passing', () => {
     expect(t.state).toMatchObject({ name: 'in-break', kind: 'micro' });
   });
 
-  it('a break is held while do-not-disturb is on, and shown at the bound', () => {
+  it('a break is held while a focus signal is on, and shown gently at the bound', () => {
     const held = transition(
       warningAt20(),
       { type: 'time-passed', now: at(20) },
-      context({ doNotDisturb: true }),
+      context({ focus: 'doNotDisturb' }),
     );
     expect(held.state).toMatchObject({
       name: 'deferred',
-      showBy: 20 * MINUTE + DO_NOT_DISTURB_MAX_DEFER_MS,
+      hold: { since: 20 * MINUTE, showBy: 50 * MINUTE },
     });
-    expect(held.emits).toEqual([]);
-    const shown = transition(
-      held.state,
-      { type: 'time-passed', now: at(30) },
-      context({ doNotDisturb: true }),
-    );
-    expect(shown.emits).toEqual([
-      expect.objectContaining({ type: 'break-start', kind: 'micro', deferred: true }),
+    expect(held.emits).toEqual([
+      { type: 'break-deferred', kind: 'micro', signal: 'doNotDisturb', showBy: 50 * MINUTE },
     ]);
+    const gentle = transition(
+      held.state,
+      { type: 'time-passed', now: at(50) },
+      context({ focus: 'doNotDisturb' }),
+    );
+    expect(gentle.emits).toEqual([
+      {
+        type: 'break-gentle',
+        kind: 'micro',
+        signal: 'doNotDisturb',
+        durationMs: 30 * SECOND,
+        heldMs: 30 * MINUTE,
+      },
+    ]);
+    expect(gentle.state.name).toBe('running');
   });
 
-  it('a held break shows as soon as do-not-disturb ends', () => {
+  it('a held break is announced when the focus signal ends, and shown shortly after', () => {
     const held = transition(
       warningAt20(),
       { type: 'time-passed', now: at(20) },
-      context({ doNotDisturb: true }),
+      context({ focus: 'camera' }),
     );
-    const shown = transition(held.state, { type: 'do-not-disturb-ended', now: at(22) }, context());
-    expect(shown.state).toMatchObject({ name: 'in-break', startedAt: 22 * MINUTE });
+    const released = transition(held.state, { type: 'time-passed', now: at(22) }, context());
+    expect(released.emits).toEqual([
+      { type: 'break-warning', kind: 'micro', dueAt: 22.5 * MINUTE, afterHold: true },
+    ]);
+    const shown = transition(released.state, { type: 'time-passed', now: at(22.5) }, context());
+    expect(shown.state).toMatchObject({ name: 'in-break', startedAt: 22.5 * MINUTE });
+    expect(shown.emits).toEqual([
+      expect.objectContaining({ type: 'break-start', heldMs: 2.5 * MINUTE }),
+    ]);
+  });
+
+  it('no warning is given while a focus signal is on: the break is held at its due time', () => {
+    const during = context({ focus: 'meetingApps' });
+    const t = transition(running(), { type: 'time-passed', now: at(19.5) }, during);
+    expect(t.emits).toEqual([]);
+    expect(nextDeadline(t.state, during)).toEqual({ clock: 'elapsed', at: 20 * MINUTE });
+  });
+
+  it('with deferral.maxMinutes 0 a focus signal holds nothing', () => {
+    const settings = settingsWith({
+      workHours: null,
+      deferral: { ...ALWAYS.deferral, maxMinutes: 0 },
+    });
+    const t = transition(
+      warningAt20(settings),
+      { type: 'time-passed', now: at(20) },
+      context({ settings, focus: 'camera' }),
+    );
+    expect(t.state.name).toBe('in-break');
   });
 
   it('nothing is asked while the user is away', () => {

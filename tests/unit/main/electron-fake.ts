@@ -51,12 +51,36 @@ export class FakeBrowserWindow extends EventEmitter {
   show() {
     this.shown = true;
   }
-  focus() {}
+  focused = false;
+  focus() {
+    this.focused = true;
+  }
+  alwaysOnTopLevel: string | null = null;
+  setAlwaysOnTop(flag: boolean, level = 'floating') {
+    this.alwaysOnTopLevel = flag ? level : null;
+  }
+  setVisibleOnAllWorkspaces() {}
+  showInactive() {
+    this.shown = true;
+  }
   close() {
+    let prevented = false;
+    this.emit('close', {
+      preventDefault: () => {
+        prevented = true;
+      },
+    });
+    if (prevented) return;
     this.destroyed = true;
     this.emit('closed');
   }
 }
+
+/** The displays `screen` reports; tests set them. The first is the primary one. */
+export const fakeDisplays: {
+  id: number;
+  bounds: { x: number; y: number; width: number; height: number };
+}[] = [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }];
 
 export class FakeNotification extends EventEmitter {
   static shown: FakeNotification[] = [];
@@ -90,6 +114,10 @@ export function electronFake() {
       on: () => {},
     },
     Notification: FakeNotification,
+    screen: {
+      getAllDisplays: () => fakeDisplays,
+      getPrimaryDisplay: () => fakeDisplays[0],
+    },
     shell: {
       beep: () => beeps.push(Date.now()),
       openExternal: (url: string) => {
