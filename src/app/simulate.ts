@@ -7,6 +7,7 @@ import {
 } from '../contract/settings';
 import type { ActionResult, TimelineEvent } from '../core/breaks/api';
 import { createTimerService } from '../core/breaks/service';
+import { FOCUS_SIGNALS, type FocusSignal } from '../core/focus/signals';
 import { parseClockTime } from '../core/schedule/work-hours';
 import type { Settings } from '../core/settings/settings';
 import { parseDuration } from '../core/time/duration';
@@ -78,6 +79,9 @@ const inputSchema = z
     noticed: z.boolean().optional(),
     lock: durationText('a lock', { allowZero: false }).optional(),
     doNotDisturb: durationText('do-not-disturb', { allowZero: false }).optional(),
+    /** A focus signal on for that long: a call, a presentation (docs/focus.md). */
+    focus: durationText('a focus spell', { allowZero: false }).optional(),
+    signal: z.enum(FOCUS_SIGNALS).optional(),
     action: z.enum(ACTIONS).optional(),
     for: durationText('a pause', { allowZero: false }).optional(),
     until: z.string().optional(),
@@ -87,14 +91,14 @@ const inputSchema = z
   })
   .superRefine((input, ctx) => {
     const kinds = (
-      ['idle', 'suspend', 'clockJump', 'lock', 'doNotDisturb', 'action', 'therapy'] as const
+      ['idle', 'suspend', 'clockJump', 'lock', 'doNotDisturb', 'focus', 'action', 'therapy'] as const
     ).filter((key) => input[key] !== undefined);
     if (kinds.length !== 1) {
       ctx.addIssue({
         code: 'custom',
         message:
           kinds.length === 0
-            ? 'say what happens: one of idle, suspend, clockJump, lock, doNotDisturb, action, therapy'
+            ? 'say what happens: one of idle, suspend, clockJump, lock, doNotDisturb, focus, action, therapy'
             : `one thing per input, found ${kinds.join(' and ')}`,
       });
     }
@@ -109,6 +113,14 @@ const inputSchema = z
     onlyWith('minutes', input.action === 'therapy', 'the therapy action');
     onlyWith('monotonic', input.suspend !== undefined, 'suspend');
     onlyWith('noticed', input.clockJump !== undefined, 'clockJump');
+    onlyWith('signal', input.focus !== undefined, 'focus');
+    if (input.focus !== undefined && input.signal === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['signal'],
+        message: `a focus spell needs a signal: one of ${FOCUS_SIGNALS.join(', ')}`,
+      });
+    }
     if (input.for !== undefined && input.until !== undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -213,7 +225,11 @@ export interface SimulationSummary {
   breaksTaken: number;
   breaksSkipped: number;
   breaksPostponed: number;
+  /** Breaks held by a focus signal as long as allowed, then shown as a gentle notification. */
+  breaksDeferred: number;
   naturalBreaks: number;
+  /** Sit-stand prompts (`sitStand`). */
+  postureChanges: number;
   /** The service's state when the scenario ends. */
   finalState: string;
 }
@@ -228,7 +244,7 @@ function ms(text: string): number {
   return parsed.ok ? parsed.ms : 0;
 }
 
-/** A moment in the run: either the harness acts, or a lock/do-not-disturb spell ends. */
+/** A moment in the run: either the harness acts, or a lock/do-not-disturb/focus spell ends. */
 interface Step {
   at: number;
   order: number;
@@ -290,6 +306,14 @@ export function runScenario(scenario: Scenario, options: SimulationOptions = {})
 
   const steps: Step[] = [];
   let asleepUntil = -1;
+  // Overlapping spells of one signal: it is on until the last of them ends.
+  const spellsOn = new Map<FocusSignal, number>();
+  const focusSpell = (signal: FocusSignal, on: boolean) => {
+    // A spell whose start was refused (asleep) still ends: never below zero.
+    const count = Math.max(0, (spellsOn.get(signal) ?? 0) + (on ? 1 : -1));
+    spellsOn.set(signal, count);
+    if (on ? count === 1 : count === 0) service.signal({ type: 'focus', signal, on });
+  };
   inputs.forEach((input, order) => {
     const at = ms(input.at);
     const step = (when: number, run: () => void, endsSpell = false) =>
@@ -311,13 +335,10 @@ export function runScenario(scenario: Scenario, options: SimulationOptions = {})
     } else if (input.lock !== undefined) {
       step(at, () => service.signal({ type: 'lock' }));
       step(at + ms(input.lock), () => service.signal({ type: 'unlock' }), true);
-    } else if (input.doNotDisturb !== undefined) {
-      step(at, () => service.signal({ type: 'do-not-disturb', on: true }));
-      step(
-        at + ms(input.doNotDisturb),
-        () => service.signal({ type: 'do-not-disturb', on: false }),
-        true,
-      );
+    } else if (input.doNotDisturb !== undefined || input.focus !== undefined) {
+      const signal = input.focus !== undefined ? (input.signal ?? 'camera') : 'doNotDisturb';
+      step(at, () => focusSpell(signal, true));
+      step(at + ms(input.focus ?? input.doNotDisturb ?? '0s'), () => focusSpell(signal, false), true);
     } else if (input.therapy !== undefined) {
       const therapy = input.therapy;
       step(at, () => {
@@ -379,7 +400,9 @@ export function runScenario(scenario: Scenario, options: SimulationOptions = {})
     breaksTaken: count((e) => e.type === 'break-end' && e.outcome === 'completed'),
     breaksSkipped: count((e) => e.type === 'break-end' && e.outcome === 'skipped'),
     breaksPostponed: count((e) => e.type === 'break-postponed'),
+    breaksDeferred: count((e) => e.type === 'break-gentle'),
     naturalBreaks: count((e) => e.type === 'natural-break'),
+    postureChanges: count((e) => e.type === 'posture-change'),
     finalState: service.status().state,
   };
   service.dispose();

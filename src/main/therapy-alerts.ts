@@ -19,6 +19,8 @@ export interface TherapyAlertOptions {
  * page, where "remove the pack now" stays until acknowledged and the chime plays. No
  * renderer is kept alive for this: nothing runs until the app says a session ended.
  * After sleep the app says so on resume, and the words say how long ago it was.
+ * Unlike break warnings it ignores the notification settings: a pack left on the skin
+ * is a safety matter.
  */
 export function watchTherapyEnd(app: UnhunchApp, options: TherapyAlertOptions): () => void {
   const { t } = options;

@@ -29,9 +29,9 @@ async function contractCall(page: Page, name: string, input?: unknown) {
 
 async function anyTime(page: Page, host: { url: string }, settings: Record<string, unknown> = {}) {
   await page.goto(host.url);
-  expect(
-    await contractCall(page, 'updateSettings', { workHours: null, ...settings }),
-  ).toMatchObject({ ok: true, value: { ok: true } });
+  await expect(page.getByTestId('status-state')).not.toBeEmpty();
+  const reply = await contractCall(page, 'updateSettings', { workHours: null, ...settings });
+  expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true, value: { ok: true } });
 }
 
 test('a break taken now shows its exercise with the drawing, and Postpone works by keyboard', async ({
@@ -154,9 +154,13 @@ test('screenshots of the break page in light and dark, wide and narrow', async (
     ]) {
       await page.emulateMedia({ colorScheme });
       await page.setViewportSize(size);
-      const name = `break-${colorScheme}-${size.width}.png`;
-      await page.screenshot({ path: testInfo.outputPath(name), fullPage: true });
-      await testInfo.attach(name, { path: testInfo.outputPath(name), contentType: 'image/png' });
+      // Kept in tests/artifacts (git-ignored) for people to look at, and attached to the report.
+      const path = `tests/artifacts/break/break-${colorScheme}-${size.width}.png`;
+      await page.screenshot({ path, fullPage: true });
+      await testInfo.attach(`break-${colorScheme}-${size.width}`, {
+        path,
+        contentType: 'image/png',
+      });
       // Nothing spills sideways at either width.
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

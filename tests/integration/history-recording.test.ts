@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app/app';
-import { createHistoryFile } from '../../src/app/history-file';
 import { openApp } from '../../src/app/open';
 import type { HistoryStore, SettingsStore } from '../../src/app/ports';
 import { dispatchCall } from '../../src/contract/dispatch';
@@ -33,13 +32,9 @@ describe('the history of breaks', () => {
   it('records breaks due, taken, postponed and skipped, natural breaks and therapy, as they happen', async () => {
     const dir = freshDir();
     const clock = new VirtualClock(MONDAY_0930_BERLIN);
-    let idleSeconds = 0;
-    const app = openApp({
-      dataDir: dir,
-      clock,
-      timeZone: 'Europe/Berlin',
-      idle: () => idleSeconds,
-    });
+    let awaySince: number | null = null;
+    const idle = () => (awaySince === null ? 0 : Math.floor((clock.now() - awaySince) / 1000));
+    const app = openApp({ dataDir: dir, clock, timeZone: 'Europe/Berlin', idle });
 
     clock.advance(20 * MINUTE + 1000); // 09:50: the first micro break is on screen
     clock.advance(31_000); // and runs to its end
@@ -48,9 +43,9 @@ describe('the history of breaks', () => {
     clock.advance(5 * MINUTE + 1000); // back after five minutes
     expect(app.timer.skipBreak()).toEqual({ ok: true });
     // Away from the desk for six minutes: a natural break that covers the long one.
-    idleSeconds = 6 * 60;
+    awaySince = clock.now();
     clock.advance(6 * MINUTE);
-    idleSeconds = 0;
+    awaySince = null;
     expect(app.timer.startTherapy({ kind: 'ice', minutes: 10 })).toEqual({ ok: true });
     clock.advance(10 * MINUTE + 1000);
 
@@ -128,8 +123,11 @@ describe('the history of breaks', () => {
     // A shorter keep takes effect at the next daily compaction.
     expect(app.context.settings.update({ history: { keepDays: 30 } })).toEqual({ ok: true });
     clock.advance(DAY + MINUTE);
-    app.context.history.append({ at: clock.now(), type: 'break-taken', kind: 'micro' });
-    expect(lines(dir)).toEqual([{ at: clock.now(), type: 'break-taken', kind: 'micro' }]);
+    app.context.history.append({ at: clock.now(), type: 'checklist-result', score: {} });
+    const kept = lines(dir);
+    expect(kept).not.toContainEqual(recent);
+    expect(kept.every((r) => (r.at as number) >= clock.now() - 30 * DAY)).toBe(true);
+    expect(kept.at(-1)).toEqual({ at: clock.now(), type: 'checklist-result', score: {} });
     app.dispose();
   });
 });
@@ -140,7 +138,6 @@ describe('a disk that refuses writes', () => {
 
   it('is reported as a notice and never stops the timer or the app', async () => {
     const clock = new VirtualClock(MONDAY_0930_BERLIN);
-    const saved: unknown[] = [];
     const settingsStore: SettingsStore = {
       load: () => ({}),
       save: () => {
@@ -156,7 +153,7 @@ describe('a disk that refuses writes', () => {
       compact: () => ({ kept: 0, dropped: 0 }),
     };
     const app = createApp({ clock, settingsStore, history, timeZone: 'Europe/Berlin' });
-    clock.advance(21 * MINUTE);
+    clock.advance(20 * MINUTE + 1000);
     expect(app.status().state).toBe('in-break');
     expect(app.context.notices.list()).toEqual([
       { id: 'storage-failed', detail: 'ENOSPC: no space left on device, write' },
@@ -169,7 +166,6 @@ describe('a disk that refuses writes', () => {
       value: { ok: true },
     });
     expect(app.context.settings.effective().microBreak.everyMs).toBe(25 * MINUTE);
-    expect(saved).toEqual([]);
     app.dispose();
   });
 
@@ -178,14 +174,12 @@ describe('a disk that refuses writes', () => {
     const clock = new VirtualClock(MONDAY_0930_BERLIN);
     rmSync(join(dir, 'history.jsonl'), { force: true });
     // EISDIR where the file should be: the same refusal a read-only disk gives, even to root.
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(join(dir, 'history.jsonl'));
     const app = openApp({ dataDir: dir, clock, timeZone: 'Europe/Berlin' });
-    clock.advance(21 * MINUTE);
+    clock.advance(20 * MINUTE + 1000);
     expect(app.status().state).toBe('in-break');
     expect(app.context.notices.list().map((n) => n.id)).toContain('storage-failed');
     expect(await dispatchCall(app.handlers, 'getStats', { days: 7 })).toMatchObject({ ok: true });
     app.dispose();
-    expect(createHistoryFile(join(dir, 'elsewhere.jsonl')).read()).toEqual([]);
   });
 });

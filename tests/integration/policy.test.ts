@@ -8,10 +8,11 @@ import { openMachinePolicy } from '../../src/app/policy/machine';
 import type { PolicyWatcher } from '../../src/app/policy/watch';
 import { dispatchCall } from '../../src/contract/dispatch';
 import { VirtualClock } from '../../src/core/time/virtual-clock';
+import { adminFs } from '../unit/policy/helpers';
 
 /**
  * The real app over real files with an organisation policy in a temporary root
- * standing for `/` (tests run as root, so the files are root's, as an admin's are).
+ * standing for `/`; the user running the tests counts as root (CI runs as root).
  */
 const MONDAY_0930_BERLIN = Date.parse('2026-11-23T09:30:00+01:00');
 const cleanup: (() => void)[] = [];
@@ -45,6 +46,7 @@ async function desk(policy?: unknown) {
   const managed = await openMachinePolicy({
     platform: 'linux',
     root,
+    fs: adminFs,
     debounceMs: 50,
     pollMs: 60_000,
   });

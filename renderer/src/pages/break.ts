@@ -282,8 +282,15 @@ export function mount(root: HTMLElement, { api, t, language, navigate }: PageCon
       shown.postponesLeft > 0
         ? t('breaks:actions.postpone', { count: shown.postponesLeft })
         : t('breaks:actions.postponeNone');
-    keys.textContent = shown.strictMode ? t('breaks:break.keysStrict') : t('breaks:break.keys');
-    keys.hidden = shown.strictMode && shown.exercises.length < 2;
+    const routine = shown.exercises.length > 1;
+    keys.textContent = t(
+      shown.strictMode
+        ? 'breaks:break.keysStrict'
+        : routine
+          ? 'breaks:break.keysRoutine'
+          : 'breaks:break.keys',
+    );
+    keys.hidden = shown.strictMode && !routine;
 
     lastSecond = -1;
     lastAnnounced = hostNow();

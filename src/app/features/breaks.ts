@@ -51,7 +51,9 @@ export function createBreakFeature(ctx: AppContext): BreakFeature {
   };
 
   const onTimerEvent = (event: TimelineEvent) => {
-    const kind = event.kind as BreakKind;
+    // Only micro and long breaks show exercises; other reminders are not breaks of this kind.
+    if (event.kind !== 'micro' && event.kind !== 'long') return;
+    const kind: BreakKind = event.kind;
     switch (event.type) {
       case 'break-warning': {
         const exercises = exercisesFor(kind);

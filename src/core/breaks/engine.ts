@@ -96,7 +96,7 @@ export interface EngineContext {
 
 export type BreakEmit =
   /** `afterHold`: the focus signal that held this break just ended. */
-  | { type: 'break-warning'; kind: BreakKind; dueAt: number; afterHold: boolean }
+  | { type: 'break-warning'; kind: BreakKind; dueAt: number; afterHold?: true }
   /** `heldMs`: how long a focus signal held it; null when it was not held. */
   | { type: 'break-start'; kind: BreakKind; endsAt: number; heldMs: number | null }
   | { type: 'break-end'; kind: BreakKind; outcome: 'completed' | 'skipped' }
@@ -212,6 +212,15 @@ function reached(deadline: Deadline, now: Instant): boolean {
   return deadline.clock === 'elapsed' ? now.elapsed >= deadline.at : now.wall >= deadline.at;
 }
 
+/** A micro break shown late (after sleep, or held through a call) may now fall due with the long one: show the long one. */
+function kindShownAt(plan: Plan, planned: BreakKind, now: Instant, settings: Settings): BreakKind {
+  return planned === 'micro' &&
+    plan.long !== null &&
+    plan.long.dueAt - now.elapsed <= settings.microBreak.everyMs / 2
+    ? 'long'
+    : planned;
+}
+
 function startBreak(
   plan: Plan,
   kind: BreakKind,
@@ -263,14 +272,15 @@ function release(
   now: Instant,
   context: EngineContext,
 ): Transition {
+  const kind = kindShownAt(state.plan, state.kind, now, context.settings);
   const lead = Math.min(context.settings.warningBeforeMs, RELEASE_WARNING_MAX_MS);
   if (lead <= 0) {
-    return startBreak(state.plan, state.kind, now, context, now.elapsed - state.hold.since);
+    return startBreak(state.plan, kind, now, context, now.elapsed - state.hold.since);
   }
   const dueAt = now.elapsed + lead;
   return {
-    state: { name: 'warning', plan: state.plan, kind: state.kind, dueAt, held: state.hold },
-    emits: [{ type: 'break-warning', kind: state.kind, dueAt, afterHold: true }],
+    state: { name: 'warning', plan: state.plan, kind, dueAt, held: state.hold },
+    emits: [{ type: 'break-warning', kind, dueAt, afterHold: true }],
   };
 }
 
@@ -283,13 +293,7 @@ function breakFallsDue(
   context: EngineContext,
   held: Hold | undefined,
 ): Transition {
-  // A micro break shown late (after sleep) may now fall due with the long one: show the long one.
-  const kind =
-    planned === 'micro' &&
-    plan.long !== null &&
-    plan.long.dueAt - now.elapsed <= context.settings.microBreak.everyMs / 2
-      ? 'long'
-      : planned;
+  const kind = kindShownAt(plan, planned, now, context.settings);
   if (holding(context)) {
     const hold = held ?? { since: now.elapsed, showBy: now.elapsed + maxHoldMs(context.settings) };
     if (now.elapsed >= hold.showBy) {
@@ -330,7 +334,7 @@ function timeStep(state: BreakState, now: Instant, context: EngineContext): Tran
         if (holding(context)) return stay(state);
         return {
           state: { name: 'warning', plan: state.plan, kind: next.kind, dueAt: next.dueAt },
-          emits: [{ type: 'break-warning', kind: next.kind, dueAt: next.dueAt, afterHold: false }],
+          emits: [{ type: 'break-warning', kind: next.kind, dueAt: next.dueAt }],
         };
       }
       return stay(state);
@@ -345,7 +349,14 @@ function timeStep(state: BreakState, now: Instant, context: EngineContext): Tran
       // The call ended (or that signal was turned off in the settings): the break comes.
       if (!holding(context)) return release(state, now, context);
       if (now.elapsed < state.hold.showBy) return stay(state);
-      return showGently(state.plan, state.kind, state.hold.since, context.focus, now, context);
+      return showGently(
+        state.plan,
+        kindShownAt(state.plan, state.kind, now, settings),
+        state.hold.since,
+        context.focus,
+        now,
+        context,
+      );
     case 'in-break': {
       if (now.elapsed < state.endsAt) return stay(state);
       const plan = {

@@ -341,8 +341,8 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     if (therapy.active) candidates.push(therapy.active.endsAt);
     const rhythm = postureDeadline(posture, now.elapsed, postureContext());
     if (rhythm !== null) candidates.push(rhythm);
-    // A minute before a prompt, the host is asked to start reading focus signals.
-    const watch = focusWatchStart(now);
+    // A minute before a prompt, a host that reads focus signals is asked to start.
+    const watch = focusListeners.size > 0 ? focusWatchStart(now) : null;
     if (watch !== null && watch > now.elapsed) candidates.push(watch);
     return candidates.length === 0 ? null : Math.min(...candidates);
   }
@@ -550,6 +550,8 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     },
     onFocusWanted(listener) {
       focusListeners.add(listener);
+      // The first listener may need a wake of its own before the next prompt.
+      if (focusListeners.size === 1 && !disposed && asleepSince === null) arm(instant());
       return () => focusListeners.delete(listener);
     },
     dispose() {

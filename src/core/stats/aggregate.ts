@@ -13,7 +13,8 @@ import { type StatsRecord, statsRecordOf, therapyMinutesRan } from './records';
  *
  * - a break is **due** once, when it is settled: taken, skipped, or covered by a
  *   natural break. A postponed break comes back and counts when it is settled, so
- *   postponing never counts a break twice;
+ *   postponing never counts a break twice; one spell away from the desk is one
+ *   natural break, even when it grows from covering a micro break to a long one;
  * - **compliance** = (taken + natural) / due, in whole percent; none on a day with
  *   nothing due;
  * - a day **meets the goal** when something was due and compliance is at least
@@ -22,6 +23,9 @@ import { type StatsRecord, statsRecordOf, therapyMinutesRan } from './records';
  *   the goal but cannot end a streak before it is over.
  */
 export const STREAK_GOAL_PERCENT = 80;
+
+/** Idle is sampled in whole seconds: two readings of one spell may disagree by a little. */
+const SAME_SPELL_MS = 2000;
 
 export interface BreakCounts {
   due: number;
@@ -205,9 +209,18 @@ export function computeStats(
     record: Extract<StatsRecord, { type: 'checklist-result' }>;
     date: string;
   }[] = [];
+  // When the last natural break's spell away began: the same spell seen again is an upgrade.
+  let lastSpellStart: number | null = null;
   for (const raw of rawRecords) {
     const record = statsRecordOf(raw);
     if (!record) continue;
+    if (record.type === 'natural-break' && record.idleSeconds !== undefined) {
+      const spellStart = record.at - record.idleSeconds * 1000;
+      const sameSpell =
+        lastSpellStart !== null && Math.abs(spellStart - lastSpellStart) <= SAME_SPELL_MS;
+      lastSpellStart = spellStart;
+      if (sameSpell) continue;
+    }
     const date = keyOf(record.at);
     let day = byDate.get(date);
     if (!day) {

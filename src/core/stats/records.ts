@@ -15,7 +15,7 @@ export type StatsRecord =
   | { at: number; type: 'break-skipped'; kind: BreakKind }
   | { at: number; type: 'break-postponed'; kind: BreakKind }
   /** The person was away long enough that the coming break was covered. */
-  | { at: number; type: 'natural-break'; kind: BreakKind }
+  | { at: number; type: 'natural-break'; kind: BreakKind; idleSeconds?: number }
   | { at: number; type: 'therapy-start'; kind: TherapyKind; minutes: number }
   | {
       at: number;
@@ -67,8 +67,12 @@ export function statsRecordOf(raw: Raw): StatsRecord | null {
     case 'break-taken':
     case 'break-skipped':
     case 'break-postponed':
-    case 'natural-break':
       return isBreakKind(raw.kind) ? { at, type, kind: raw.kind } : null;
+    case 'natural-break':
+      if (!isBreakKind(raw.kind)) return null;
+      return isCount(raw.idleSeconds)
+        ? { at, type, kind: raw.kind, idleSeconds: raw.idleSeconds }
+        : { at, type, kind: raw.kind };
     case 'therapy-start':
       return isTherapyKind(raw.kind) && isCount(raw.minutes)
         ? { at, type, kind: raw.kind, minutes: raw.minutes }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../../src/core/breaks/api';
 import { createTimerService } from '../../../src/core/breaks/service';
+import { FOCUS_SIGNALS } from '../../../src/core/focus/signals';
 import { createWorkCalendar } from '../../../src/core/schedule/work-hours';
 import type { Settings } from '../../../src/core/settings/settings';
 import { HOUR, MINUTE, SECOND } from '../../../src/core/time/duration';
@@ -31,6 +32,12 @@ const operation = fc.oneof(
   fc.record({
     type: fc.constant('dnd' as const),
     minutes: fc.double({ min: 0.1, max: 60, noNaN: true }),
+  }),
+  // A call or presentation: a focus signal on for a while.
+  fc.record({
+    type: fc.constant('focus' as const),
+    minutes: fc.double({ min: 0.1, max: 120, noNaN: true }),
+    signal: fc.constantFrom(...FOCUS_SIGNALS),
   }),
   fc.constantFrom(
     { type: 'postpone' as const },
@@ -65,6 +72,8 @@ type World = typeof world extends fc.Arbitrary<infer T> ? T : never;
 interface Recorded extends TimelineEvent {
   real: number;
   byAction: boolean;
+  /** A focus signal was on, as the service was told, when this happened. */
+  duringFocus?: boolean;
 }
 
 function live(w: World) {
@@ -91,13 +100,22 @@ function live(w: World) {
   });
   const events: Recorded[] = [];
   let acting = false;
-  service.onEvent((e) => events.push({ ...e, real: clock.elapsed(), byAction: acting }));
+  const focusNow = new Set<string>();
+  const tell = (signal: (typeof FOCUS_SIGNALS)[number], on: boolean) => {
+    if (on) focusNow.add(signal);
+    else focusNow.delete(signal);
+    service.signal({ type: 'focus', signal, on });
+  };
+  service.onEvent((e) =>
+    events.push({ ...e, real: clock.elapsed(), byAction: acting, duringFocus: focusNow.size > 0 }),
+  );
   const act = (fn: () => void) => {
     acting = true;
     fn();
     acting = false;
   };
   const later: { at: number; run: () => void }[] = [];
+  const focusSpells = new Map<string, number>();
   let maxArmed = 0;
   const runUntil = (target: number) => {
     for (;;) {
@@ -130,16 +148,33 @@ function live(w: World) {
         break;
       case 'lock':
         service.signal({ type: 'lock' });
+        // Not a timeline event, but the properties need to know the user was away.
+        events.push({ type: 'locked', at: clock.now(), real: clock.elapsed(), byAction: false });
         later.push({
           at: now + op.minutes * MINUTE,
           run: () => service.signal({ type: 'unlock' }),
         });
         break;
-      case 'dnd':
-        service.signal({ type: 'do-not-disturb', on: true });
+      case 'focus': {
+        // Overlapping spells of one signal: on until the last of them ends.
+        const signal = op.signal;
+        focusSpells.set(signal, (focusSpells.get(signal) ?? 0) + 1);
+        tell(signal, true);
         later.push({
           at: now + op.minutes * MINUTE,
-          run: () => service.signal({ type: 'do-not-disturb', on: false }),
+          run: () => {
+            const left = (focusSpells.get(signal) ?? 1) - 1;
+            focusSpells.set(signal, left);
+            if (left === 0) tell(signal, false);
+          },
+        });
+        break;
+      }
+      case 'dnd':
+        tell('doNotDisturb', true);
+        later.push({
+          at: now + op.minutes * MINUTE,
+          run: () => tell('doNotDisturb', false),
         });
         break;
       case 'postpone':
@@ -258,6 +293,55 @@ describe('timer service invariants', { timeout: 120_000 }, () => {
     expect(all.some((e) => e.type === 'break-end' && e.outcome === 'skipped')).toBe(true);
     expect(count('natural-break')).toBeGreaterThan(0);
     expect(count('clock-jump')).toBeGreaterThan(0);
+  });
+
+  it('a deferred break is never lost: it is shown by deferral.maxMinutes after it was due', () => {
+    // What legitimately ends a held break otherwise: the user's own choice, being away, the day's end.
+    const interrupts = new Set([
+      'natural-break',
+      'break-postponed',
+      'break-end',
+      'paused',
+      'work-hours-end',
+      'suspend',
+      'locked',
+    ]);
+    let held = 0;
+    fc.assert(
+      fc.property(world, (w) => {
+        const { events, settings } = live(w);
+        events.forEach((deferred, index) => {
+          if (deferred.type !== 'break-deferred') return;
+          held++;
+          expect(deferred.atMostSeconds).toBeLessThanOrEqual(settings.deferral.maxMinutes * 60);
+          const deadline = deferred.real + Number(deferred.atMostSeconds) * 1000 + SECOND;
+          for (const later of events.slice(index + 1)) {
+            if (later.byAction || interrupts.has(later.type)) return;
+            if (later.type === 'break-start' || later.type === 'break-gentle') {
+              expect(later.real).toBeLessThanOrEqual(deadline);
+              return;
+            }
+          }
+          // The run ends three quiet hours after the last step: a held break cannot still be waiting.
+          throw new Error(`a break held at ${deferred.real} ms was never shown`);
+        });
+      }),
+      RUNS,
+    );
+    expect(held).toBeGreaterThan(0);
+  });
+
+  it('no break takes the screen while a focus signal is on, unless held as long as allowed', () => {
+    fc.assert(
+      fc.property(world, (w) => {
+        const { events } = live(w);
+        for (const start of events.filter((e) => e.type === 'break-start' && !e.byAction)) {
+          // A break held until its bound is shown gently, never as the window.
+          expect(start.duringFocus).toBe(false);
+        }
+      }),
+      RUNS,
+    );
   });
 
   it('at most one timer is ever armed', () => {

@@ -314,23 +314,30 @@ describe('timer service: actions', () => {
     expect(h.service.status().skipsLeftToday).toBe(1);
   });
 
-  it('do-not-disturb holds a due break up to ten minutes, then shows it', () => {
+  it('do-not-disturb holds a due break up to deferral.maxMinutes, then shows it gently', () => {
     const h = harness();
     h.runTo(15);
     h.service.signal({ type: 'do-not-disturb', on: true });
-    h.runTo(31);
-    expect(h.lines(['break-start'])).toEqual(['30 break-start micro']);
-    expect(h.of('break-start')[0]?.deferred).toBe(true);
+    h.runTo(51);
+    expect(h.lines(['break-deferred', 'break-start', 'break-gentle'])).toEqual([
+      '20 break-deferred micro',
+      '50 break-gentle micro',
+    ]);
   });
 
-  it('a held break shows when do-not-disturb ends', () => {
+  it('a held break is announced when do-not-disturb ends and shows 30 s later', () => {
     const h = harness();
     h.runTo(15);
     h.service.signal({ type: 'do-not-disturb', on: true });
     h.runTo(23);
-    expect(h.service.status().deferredUntil).not.toBeNull();
+    expect(h.service.status().deferredUntil).toBe(Date.parse('2026-11-24T09:50:00+01:00'));
     h.service.signal({ type: 'do-not-disturb', on: false });
-    expect(h.lines(['break-start'])).toEqual(['23 break-start micro']);
+    h.runTo(24);
+    expect(h.lines(['break-warning', 'break-start'])).toEqual([
+      '23 break-warning micro',
+      '23.5 break-start micro',
+    ]);
+    expect(h.of('break-start')[0]).toMatchObject({ deferred: true, deferredSeconds: 210 });
   });
 
   it('status reports the next break on the wall clock', () => {

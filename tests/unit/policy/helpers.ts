@@ -33,12 +33,32 @@ export function removeAll(created: string[]): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-/** The real file system, but `path` looks owned by someone else. */
+/**
+ * The real file system, where the user running the tests counts as root: a no-op in
+ * CI, which runs as root, and lets the suite run as an ordinary user too.
+ */
+export const adminFs: PolicyFs = {
+  ...nodePolicyFs,
+  async lstat(p) {
+    const facts = await nodePolicyFs.lstat(p);
+    const me = process.getuid?.() ?? 0;
+    const myGroup = process.getgid?.() ?? 0;
+    return {
+      uid: facts.uid === me ? 0 : facts.uid,
+      gid: facts.gid === myGroup ? 0 : facts.gid,
+      mode: facts.mode,
+      isSymbolicLink: () => facts.isSymbolicLink(),
+      isDirectory: () => facts.isDirectory(),
+    };
+  },
+};
+
+/** `adminFs`, but `path` looks owned by someone else. */
 export function fsWithOwner(path: string, uid: number, gid = uid): PolicyFs {
   return {
-    ...nodePolicyFs,
+    ...adminFs,
     async lstat(p) {
-      const facts = await nodePolicyFs.lstat(p);
+      const facts = await adminFs.lstat(p);
       if (p !== path) return facts;
       return {
         uid,

@@ -4,13 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../../src/app/policy/load';
 import { machinePolicySources } from '../../../src/app/policy/sources';
 import { effectiveSettings } from '../../../src/contract/settings';
-import { fakeRoot, fsWithOwner, removeAll } from './helpers';
+import { adminFs, fakeRoot, fsWithOwner, removeAll } from './helpers';
 
 const created: string[] = [];
 afterEach(() => removeAll(created));
 
 const linux = (root: string, fs?: Parameters<typeof machinePolicySources>[0]['fs']) =>
-  machinePolicySources({ platform: 'linux', root, ...(fs ? { fs } : {}) });
+  machinePolicySources({ platform: 'linux', root, fs: fs ?? adminFs });
 
 describe('Linux policy: /etc/unhunch/policy.json and policy.d', () => {
   it('has no policy when nothing is there, and says where it looked', async () => {

@@ -8,7 +8,7 @@ import { managedPreferencesToPolicy } from '../../../src/app/policy/managed-pref
 import { mobileconfig } from '../../../src/app/policy/mobileconfig';
 import { machinePolicySources } from '../../../src/app/policy/sources';
 import { type Policy, parsePolicy } from '../../../src/contract/settings';
-import { fakeRoot, removeAll } from './helpers';
+import { adminFs, fakeRoot, removeAll } from './helpers';
 
 const created: string[] = [];
 afterEach(() => removeAll(created));
@@ -69,7 +69,9 @@ describe('macOS managed preferences', () => {
       calls.push([file, ...args]);
       return { code: 0, stdout: PLUTIL_JSON, stderr: '' };
     };
-    const load = await loadPolicy(machinePolicySources({ platform: 'darwin', root, run }));
+    const load = await loadPolicy(
+      machinePolicySources({ platform: 'darwin', root, run, fs: adminFs }),
+    );
     expect(calls).toEqual([
       [
         '/usr/bin/plutil',
@@ -95,7 +97,9 @@ describe('macOS managed preferences', () => {
       stdout: '',
       stderr: 'org.unhunch.app.plist: Property List error: Unexpected character g at line 1',
     });
-    const load = await loadPolicy(machinePolicySources({ platform: 'darwin', root, run }));
+    const load = await loadPolicy(
+      machinePolicySources({ platform: 'darwin', root, run, fs: adminFs }),
+    );
     expect(load.invalid).toBe(true);
     expect(load.sources[1]?.issues[0]).toMatch(/^plutil could not read it: .*Unexpected character/);
   });

@@ -237,3 +237,16 @@ describe('a year of heavy use', () => {
     expect(took).toBeLessThan(1500);
   });
 });
+
+describe('natural breaks', () => {
+  it('count one spell away once, even when it grows from a micro to a long break', () => {
+    const away = at('2026-11-27', '10:00');
+    const report = stats([
+      { at: away + 30_000, type: 'natural-break', kind: 'micro', idleSeconds: 30 },
+      { at: away + 300_000, type: 'natural-break', kind: 'long', idleSeconds: 300 },
+      // A later spell is a second natural break.
+      { at: away + 3_600_000, type: 'natural-break', kind: 'micro', idleSeconds: 40 },
+    ]);
+    expect(report.today).toMatchObject({ natural: 2, due: 2 });
+  });
+});

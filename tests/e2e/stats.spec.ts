@@ -1,0 +1,147 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { expect, startWebHostProcess, test } from './web-host';
+
+/**
+ * A history written into the data folder before the host starts, in UTC days: today
+ * 3 taken, 1 skipped, 1 natural, 1 postponed and 10 minutes of ice; the four days
+ * before it each 4 taken; a checklist a week ago at 70% and today at 90%.
+ */
+const DAY = 86_400_000;
+function seededHistory(now: number): string {
+  const today = Math.floor(now / DAY) * DAY;
+  // Spread today's records over the part of today that has passed.
+  const todayAt = (i: number) => today + Math.floor(((now - today) * (i + 1)) / 12);
+  const records: object[] = [
+    { at: todayAt(0), type: 'break-due', kind: 'micro' },
+    { at: todayAt(1), type: 'break-taken', kind: 'micro' },
+    { at: todayAt(2), type: 'break-taken', kind: 'micro' },
+    { at: todayAt(3), type: 'break-postponed', kind: 'micro' },
+    { at: todayAt(4), type: 'break-taken', kind: 'long' },
+    { at: todayAt(5), type: 'break-skipped', kind: 'micro' },
+    { at: todayAt(6), type: 'natural-break', kind: 'micro', idleSeconds: 90 },
+    {
+      at: todayAt(8),
+      type: 'therapy-end',
+      kind: 'ice',
+      minutes: 10,
+      startedAt: todayAt(8) - 10 * 60_000,
+      outcome: 'completed',
+    },
+    {
+      at: todayAt(9),
+      type: 'checklist-result',
+      answers: {},
+      score: { yes: 9, no: 1, notApplicable: 2, percent: 90 },
+    },
+    {
+      at: today - 7 * DAY + 36_000_000,
+      type: 'checklist-result',
+      answers: {},
+      score: { yes: 7, no: 3, notApplicable: 2, percent: 70 },
+    },
+  ];
+  for (let d = 1; d <= 4; d++) {
+    for (let i = 0; i < 4; i++) {
+      records.push({
+        at: today - d * DAY + 36_000_000 + i * 1_200_000,
+        type: 'break-taken',
+        kind: 'micro',
+      });
+    }
+  }
+  records.sort((a, b) => (a as { at: number }).at - (b as { at: number }).at);
+  return `${records.map((r) => JSON.stringify(r)).join('\n')}\n`;
+}
+
+test('the statistics page draws from the history in the data folder, with a table to read it by', async ({
+  page,
+}) => {
+  const host = await startWebHostProcess(
+    ['--timezone', 'UTC'],
+    {},
+    { 'history.jsonl': seededHistory(Date.now()) },
+  );
+  try {
+    await page.goto(`${host.url}#stats`);
+    const today = page.getByTestId('stats-today');
+    await expect(page.getByTestId('stats-today-taken')).toHaveText('3');
+    await expect(page.getByTestId('stats-today-skipped')).toHaveText('1');
+    await expect(page.getByTestId('stats-today-natural')).toHaveText('1');
+    await expect(page.getByTestId('stats-today-postponed')).toHaveText('1');
+    await expect(page.getByTestId('stats-today-compliance')).toHaveText('80%');
+    await expect(page.getByTestId('stats-today-ice')).toHaveText('10 min');
+    await expect(today).toContainText('Breaks kept');
+    await expect(page.getByTestId('stats-last7-taken')).toHaveText('19');
+    await expect(page.getByTestId('stats-last30-compliance')).toHaveText('95%');
+    await expect(page.getByTestId('stats-streak-current')).toHaveText('5 days in a row');
+    await expect(page.getByTestId('stats-empty')).toBeHidden();
+
+    // The charts are images with a text summary; the table says the same in words.
+    const chart = page.getByRole('img', { name: /Breaks by day/ });
+    await expect(chart).toBeVisible();
+    await expect(page.getByTestId('stats-breaks-summary')).toHaveText(
+      '19 taken, 1 natural and 1 skipped over 30 days. The table below lists every day.',
+    );
+    await expect(page.getByTestId('stats-checklist-summary')).toContainText(
+      '2 checklist results; from 70%',
+    );
+    await expect(page.getByTestId('stats-checklist-summary')).toContainText('to 90%');
+    const table = page.getByRole('table', { name: 'Day by day' });
+    await expect(table.getByRole('row')).toHaveCount(31);
+    const todayRow = table.getByRole('row').nth(1);
+    await expect(todayRow.getByRole('cell')).toHaveText([
+      '5',
+      '3',
+      '1',
+      '1',
+      '1',
+      '80%',
+      '0',
+      '10',
+      '90%',
+    ]);
+
+    await page.getByLabel('Show').selectOption('7');
+    await expect(table.getByRole('row')).toHaveCount(8);
+  } finally {
+    host.process.kill();
+    rmSync(host.dataDir, { recursive: true, force: true });
+  }
+});
+
+test('Export CSV downloads the days of the period', async ({ page }) => {
+  const host = await startWebHostProcess(
+    ['--timezone', 'UTC'],
+    {},
+    { 'history.jsonl': seededHistory(Date.now()) },
+  );
+  try {
+    await page.goto(`${host.url}#stats`);
+    await expect(page.getByTestId('stats-today-taken')).toHaveText('3');
+    await page.getByLabel('Show').selectOption('7');
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^unhunch-statistics-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(rows[0]).toBe(
+      'date,breaks_due,taken,natural,skipped,postponed,compliance_percent,heat_minutes,ice_minutes,checklist_percent',
+    );
+    expect(rows).toHaveLength(8);
+    expect(rows.at(-1)).toMatch(/^\d{4}-\d{2}-\d{2},5,3,1,1,1,80,0,10,90$/);
+    expect(rows.at(-2)).toMatch(/^\d{4}-\d{2}-\d{2},4,4,0,0,0,100,0,0,$/);
+  } finally {
+    host.process.kill();
+    rmSync(host.dataDir, { recursive: true, force: true });
+  }
+});
+
+test('with no history yet the page says so plainly', async ({ page, host }) => {
+  await page.goto(`${host.url}#stats`);
+  await expect(page.getByTestId('stats-empty')).toHaveText(
+    'Nothing recorded yet. Your statistics start with your first break.',
+  );
+  await expect(page.getByTestId('stats-streak-current')).toHaveText('0 days in a row');
+});
