@@ -9,6 +9,7 @@ import { createSystemClock } from '../core/time/system-clock';
 import { showBreaksOnEveryDisplay } from './break-windows';
 import { bindContract, pushEvent } from './ipc';
 import { createMainLogger } from './logging';
+import { followLoginSetting } from './login-item';
 import { notifyBreakWarnings } from './notifications';
 import { keepPolicyCurrent, readMachinePolicy } from './policy';
 import { systemIdleSeconds, wirePowerSignals } from './power';
@@ -54,6 +55,7 @@ async function start() {
 
   const breakWindows = showBreaksOnEveryDisplay(unhunch);
   notifyBreakWarnings(unhunch, { t });
+  followLoginSetting(unhunch, app);
   const ownFile = pathToFileURL(rendererUrl()).href;
   bindContract(
     unhunch,
