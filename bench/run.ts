@@ -7,6 +7,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type SimulatedEvent, type SimulationResult, simulate } from '../src/app/simulate';
+import { createTimerService } from '../src/core/breaks/service';
+import { FOCUS_SIGNALS } from '../src/core/focus/signals';
+import { DEFAULT_SETTINGS } from '../src/core/settings/settings';
+import { MINUTE } from '../src/core/time/duration';
+import { VirtualClock } from '../src/core/time/virtual-clock';
 
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results', 'engine.json');
 
@@ -54,7 +59,7 @@ function random(seed: number) {
 
 const minutes = (m: number) => `${Math.round(m * 60)}s`;
 
-/** Sleeps (monotonic stopping or running), clock jumps either way, idle and lock spells. */
+/** Sleeps (monotonic stopping or running), clock jumps either way, idle, lock and focus spells. */
 function faultScenario(seed: number): object {
   const next = random(seed);
   const inputs: object[] = [];
@@ -75,10 +80,13 @@ function faultScenario(seed: number): object {
         clockJump: `${by < 0 ? '-' : '+'}${Math.abs(by)}m`,
         noticed: next() < 0.5,
       });
-    } else if (pick < 0.8) {
+    } else if (pick < 0.75) {
       inputs.push({ at: minutes(at), idle: minutes(next() * 8) });
-    } else {
+    } else if (pick < 0.85) {
       inputs.push({ at: minutes(at), lock: minutes(next() * 10) });
+    } else {
+      const signal = FOCUS_SIGNALS[Math.floor(next() * FOCUS_SIGNALS.length)];
+      inputs.push({ at: minutes(at), focus: minutes(1 + next() * 60), signal });
     }
   }
   return { start: DAY_START, timezone: 'Europe/Berlin', duration: '16h', settings: always, inputs };
@@ -86,13 +94,22 @@ function faultScenario(seed: number): object {
 
 /**
  * How late each due time came, judged from the timeline itself: a warning promises
- * its break `dueInSeconds` later, a break promises its end after `durationSeconds`.
+ * its break `dueInSeconds` later, a break promises its end after `durationSeconds`,
+ * a break held by a focus signal promises to show (fully or gently) by `atMostSeconds`.
  * A promise broken by something that legitimately changes it (sleep, a natural break)
  * is not counted; a clock jump must not change it, so it is counted.
  */
 function latenessesOf(events: SimulatedEvent[]): number[] {
   const late: number[] = [];
-  const interrupts = new Set(['suspend', 'resume', 'natural-break', 'break-postponed', 'paused']);
+  const interrupts = new Set([
+    'suspend',
+    'resume',
+    'natural-break',
+    'break-postponed',
+    'paused',
+    // A call that began during the warning holds the break: a promise of its own.
+    'break-deferred',
+  ]);
   for (let i = 0; i < events.length; i++) {
     const promise = events[i];
     if (!promise) continue;
@@ -104,6 +121,9 @@ function latenessesOf(events: SimulatedEvent[]): number[] {
     } else if (promise.type === 'break-start' && typeof promise.durationSeconds === 'number') {
       dueAt = promise.t + promise.durationSeconds;
       fulfils = (e) => e.type === 'break-end';
+    } else if (promise.type === 'break-deferred' && typeof promise.atMostSeconds === 'number') {
+      dueAt = promise.t + promise.atMostSeconds;
+      fulfils = (e) => e.type === 'break-start' || e.type === 'break-gentle';
     }
     if (dueAt === null) continue;
     for (const later of events.slice(i + 1)) {
@@ -184,6 +204,30 @@ function namedFaults(): { name: string; lateMs: number }[] {
       ((pause.events.find((e) => e.type === 'resumed')?.t ?? Number.POSITIVE_INFINITY) - 15 * 60) *
       1000,
   });
+  // A call ending holds the break until 30 s after it (the announcement); a longer one until the bound.
+  const call = run({
+    start: DAY_START,
+    duration: '2h',
+    settings: always,
+    inputs: [{ at: '10m', focus: '45m', signal: 'camera' }],
+  });
+  faults.push({
+    name: 'break held by a 45-min call: shown 30 s after it ends',
+    lateMs: (firstStartAfter(call, 0) - (55 * 60 + 30)) * 1000,
+  });
+  const meeting = run({
+    start: DAY_START,
+    duration: '2h',
+    settings: always,
+    inputs: [{ at: '10m', focus: '1h30m', signal: 'meetingApps' }],
+  });
+  faults.push({
+    name: 'break held by a 90-min meeting: gentle at deferral.maxMinutes',
+    lateMs:
+      ((meeting.events.find((e) => e.type === 'break-gentle')?.t ?? Number.POSITIVE_INFINITY) -
+        (20 + 30) * 60) *
+      1000,
+  });
   const evening = run({
     start: '2026-11-24T15:00:00+01:00',
     timezone: 'Europe/Berlin',
@@ -214,6 +258,36 @@ function unnoticedJumpDetectionSeconds(): number {
   );
 }
 
+/**
+ * The Electron host reads its focus detectors every 15 s, only while the service wants
+ * them: an active 8-hour day with the defaults, counting the service's wakes with such a
+ * host listening (its wake a minute before each warning) and the minutes it is asked to read.
+ */
+function focusHostDay(): { wakeups: number; readingMinutes: number; reads: number } {
+  const clock = new VirtualClock(Date.parse(DAY_START));
+  const service = createTimerService({
+    clock,
+    settings: { ...DEFAULT_SETTINGS, workHours: null, routines: [] },
+    timeZone: 'Europe/Berlin',
+    idle: () => 0,
+  });
+  let since: number | null = null;
+  let readingMs = 0;
+  let reads = 0;
+  service.onFocusWanted((wanted) => {
+    const now = clock.elapsed();
+    if (wanted) since = now;
+    else if (since !== null) {
+      readingMs += now - since;
+      reads += 1 + Math.floor((now - since) / 15_000);
+      since = null;
+    }
+  });
+  clock.advanceTo(8 * 60 * MINUTE);
+  service.dispose();
+  return { wakeups: clock.fired, readingMinutes: Math.round(readingMs / 600) / 100, reads };
+}
+
 function msToSimulateWeek(): number {
   const week = { start: '2026-11-23T00:00:00+01:00', timezone: 'Europe/Berlin', duration: '120h' };
   run(week); // warm up the JIT and Intl caches
@@ -228,6 +302,7 @@ function msToSimulateWeek(): number {
 }
 
 const named = namedFaults();
+const focusHost = focusHostDay();
 const randomLateness = Array.from({ length: 100 }, (_, seed) =>
   latenessesOf(run(faultScenario(seed + 1)).events),
 ).flat();
@@ -265,6 +340,16 @@ const results = {
     999,
     'ms to simulate Monday to Friday (median of 5)',
   ),
+  wakeupsPerActiveDayWithFocusHost: figure(
+    focusHost.wakeups,
+    960,
+    'wakeups in 8 h, active user, with a host reading focus signals around each prompt',
+  ),
+  focusSignalReading: {
+    minutesPerDay: focusHost.readingMinutes,
+    readsPerDay: focusHost.reads,
+    unit: 'minutes in 8 h the host is asked to read focus signals (every 15 s), and its reads; informational',
+  },
   unnoticedJumpDetectionSeconds: {
     value: unnoticedJumpDetectionSeconds(),
     unit: 's until a clock jump nobody reported is found (next idle sample); informational',
@@ -278,9 +363,13 @@ const line = (name: string, f: { value: number; target: number; met: boolean; un
   `${f.met ? 'met ' : 'MISS'}  ${name.padEnd(22)} ${String(f.value).padStart(8)}  (target ${f.target}; ${f.unit})`;
 console.log(line('wakeups/active day', results.wakeupsPerActiveDay));
 console.log(line('wakeups while paused', results.wakeupsWhilePaused));
+console.log(line('… with a focus host', results.wakeupsPerActiveDayWithFocusHost));
 console.log(line('max lateness', results.maxLatenessMs));
 console.log(line('5-day week', results.msToSimulateWeek));
 console.log(
   `info  unnoticed clock jump found after ${results.unnoticedJumpDetectionSeconds.value} s`,
+);
+console.log(
+  `info  focus signals read ${results.focusSignalReading.minutesPerDay} min a day (${results.focusSignalReading.readsPerDay} reads)`,
 );
 console.log(`wrote ${RESULTS}`);

@@ -35,6 +35,8 @@ export interface DayPlan {
   working: boolean;
   breaks: PlannedDayBreak[];
   routines: { at: string; time: string; id: string }[];
+  /** Sit-stand prompts (`sitStand`); empty when the rhythm is off. */
+  posture: { at: string; time: string; to: 'sit' | 'stand' | 'move' }[];
   totals: { micro: number; long: number; breakTime: string };
 }
 
@@ -59,6 +61,7 @@ export function planDay(settings: Settings, date: LocalDate, zone: string): DayP
     working: interval !== null,
     breaks: [],
     routines: [],
+    posture: [],
     totals: { micro: 0, long: 0, breakTime: '0s' },
   };
   if (!interval) return plan;
@@ -76,6 +79,15 @@ export function planDay(settings: Settings, date: LocalDate, zone: string): DayP
         time: hhmm(event.at, zone),
         kind: event.kind,
         duration: formatDuration(seconds * 1000),
+      });
+    } else if (
+      event.type === 'posture-change' &&
+      (event.to === 'sit' || event.to === 'stand' || event.to === 'move')
+    ) {
+      plan.posture.push({
+        at: formatLocalIso(event.at, zone),
+        time: hhmm(event.at, zone),
+        to: event.to,
       });
     } else if (event.type === 'routine' && typeof event.id === 'string') {
       plan.routines.push({
@@ -116,6 +128,18 @@ export function formatDayPlan(plan: DayPlan): string {
     `${plan.breaks.length} breaks: ${plan.totals.micro} micro, ${plan.totals.long} long, ${plan.totals.breakTime} in all.`,
   );
   for (const r of plan.routines) lines.push(`Routine ${r.id} at ${r.time}.`);
+  if (plan.posture.length > 0) {
+    lines.push('', `Sit-stand prompts (${plan.posture.length}):`);
+    for (let i = 0; i < plan.posture.length; i += 6) {
+      lines.push(
+        plan.posture
+          .slice(i, i + 6)
+          .map((p) => `${p.time} ${p.to.padEnd(5)}`)
+          .join('  ')
+          .trimEnd(),
+      );
+    }
+  }
   lines.push(
     'Assumes you work throughout and take each break when shown; idle time counts as a break in the app.',
   );

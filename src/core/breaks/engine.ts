@@ -274,10 +274,11 @@ function release(
 ): Transition {
   const kind = kindShownAt(state.plan, state.kind, now, context.settings);
   const lead = Math.min(context.settings.warningBeforeMs, RELEASE_WARNING_MAX_MS);
-  if (lead <= 0) {
+  // The bound holds for the announcement too: the break is on screen by `showBy`.
+  const dueAt = Math.min(now.elapsed + lead, state.hold.showBy);
+  if (dueAt <= now.elapsed) {
     return startBreak(state.plan, kind, now, context, now.elapsed - state.hold.since);
   }
-  const dueAt = now.elapsed + lead;
   return {
     state: { name: 'warning', plan: state.plan, kind, dueAt, held: state.hold },
     emits: [{ type: 'break-warning', kind, dueAt, afterHold: true }],

@@ -113,6 +113,34 @@ describe('unhunch preview', () => {
     ]);
   });
 
+  it('shows the sit-stand prompts when the rhythm is on', async () => {
+    const { io, out } = fakeIo({
+      'me.json': JSON.stringify({
+        sitStand: { enabled: true },
+        workHours: { from: '09:00', to: '10:00' },
+      }),
+    });
+    await runPreview(
+      { date: '2026-11-24', timezone: 'Europe/Berlin', settings: 'me.json', json: true },
+      io,
+    );
+    const plan = JSON.parse(out.join(''));
+    // The micro break at 09:20 comes first; the prompt to stand waits for its end.
+    expect(plan.posture.map((p: { time: string; to: string }) => `${p.time} ${p.to}`)).toEqual([
+      '09:20 stand',
+      '09:28 move',
+      '09:30 sit',
+      '09:50 stand',
+      '09:58 move',
+    ]);
+    const text = fakeIo({ 'me.json': JSON.stringify({ sitStand: { enabled: true } }) });
+    await runPreview(
+      { date: '2026-11-24', timezone: 'Europe/Berlin', settings: 'me.json' },
+      text.io,
+    );
+    expect(text.out.join('')).toMatch(/^Sit-stand prompts \(\d+\):\n09:20 stand {2}09:28 move/m);
+  });
+
   it('says so on a day off', async () => {
     const { io, out } = fakeIo();
     await runPreview({ date: '2026-11-29', timezone: 'Europe/Berlin' }, io);

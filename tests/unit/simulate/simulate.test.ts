@@ -125,6 +125,84 @@ describe('simulate', () => {
     });
   });
 
+  it('a focus input holds a due break; the summary counts breaks shown gently apart', () => {
+    const result = run({
+      duration: '1h45m',
+      inputs: [
+        { at: '10m', focus: '20m', signal: 'camera' },
+        { at: '45m', focus: '45m', signal: 'meetingApps' },
+      ],
+    });
+    expect(
+      brief(result.events, ['break-deferred', 'break-start', 'break-gentle', 'break-end']),
+    ).toEqual([
+      '1200 break-deferred micro',
+      '1830 break-start micro',
+      '1860 break-end micro',
+      '3060 break-deferred long',
+      '4860 break-gentle long',
+      '6060 break-start micro',
+      '6090 break-end micro',
+    ]);
+    // The gentle one counts as neither taken nor skipped.
+    expect(result.summary).toMatchObject({
+      breaksTaken: 2,
+      breaksSkipped: 0,
+      breaksDeferred: 1,
+    });
+  });
+
+  it('a focus input needs a known signal, and a signal goes only with focus', () => {
+    const errorsOf = (inputs: object[]) => {
+      const parsed = parseScenario({ ...base, inputs });
+      return parsed.ok ? [] : parsed.errors;
+    };
+    expect(errorsOf([{ at: '1m', focus: '5m' }])).toEqual([
+      'inputs[0].signal: a focus spell needs a signal: one of camera, microphone, screenSharing, fullscreen, meetingApps, doNotDisturb',
+    ]);
+    expect(errorsOf([{ at: '1m', focus: '5m', signal: 'webcam' }])[0]).toMatch(
+      /^inputs\[0\]\.signal: /,
+    );
+    expect(errorsOf([{ at: '1m', idle: '5m', signal: 'camera' }])).toEqual([
+      'inputs[0].signal: "signal" goes only with focus',
+    ]);
+  });
+
+  it('overlapping spells of one signal hold until the last ends', () => {
+    const result = run({
+      duration: '40m',
+      inputs: [
+        { at: '15m', focus: '10m', signal: 'camera' },
+        { at: '18m', focus: '12m', signal: 'camera' },
+      ],
+    });
+    expect(brief(result.events, ['break-deferred', 'break-start'])).toEqual([
+      '1200 break-deferred micro',
+      '1830 break-start micro',
+    ]);
+  });
+
+  it('sit-stand prompts come on the virtual clock', () => {
+    const result = run({
+      settings: { sitStand: { enabled: true }, microBreak: { enabled: false } },
+    });
+    expect(brief(result.events, ['posture-change'])).toEqual([
+      '1200 posture-change posture',
+      '1680 posture-change posture',
+      '1800 posture-change posture',
+      '3000 posture-change posture',
+      '3480 posture-change posture',
+    ]);
+    expect(result.events.filter((e) => e.type === 'posture-change').map((e) => e.to)).toEqual([
+      'stand',
+      'move',
+      'sit',
+      'stand',
+      'move',
+    ]);
+    expect(result.summary.postureChanges).toBe(5);
+  });
+
   it('without idle detection there are no natural breaks and far fewer wakeups', () => {
     const result = run({ idleDetection: false, inputs: [{ at: '5m', idle: '10m' }] });
     expect(result.summary.naturalBreaks).toBe(0);
