@@ -209,11 +209,11 @@ function namedFaults(): { name: string; lateMs: number }[] {
     start: DAY_START,
     duration: '2h',
     settings: always,
-    inputs: [{ at: '10m', focus: '45m', signal: 'camera' }],
+    inputs: [{ at: '5m', focus: '40m', signal: 'camera' }],
   });
   faults.push({
-    name: 'break held by a 45-min call: shown 30 s after it ends',
-    lateMs: (firstStartAfter(call, 0) - (55 * 60 + 30)) * 1000,
+    name: 'break held by a 40-min call: shown 30 s after it ends',
+    lateMs: (firstStartAfter(call, 0) - (45 * 60 + 30)) * 1000,
   });
   const meeting = run({
     start: DAY_START,

@@ -2,7 +2,16 @@ import type { TFunction } from 'i18next';
 import type { Status, TherapyState } from '../contract/contract';
 import { formatClockTime, formatCountdown } from '../contract/i18n';
 
-export type TrayAction = 'open' | 'pause30' | 'resume' | 'quit' | 'therapy-start' | 'therapy-stop';
+export type TrayAction =
+  | 'open'
+  | 'pause30'
+  | 'resume'
+  | 'quit'
+  | 'therapy-start'
+  | 'therapy-stop'
+  | 'breathing'
+  | 'checklist'
+  | 'health';
 
 export interface TrayModel {
   tooltip: string;
@@ -51,6 +60,9 @@ export function trayModel(
     items: [
       { action: 'open', label: t('tray.open') },
       ...therapyItems,
+      { action: 'breathing', label: t('tray.breathing') },
+      { action: 'checklist', label: t('tray.checklist') },
+      { action: 'health', label: t('tray.health') },
       paused
         ? { action: 'resume', label: t('tray.resume') }
         : { action: 'pause30', label: t('tray.pause30') },

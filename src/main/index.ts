@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { app, nativeTheme, session } from 'electron';
+import { app, nativeTheme, session, shell } from 'electron';
 import { launchRequests } from '../app/command-line';
 import { openApp } from '../app/open';
 import { signalSupport } from '../app/platform';
@@ -10,7 +10,7 @@ import { showBreaksOnEveryDisplay } from './break-windows';
 import { bindContract, pushEvent } from './ipc';
 import { createMainLogger } from './logging';
 import { followLoginSetting } from './login-item';
-import { notifyBreakWarnings } from './notifications';
+import { notifyBreakWarnings, notifyChecklistDue } from './notifications';
 import { keepPolicyCurrent, readMachinePolicy } from './policy';
 import { systemIdleSeconds, wirePowerSignals } from './power';
 import { ElectronSettingsStore } from './store';
@@ -49,12 +49,15 @@ async function start() {
     signalSupport: signalSupport({ platform: process.platform, env: process.env }),
     logger,
     policy: policy.startWith,
+    // Only https links the app has checked against its allowlist reach this.
+    openExternal: (url) => void shell.openExternal(url),
   });
   const policyWatch = keepPolicyCurrent(policy, unhunch);
   wirePowerSignals(unhunch.timer);
 
   const breakWindows = showBreaksOnEveryDisplay(unhunch);
   notifyBreakWarnings(unhunch, { t });
+  notifyChecklistDue(unhunch, { t, showChecklist: () => showMainWindow('checklist') });
   followLoginSetting(unhunch, app);
   const ownFile = pathToFileURL(rendererUrl()).href;
   bindContract(
@@ -73,6 +76,8 @@ async function start() {
     // Starting goes through the page: heat or ice, how long, and the safety check.
     else if (action === 'therapy-start') showMainWindow('therapy');
     else if (action === 'therapy-stop') void unhunch.handlers.stopTherapy(undefined);
+    else if (action === 'breathing' || action === 'checklist' || action === 'health')
+      showMainWindow(action);
     else app.quit();
   };
   const tray = createTray(onTrayAction);

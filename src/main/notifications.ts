@@ -1,7 +1,7 @@
 import { Notification } from 'electron';
 import type { TFunction } from 'i18next';
 import type { UnhunchApp } from '../app/app';
-import type { BreakWarning } from '../contract/contract';
+import type { BreakWarning, ChecklistDue } from '../contract/contract';
 
 /**
  * The warning before a break as a system notification ("Micro break in 30 seconds",
@@ -60,5 +60,30 @@ export function notifyBreakWarnings(app: UnhunchApp, options: { t: TFunction }):
   return () => {
     unsubscribe();
     close();
+  };
+}
+
+/** The weekly workstation re-check (a routine) as a notification that opens the checklist. */
+export function notifyChecklistDue(
+  app: UnhunchApp,
+  options: { t: TFunction; showChecklist: () => void },
+): () => void {
+  let shown: Notification | null = null;
+  const unsubscribe = app.onEvent((event, payload) => {
+    if (event !== 'checklist-due' || !(payload as ChecklistDue).due) return;
+    if (!app.context.settings.effective().notifications.enabled) return;
+    if (!Notification.isSupported()) return;
+    shown?.close();
+    shown = new Notification({
+      title: options.t('checklistDue.title'),
+      body: options.t('checklistDue.body'),
+      silent: true,
+    });
+    shown.on('click', options.showChecklist);
+    shown.show();
+  });
+  return () => {
+    unsubscribe();
+    shown?.close();
   };
 }

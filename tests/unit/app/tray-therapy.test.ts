@@ -34,6 +34,9 @@ describe('the tray during heat and ice', () => {
     expect(trayModel(running, t, 'en', ice).items.map((item) => item.label)).toEqual([
       'Open Unhunch',
       'Stop therapy timer',
+      'Breathing and relaxation',
+      'Workstation checklist',
+      'About your health',
       'Pause for 30 minutes',
       'Quit Unhunch',
     ]);
@@ -41,6 +44,9 @@ describe('the tray during heat and ice', () => {
     expect(idle.items.map((item) => item.action)).toEqual([
       'open',
       'therapy-start',
+      'breathing',
+      'checklist',
+      'health',
       'pause30',
       'quit',
     ]);

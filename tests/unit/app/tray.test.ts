@@ -21,9 +21,12 @@ describe('the tray', () => {
     expect(trayModel(running, t).tooltip).toBe('Unhunch · next break in 12 minutes');
   });
 
-  it('offers Open, Pause for 30 minutes and Quit while running', () => {
+  it('offers Open, the guides, Pause for 30 minutes and Quit while running', () => {
     expect(trayModel(running, t).items.map((item) => item.label)).toEqual([
       'Open Unhunch',
+      'Breathing and relaxation',
+      'Workstation checklist',
+      'About your health',
       'Pause for 30 minutes',
       'Quit Unhunch',
     ]);
@@ -34,7 +37,14 @@ describe('the tray', () => {
     const model = trayModel(paused, t);
     expect(model.paused).toBe(true);
     expect(model.tooltip).toBe('Unhunch · paused');
-    expect(model.items.map((item) => item.action)).toEqual(['open', 'resume', 'quit']);
+    expect(model.items.map((item) => item.action)).toEqual([
+      'open',
+      'breathing',
+      'checklist',
+      'health',
+      'resume',
+      'quit',
+    ]);
   });
 
   it('says when a timed pause ends', () => {
