@@ -98,26 +98,30 @@ async function breakPromptPaintMs(): Promise<number[]> {
   });
   const samples: number[] = [];
   try {
-    for (let run = 0; run < 5; run++) {
+    for (let run = 0; run < 10; run++) {
       const page = await browser.newPage();
       await page.goto(`${host.url}#break`);
       await page.waitForSelector(
         '[data-testid="break-idle"], [data-testid="break-exercise-title"]',
       );
-      const elapsed = await page.evaluate(async () => {
-        const call = window.unhunch!.call as unknown as (name: string) => Promise<unknown>;
+      // A string, not a function: the TypeScript loader would wrap a function in helpers
+      // that do not exist in the page.
+      const elapsed = (await page.evaluate(`(async () => {
         const started = performance.now();
-        await call('takeBreakNow');
-        await new Promise<void>((resolve) => {
+        await window.unhunch.call('takeBreakNow');
+        await new Promise((resolve) => {
           const check = () => {
-            const title = document.querySelector('[data-testid="break-exercise-title"]');
-            if (title?.textContent) requestAnimationFrame(() => resolve());
+            const card = document.querySelector('[data-testid="break-exercise"]');
+            const title = card && card.querySelector('[data-testid="exercise-title"]');
+            const figure = card && card.querySelector('[data-testid="exercise-figure"] svg');
+            // Painted: the frame after the title and the drawing are in the document.
+            if (title && title.textContent && figure) requestAnimationFrame(() => resolve());
             else requestAnimationFrame(check);
           };
           check();
         });
         return performance.now() - started;
-      });
+      })()`)) as number;
       samples.push(Math.round(elapsed));
       await page
         .evaluate(() =>
