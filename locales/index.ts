@@ -2,6 +2,7 @@ import breaks from './en/breaks.json';
 import checklist from './en/checklist.json';
 import common from './en/common.json';
 import exercises from './en/exercises.json';
+import focus from './en/focus.json';
 import health from './en/health.json';
 import settings from './en/settings.json';
 import stats from './en/stats.json';
@@ -21,11 +22,12 @@ export const NAMESPACES = [
   'breaks',
   'settings',
   'stats',
+  'focus',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const RESOURCES = {
-  en: { common, exercises, checklist, health, therapy, breaks, settings, stats },
+  en: { common, exercises, checklist, health, therapy, breaks, settings, stats, focus },
 } as const;
 
 export type Language = keyof typeof RESOURCES;

@@ -7,6 +7,7 @@ import type { AppContext } from './context';
 import { type CustomExerciseStore, memoryCustomExerciseStore } from './custom-exercise-store';
 import { createExerciseLibrary } from './exercise-library';
 import { createBreakFeature } from './features/breaks';
+import { createFocusFeature, type FocusFeature } from './features/focus';
 import { checklistHandlers } from './features/checklist';
 import { exerciseHandlers } from './features/exercises';
 import { healthHandlers } from './features/health';
@@ -58,6 +59,8 @@ export interface UnhunchApp {
   onEvent(listener: AppEventListener): () => void;
   /** The heat or ice session as the person sees it (the tray counts it down). */
   therapy(): TherapyView;
+  /** Meeting-aware breaks: the host reports which focus signals it can read. */
+  focus: Pick<FocusFeature, 'reportSupport'>;
   context: AppContext;
   timer: TimerService;
   dispose(): void;
@@ -140,6 +143,8 @@ export function createApp(deps: AppDeps): UnhunchApp {
   unsubscribers.push(therapy.dispose);
   const breaks = createBreakFeature(context);
   unsubscribers.push(breaks.dispose);
+  const focus = createFocusFeature(context);
+  unsubscribers.push(focus.dispose);
 
   const handlers: Handlers = {
     ...statusHandlers(context),
@@ -150,6 +155,7 @@ export function createApp(deps: AppDeps): UnhunchApp {
     ...therapy.handlers,
     ...breaks.handlers,
     ...exerciseHandlers(context),
+    ...focus.handlers,
   };
 
   return {
@@ -168,6 +174,7 @@ export function createApp(deps: AppDeps): UnhunchApp {
       return () => listeners.delete(listener);
     },
     therapy: therapy.view,
+    focus: { reportSupport: focus.reportSupport },
     timer,
     dispose() {
       for (const unsubscribe of unsubscribers) unsubscribe();

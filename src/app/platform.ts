@@ -9,7 +9,12 @@ export interface SignalSupport {
   idle: 'reliable' | 'unreliable';
   /** Without lock events a locked screen still counts, through idle time. */
   lock: 'events' | 'idle-only';
-  /** No platform API: the user pauses Unhunch for meetings instead. */
+  /**
+   * No Electron API. The Electron host's focus detectors (src/main/focus) read it, and
+   * calls and presentations, where the platform allows; what they can read is reported
+   * at run time (`getFocusSignals`), since a tool may be missing. Elsewhere the user
+   * pauses Unhunch for meetings.
+   */
   doNotDisturb: 'unavailable';
 }
 

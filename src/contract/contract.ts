@@ -3,6 +3,7 @@ import { breakCalls, breakEvents } from './calls/breaks';
 import { checklistCalls, checklistEvents } from './calls/checklist';
 import type { HandlersFor } from './calls/common';
 import { exerciseCalls, exerciseEvents } from './calls/exercises';
+import { focusCalls, focusEvents } from './calls/focus';
 import { healthCalls } from './calls/health';
 import { settingsCalls, settingsEvents } from './calls/settings';
 import { statsCalls } from './calls/stats';
@@ -19,6 +20,7 @@ export * from './calls/breaks';
 export * from './calls/checklist';
 export * from './calls/common';
 export * from './calls/exercises';
+export * from './calls/focus';
 export * from './calls/health';
 export * from './calls/settings';
 export * from './calls/stats';
@@ -38,6 +40,7 @@ export const calls = {
   ...checklistCalls,
   ...healthCalls,
   ...therapyCalls,
+  ...focusCalls,
 } as const;
 
 export const events = {
@@ -47,6 +50,7 @@ export const events = {
   ...exerciseEvents,
   ...checklistEvents,
   ...therapyEvents,
+  ...focusEvents,
 } as const;
 
 export type Calls = typeof calls;

@@ -8,6 +8,7 @@ import { createTranslator } from '../contract/i18n';
 import { createSystemClock } from '../core/time/system-clock';
 import { showBreaksOnEveryDisplay } from './break-windows';
 import { bindContract, pushEvent } from './ipc';
+import { startFocusSignals } from './focus-signals';
 import { createMainLogger } from './logging';
 import { followLoginSetting } from './login-item';
 import { notifyBreakWarnings, notifyChecklistDue } from './notifications';
@@ -57,6 +58,7 @@ async function start() {
 
   const breakWindows = showBreaksOnEveryDisplay(unhunch);
   notifyBreakWarnings(unhunch, { t });
+  startFocusSignals(unhunch, { t });
   notifyChecklistDue(unhunch, { t, showChecklist: () => showMainWindow('checklist') });
   followLoginSetting(unhunch, app);
   const ownFile = pathToFileURL(rendererUrl()).href;

@@ -3,7 +3,6 @@ import {
   BrowserWindow,
   type BrowserWindowConstructorOptions,
   type Session,
-  shell,
   type WebContents,
 } from 'electron';
 
@@ -44,14 +43,18 @@ export function hardenedWindowOptions(
   };
 }
 
-/** No navigation away from the renderer and no new windows; https links go to the browser. */
+/**
+ * No navigation away from the renderer and no new windows. Links leave the app only
+ * through the contract's openExternalLink, which checks them against an allowlist.
+ * A crashed renderer is reloaded where it was: the page asks the app for its state
+ * (a running break, a therapy session) again, so nothing is lost.
+ */
 export function lockDownContents(contents: WebContents) {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    // Only https links leave the app, and only in the user's browser.
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('render-process-gone', (_event, details) => {
+    if (details.reason !== 'clean-exit' && !contents.isDestroyed()) contents.reload();
   });
 }
 

@@ -41,7 +41,9 @@ type FieldSpec =
     }
   | { kind: 'work-hours'; path: 'workHours' }
   | { kind: 'days'; path: 'workHours.days' }
-  | { kind: 'time'; path: 'workHours.from' | 'workHours.to' };
+  | { kind: 'time'; path: 'workHours.from' | 'workHours.to' }
+  /** A heading inside a group; `path` names its words (`subheadings.<path>`). */
+  | { kind: 'subheading'; path: string };
 
 const duration = (path: LimitedSetting, unit: 'minutes' | 'seconds'): FieldSpec => {
   const unitMs = unit === 'minutes' ? MINUTE_MS : SECOND_MS;
@@ -81,6 +83,19 @@ const GROUPS: { id: string; fields: FieldSpec[] }[] = [
       count('skip.maxPerDay', 'times', true),
       toggle('strictMode'),
       toggle('naturalBreaks'),
+      { kind: 'subheading', path: 'deferral' },
+      toggle('deferral.camera'),
+      toggle('deferral.microphone'),
+      toggle('deferral.screenSharing'),
+      toggle('deferral.fullscreen'),
+      toggle('deferral.doNotDisturb'),
+      toggle('deferral.meetingApps'),
+      count('deferral.maxMinutes', 'minutes'),
+      { kind: 'subheading', path: 'sitStand' },
+      toggle('sitStand.enabled'),
+      count('sitStand.sitMinutes', 'minutes'),
+      count('sitStand.standMinutes', 'minutes'),
+      count('sitStand.moveMinutes', 'minutes'),
     ],
   },
   {
@@ -471,6 +486,11 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
         return daysField();
       case 'time':
         return timeField(spec.path);
+      case 'subheading':
+        return [
+          el('h3', { class: 'settings-subheading' }, ts(`subheadings.${spec.path}`)),
+          { spec, show() {}, setLocked() {} },
+        ];
     }
   };
 

@@ -178,7 +178,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     const labelEvery = Math.max(1, Math.ceil(daily.length / 6));
     daily.forEach((day, index) => {
       if (index % labelEvery !== 0 && index !== daily.length - 1) return;
-      if (index !== daily.length - 1 && daily.length - 1 - index < labelEvery / 2) return;
+      if (index !== daily.length - 1 && daily.length - 1 - index < labelEvery) return;
       const last = index === daily.length - 1 && index > 0;
       chart.append(
         svg(

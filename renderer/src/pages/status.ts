@@ -1,4 +1,4 @@
-import type { Status } from '../../../src/contract/contract';
+import type { FocusSignalsView, Status } from '../../../src/contract/contract';
 import { formatClockTime, formatCountdown } from '../../../src/contract/i18n';
 import { el } from '../dom';
 import type { MountedPage, PageContext } from './index';
@@ -89,14 +89,38 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     }
   });
 
+  let platformNotes: string[] = [];
+  let focusNotes: string[] = [t('signals.doNotDisturbUnavailable')];
+  const renderNotes = () =>
+    signalNotes.replaceChildren(...[...platformNotes, ...focusNotes].map((n) => el('li', {}, n)));
+  // Which calls and presentations hold breaks here, as the host last found (src/main/focus).
+  const showFocus = (view: FocusSignalsView) => {
+    const names = (readable: string) =>
+      view.signals
+        .filter((s) => s.enabled && s.readable === readable)
+        .map((s) => t(`focus:signal.${s.signal}`))
+        .join(', ');
+    const seen = names('readable');
+    const unseen = names('unreadable');
+    focusNotes = seen
+      ? [
+          t('focus:status.readable', { list: seen }),
+          ...(unseen ? [t('focus:status.unreadable', { list: unseen })] : []),
+        ]
+      : [t('signals.doNotDisturbUnavailable')];
+    renderNotes();
+  };
   void api.call('getSignalSupport').then((support) => {
-    const notes = [
+    platformNotes = [
       support.idle === 'unreliable' ? 'signals.idleUnreliable' : null,
       support.lock === 'idle-only' ? 'signals.lockIdleOnly' : null,
-      'signals.doNotDisturbUnavailable',
-    ].filter((key): key is string => key !== null);
-    signalNotes.replaceChildren(...notes.map((key) => el('li', {}, t(key))));
+    ]
+      .filter((key): key is string => key !== null)
+      .map((key) => t(key));
+    renderNotes();
   });
+  void api.call('getFocusSignals').then(showFocus);
+  const unsubscribeFocus = api.on('focus-signals', showFocus);
 
   void api.call('getNotices').then((list) => {
     notices.replaceChildren(
@@ -125,6 +149,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     unmount() {
       clearTimeout(timer);
       unsubscribe();
+      unsubscribeFocus();
     },
     setConnected(connected: boolean) {
       connection.textContent = connected ? '' : t('status.connectionLost');

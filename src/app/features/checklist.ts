@@ -20,7 +20,7 @@ import {
   type OrganisationChecklistItem,
   scoreChecklist,
 } from '../../core/content/checklist';
-import { CHECKLIST_RECHECK_ROUTINE_ID } from '../../core/content/checklist-routine';
+import { CHECKLIST_RECHECK_ROUTINE_ID } from '../../contract/checklist-routine';
 import type { AppContext } from '../context';
 
 /** The history record of one completed check. The statistics read it: keep its shape. */

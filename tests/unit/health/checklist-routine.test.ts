@@ -3,7 +3,7 @@ import {
   CHECKLIST_RECHECK_DEFAULT_CRON,
   CHECKLIST_RECHECK_ROUTINE_ID,
   validateRecheckCron,
-} from '../../../src/core/content/checklist-routine';
+} from '../../../src/contract/checklist-routine';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
 
 describe('checklist re-check routine', () => {

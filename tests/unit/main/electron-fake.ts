@@ -10,6 +10,10 @@ export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   destroyed = false;
   url = '';
+  reloads = 0;
+  reload() {
+    this.reloads++;
+  }
   getURL() {
     return this.url;
   }

@@ -43,13 +43,21 @@ describe('the Unhunch window', () => {
     expect(event.prevented).toBe(true);
   });
 
-  it('denies window.open and sends only https links to the browser', () => {
+  it('denies window.open for every address: links go through the checked contract call', () => {
     const window = showMainWindow() as unknown as FakeBrowserWindow;
     const handler = window.webContents.windowOpenHandler!;
     expect(handler({ url: 'https://www.nhs.uk/' })).toEqual({ action: 'deny' });
     expect(handler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(handler({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
-    expect(openedExternally).toEqual(['https://www.nhs.uk/']);
+    expect(openedExternally).toEqual([]);
+  });
+
+  it('reloads a crashed renderer so the page picks up where it was', () => {
+    const window = showMainWindow() as unknown as FakeBrowserWindow;
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    expect(window.webContents.reloads).toBe(1);
+    window.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    expect(window.webContents.reloads).toBe(1);
   });
 
   it('is reused while open and destroyed when closed, so no renderer idles in the tray', () => {
