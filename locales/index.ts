@@ -1,3 +1,4 @@
+import { FALLBACK_LANGUAGE, type Language, LANGUAGES } from '../src/core/locale/language';
 import breaks from './en/breaks.json';
 import checklist from './en/checklist.json';
 import common from './en/common.json';
@@ -12,6 +13,9 @@ import therapy from './en/therapy.json';
  * Every user-visible string, by language and namespace. `common` is the app's chrome;
  * `exercises`, `checklist` and `health` (red flags, breathing, therapy safety) hold the
  * words of the typed content in src/core/content, which carries only ids and sources.
+ * English is complete and bundled (the fallback); German and Spanish have the same
+ * keys (tests/unit/i18n/locales.test.ts) in ./de and ./es, each loaded as one chunk.
+ * A namespace is one file per language and one line here and in ./de and ./es.
  */
 export const NAMESPACES = [
   'common',
@@ -26,9 +30,30 @@ export const NAMESPACES = [
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
-export const RESOURCES = {
-  en: { common, exercises, checklist, health, therapy, breaks, settings, stats, focus },
-} as const;
+/** One language's words: every namespace. */
+export type LanguageResources = Record<Namespace, object>;
 
-export type Language = keyof typeof RESOURCES;
-export const LANGUAGES = Object.keys(RESOURCES) as Language[];
+export const ENGLISH = {
+  common,
+  exercises,
+  checklist,
+  health,
+  therapy,
+  breaks,
+  settings,
+  stats,
+  focus,
+} as const satisfies LanguageResources;
+
+/** The other languages, each its own chunk: the renderer loads only the one it shows. */
+const LOADERS: Record<Exclude<Language, typeof FALLBACK_LANGUAGE>, () => Promise<LanguageResources>> =
+  {
+    de: async () => (await import('./de/index')).default,
+    es: async () => (await import('./es/index')).default,
+  };
+
+export async function loadLanguage(language: Language): Promise<LanguageResources> {
+  return language === FALLBACK_LANGUAGE ? ENGLISH : LOADERS[language]();
+}
+
+export { type Language, LANGUAGES };

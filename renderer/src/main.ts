@@ -10,6 +10,7 @@ import {
   type PageEntry,
   type PageId,
 } from './pages/index';
+import { followTheme } from './theme';
 
 /** The shell: header, navigation between pages (by URL hash), and the page outlet. */
 async function start() {
@@ -43,6 +44,7 @@ async function start() {
     connected = isConnected;
     page?.setConnected?.(isConnected);
   });
+  followTheme(api);
   showChecklistDueBanner(nav, api, t);
 
   const show = async () => {
@@ -68,6 +70,8 @@ async function start() {
     void show().then(() => outlet.focus());
   });
   await show();
+  // The shell is up; each page says for itself when it is still loading (#page).
+  root.removeAttribute('aria-busy');
 }
 
 void start();

@@ -91,7 +91,16 @@ const inputSchema = z
   })
   .superRefine((input, ctx) => {
     const kinds = (
-      ['idle', 'suspend', 'clockJump', 'lock', 'doNotDisturb', 'focus', 'action', 'therapy'] as const
+      [
+        'idle',
+        'suspend',
+        'clockJump',
+        'lock',
+        'doNotDisturb',
+        'focus',
+        'action',
+        'therapy',
+      ] as const
     ).filter((key) => input[key] !== undefined);
     if (kinds.length !== 1) {
       ctx.addIssue({
@@ -338,7 +347,11 @@ export function runScenario(scenario: Scenario, options: SimulationOptions = {})
     } else if (input.doNotDisturb !== undefined || input.focus !== undefined) {
       const signal = input.focus !== undefined ? (input.signal ?? 'camera') : 'doNotDisturb';
       step(at, () => focusSpell(signal, true));
-      step(at + ms(input.focus ?? input.doNotDisturb ?? '0s'), () => focusSpell(signal, false), true);
+      step(
+        at + ms(input.focus ?? input.doNotDisturb ?? '0s'),
+        () => focusSpell(signal, false),
+        true,
+      );
     } else if (input.therapy !== undefined) {
       const therapy = input.therapy;
       step(at, () => {

@@ -3,6 +3,7 @@
  * schema enforces, without zod, so the page bundle stays small.
  */
 export { type LimitedSetting, SETTING_LIMITS, type SettingRange } from '../core/settings/limits';
+export { THEME_SETTINGS, type ThemeSetting } from '../core/settings/settings';
 export { THERAPY_MAX_MINUTES, THERAPY_MIN_MINUTES } from '../core/therapy/limits';
 export { formatDuration, parseDuration } from '../core/time/duration';
 

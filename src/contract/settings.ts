@@ -1,9 +1,17 @@
 import nodeCron from 'node-cron';
 import { z } from 'zod';
+import { LANGUAGE_SETTINGS, type LanguageSetting } from '../core/locale/language';
 import { parseCron } from '../core/schedule/cron';
 import { parseClockTime } from '../core/schedule/work-hours';
 import { type LimitedSetting, SETTING_LIMITS } from '../core/settings/limits';
-import { DEFAULT_SETTINGS, type Settings, WEEKDAYS, type Weekday } from '../core/settings/settings';
+import {
+  DEFAULT_SETTINGS,
+  type Settings,
+  THEME_SETTINGS,
+  type ThemeSetting,
+  WEEKDAYS,
+  type Weekday,
+} from '../core/settings/settings';
 import { THERAPY_MAX_MINUTES, THERAPY_MIN_MINUTES } from '../core/therapy/limits';
 import { formatDuration, parseDuration } from '../core/time/duration';
 import { customChecklistItemsSchema } from './checklist';
@@ -186,6 +194,16 @@ export const settingsFileSchema = z.strictObject({
     .optional(),
   deferral: deferralFile.optional(),
   sitStand: sitStandFile.optional(),
+  language: z
+    .enum(LANGUAGE_SETTINGS, {
+      error: `the language is one of ${LANGUAGE_SETTINGS.map((l) => `"${l}"`).join(', ')}`,
+    })
+    .optional(),
+  theme: z
+    .enum(THEME_SETTINGS, {
+      error: `the theme is one of ${THEME_SETTINGS.map((t) => `"${t}"`).join(', ')}`,
+    })
+    .optional(),
 });
 
 /** A settings file, a policy's defaults or its locks: any part of the keys. */
@@ -209,6 +227,8 @@ export type CompleteSettingsFile = {
   exercises: { favourites: string[]; hidden: string[] };
   deferral: Settings['deferral'];
   sitStand: Settings['sitStand'];
+  language: LanguageSetting;
+  theme: ThemeSetting;
 };
 
 /** An organisation's checklist items: the checklist refuses two with one id, so the policy does. */
@@ -280,6 +300,8 @@ export function fromCoreSettings(settings: Settings): CompleteSettingsFile {
     },
     deferral: copyDeferral(settings.deferral),
     sitStand: { ...settings.sitStand },
+    language: settings.language,
+    theme: settings.theme,
   };
 }
 
@@ -365,6 +387,8 @@ export function toCoreSettings(...layers: (SettingsFile | undefined)[]): Setting
     },
     deferral: copyDeferral(file.deferral),
     sitStand: { ...file.sitStand },
+    language: file.language,
+    theme: file.theme,
   };
 }
 

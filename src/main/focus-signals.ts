@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { UnhunchApp } from '../app/app';
-import { notifyGentleBreaks } from './gentle-break-notifications';
 import { systemFocusHost } from './focus/host';
 import { focusReader, startFocusProvider } from './focus/provider';
+import { notifyGentleBreaks } from './gentle-break-notifications';
 import { notifyPostureChanges } from './posture-notifications';
 
 /**

@@ -7,14 +7,15 @@ import { type TrayAction, trayModel } from '../app/tray';
 import { createTranslator } from '../contract/i18n';
 import { createSystemClock } from '../core/time/system-clock';
 import { showBreaksOnEveryDisplay } from './break-windows';
-import { bindContract, pushEvent } from './ipc';
 import { startFocusSignals } from './focus-signals';
+import { bindContract, pushEvent } from './ipc';
 import { createMainLogger } from './logging';
 import { followLoginSetting } from './login-item';
 import { notifyBreakWarnings, notifyChecklistDue } from './notifications';
 import { keepPolicyCurrent, readMachinePolicy } from './policy';
 import { systemIdleSeconds, wirePowerSignals } from './power';
 import { ElectronSettingsStore } from './store';
+import { followThemeSetting } from './theme';
 import { watchTherapyEnd } from './therapy-alerts';
 import { createTray } from './tray';
 import { currentWindow, hardenSession, rendererUrl, showMainWindow } from './window';
@@ -61,6 +62,7 @@ async function start() {
   startFocusSignals(unhunch, { t });
   notifyChecklistDue(unhunch, { t, showChecklist: () => showMainWindow('checklist') });
   followLoginSetting(unhunch, app);
+  followThemeSetting(unhunch);
   const ownFile = pathToFileURL(rendererUrl()).href;
   bindContract(
     unhunch,

@@ -5,6 +5,7 @@ import {
   MAX_SETTINGS_IMPORT_CHARS,
   parseDuration,
   SETTING_LIMITS,
+  THEME_SETTINGS,
   THERAPY_MAX_MINUTES,
   THERAPY_MIN_MINUTES,
 } from '../../../src/contract/settings-limits';
@@ -42,6 +43,8 @@ type FieldSpec =
   | { kind: 'work-hours'; path: 'workHours' }
   | { kind: 'days'; path: 'workHours.days' }
   | { kind: 'time'; path: 'workHours.from' | 'workHours.to' }
+  /** One of a few words, each labelled `options.<path>.<value>`. */
+  | { kind: 'choice'; path: string; options: readonly string[] }
   /** A heading inside a group; `path` names its words (`subheadings.<path>`). */
   | { kind: 'subheading'; path: string };
 
@@ -124,6 +127,7 @@ const GROUPS: { id: string; fields: FieldSpec[] }[] = [
     ],
   },
   { id: 'startup', fields: [toggle('startup.openAtLogin')] },
+  { id: 'appearance', fields: [{ kind: 'choice', path: 'theme', options: THEME_SETTINGS }] },
   { id: 'privacy', fields: [count('history.keepDays', 'days')] },
 ];
 
@@ -462,6 +466,50 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
     ];
   };
 
+  const choiceField = (
+    spec: Extract<FieldSpec, { kind: 'choice' }>,
+  ): [HTMLElement, MountedField] => {
+    const id = idOf(spec.path);
+    const select = el('select', {
+      id,
+      'data-testid': id,
+      'aria-describedby': `${id}-error ${id}-managed`,
+    });
+    for (const value of spec.options) {
+      select.append(el('option', { value }, ts(`options.${spec.path}.${value}`)));
+    }
+    const error = el('p', { class: 'field-error', id: `${id}-error`, 'aria-live': 'polite' });
+    const managed = lockedNote(spec.path);
+    select.addEventListener('change', () => {
+      error.textContent = '';
+      void save(changeAt(spec.path, select.value), (reason) => {
+        error.textContent = reason;
+      });
+    });
+    const row = el(
+      'div',
+      { class: 'field field-choice' },
+      el('label', { for: id }, ts(`fields.${spec.path}`)),
+      el('div', { class: 'field-input' }, select),
+      error,
+      managed,
+    );
+    return [
+      row,
+      {
+        spec,
+        show(current) {
+          const value = valueAt(current.effective, spec.path);
+          if (typeof value === 'string') select.value = value;
+        },
+        setLocked(locked) {
+          select.disabled = locked;
+          managed.hidden = !locked;
+        },
+      },
+    ];
+  };
+
   const fields: MountedField[] = [];
   const fieldFor = (spec: FieldSpec): [HTMLElement, MountedField] => {
     switch (spec.kind) {
@@ -486,6 +534,8 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
         return daysField();
       case 'time':
         return timeField(spec.path);
+      case 'choice':
+        return choiceField(spec);
       case 'subheading':
         return [
           el('h3', { class: 'settings-subheading' }, ts(`subheadings.${spec.path}`)),

@@ -24,9 +24,10 @@ export interface FocusFeature {
 }
 
 export function createFocusFeature(ctx: AppContext): FocusFeature {
-  let support = Object.fromEntries(
-    FOCUS_SIGNALS.map((signal) => [signal, 'unchecked']),
-  ) as Record<FocusSignal, Readability>;
+  let support = Object.fromEntries(FOCUS_SIGNALS.map((signal) => [signal, 'unchecked'])) as Record<
+    FocusSignal,
+    Readability
+  >;
 
   const view = (): FocusSignalsView => {
     const { deferral } = ctx.settings.effective();

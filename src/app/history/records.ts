@@ -32,6 +32,9 @@ export function historyRecordOf(event: TimelineEvent): HistoryRecord | null {
       };
     case 'natural-break':
       return { at, type: 'natural-break', kind, idleSeconds: number(event.idleSeconds) };
+    // Held through a call as long as allowed, shown gently: neither taken nor skipped.
+    case 'break-gentle':
+      return { at, type: 'break-deferred', kind, deferredSeconds: number(event.deferredSeconds) };
     case 'therapy-start':
       return { at, type: 'therapy-start', kind, minutes: number(event.minutes) };
     default:

@@ -106,13 +106,18 @@ export async function runStats(
   }
   const path = join(dataDir, 'history.jsonl');
   let skipped = 0;
-  const records = createHistoryFile(path, {
-    info() {},
-    error() {},
-    warn() {
-      skipped++;
-    },
-  }).read();
+  let records: ReturnType<ReturnType<typeof createHistoryFile>['read']>;
+  try {
+    records = createHistoryFile(path, {
+      info() {},
+      error() {},
+      warn() {
+        skipped++;
+      },
+    }).read();
+  } catch (error) {
+    return fail(`cannot read the history ${path}: ${(error as Error).message}`);
+  }
   const report = computeStats(records, { now: environment.now(), timeZone, days });
 
   if (args.csv) {

@@ -1,4 +1,5 @@
 import { DEFAULT_MEETING_APPS, type MeetingApp } from '../focus/signals';
+import type { LanguageSetting } from '../locale/language';
 import { THERAPY_DEFAULT_MINUTES, THERAPY_MAX_MINUTES } from '../therapy/limits';
 import { HOUR, MINUTE, SECOND } from '../time/duration';
 import { HISTORY_KEEP_DAYS_DEFAULT } from './limits';
@@ -53,7 +54,14 @@ export interface Settings {
   deferral: DeferralSettings;
   /** Posture-change prompts for sit-stand desks, on Cornell's 20-8-2 pattern; off by default. */
   sitStand: { enabled: boolean; sitMinutes: number; standMinutes: number; moveMinutes: number };
+  /** The language of the words: the system's (best supported match) unless one is chosen. */
+  language: LanguageSetting;
+  /** Light or dark: the system's unless one is chosen. */
+  theme: ThemeSetting;
 }
+
+export const THEME_SETTINGS = ['system', 'light', 'dark'] as const;
+export type ThemeSetting = (typeof THEME_SETTINGS)[number];
 
 export interface DeferralSettings {
   /** A held break shows as a gentle notification after this long; 0 holds nothing. */
@@ -103,4 +111,6 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   // Each 30 minutes: sit 20, stand 8, move 2 (Cornell, Hedge; FACTS.md "Breaks").
   sitStand: { enabled: false, sitMinutes: 20, standMinutes: 8, moveMinutes: 2 },
+  language: 'system',
+  theme: 'system',
 };

@@ -1,5 +1,5 @@
-import type { Reading } from '../../core/focus/signals';
 import { parseRegQuery } from '../../app/policy/registry';
+import type { Reading } from '../../core/focus/signals';
 import type { FocusHost } from './host';
 
 /**

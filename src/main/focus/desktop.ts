@@ -17,7 +17,9 @@ export async function readDesktop(host: FocusHost): Promise<DesktopSnapshot> {
     const result = await host.run('ps', ['-axo', 'comm=']);
     return {
       windowTitles: null,
-      processes: result.ok ? result.stdout.split(/\r?\n/).filter((line) => line.trim() !== '') : null,
+      processes: result.ok
+        ? result.stdout.split(/\r?\n/).filter((line) => line.trim() !== '')
+        : null,
     };
   }
   if (host.platform === 'linux') {
@@ -67,9 +69,7 @@ export function desktopFromTasklist(output: string): DesktopSnapshot {
 async function linuxProcesses(host: FocusHost): Promise<string[] | null> {
   const pids = await processIds(host);
   if (pids === null) return null;
-  const names = await Promise.all(
-    pids.map((pid) => host.readText(`${host.procRoot}/${pid}/comm`)),
-  );
+  const names = await Promise.all(pids.map((pid) => host.readText(`${host.procRoot}/${pid}/comm`)));
   return names.filter((name): name is string => name !== null).map((name) => name.trim());
 }
 

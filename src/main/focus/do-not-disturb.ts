@@ -21,7 +21,11 @@ export async function readDoNotDisturb(host: FocusHost): Promise<Reading> {
     return result.missing ? 'unknown' : 'off';
   }
   if (host.platform === 'linux' && /gnome|unity|budgie/i.test(host.env.XDG_CURRENT_DESKTOP ?? '')) {
-    const result = await host.run('gsettings', ['get', 'org.gnome.desktop.notifications', 'show-banners']);
+    const result = await host.run('gsettings', [
+      'get',
+      'org.gnome.desktop.notifications',
+      'show-banners',
+    ]);
     return result.ok ? doNotDisturbFromGsettings(result.stdout) : 'unknown';
   }
   return 'unknown';

@@ -13,7 +13,14 @@ export async function readFullscreen(host: FocusHost): Promise<Reading> {
   if (host.platform === 'win32') {
     const result = await host.run(
       'powershell.exe',
-      ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', QUERY_NOTIFICATION_STATE],
+      [
+        '-NoProfile',
+        '-NonInteractive',
+        '-ExecutionPolicy',
+        'Bypass',
+        '-Command',
+        QUERY_NOTIFICATION_STATE,
+      ],
       10_000,
     );
     return result.ok ? fullscreenFromNotificationState(result.stdout) : 'unknown';
@@ -40,14 +47,12 @@ export function fullscreenFromXprop(output: string, ownPid: number): Reading {
   const state = /_NET_WM_STATE\(ATOM\) = (.*)/.exec(output)?.[1] ?? '';
   const pid = Number(/_NET_WM_PID\(CARDINAL\) = (\d+)/.exec(output)?.[1] ?? Number.NaN);
   if (pid === ownPid) return 'off';
-  return state.split(',').some((atom) => atom.trim() === '_NET_WM_STATE_FULLSCREEN')
-    ? 'on'
-    : 'off';
+  return state.split(',').some((atom) => atom.trim() === '_NET_WM_STATE_FULLSCREEN') ? 'on' : 'off';
 }
 
 /** PowerShell compiles a one-line P/Invoke and prints the QUERY_USER_NOTIFICATION_STATE number. */
 export const QUERY_NOTIFICATION_STATE = [
-  "$t = Add-Type -PassThru -Name UnhunchQuns -Namespace Unhunch -MemberDefinition '[DllImport(\"shell32.dll\")] public static extern int SHQueryUserNotificationState(out int state);'",
+  '$t = Add-Type -PassThru -Name UnhunchQuns -Namespace Unhunch -MemberDefinition \'[DllImport("shell32.dll")] public static extern int SHQueryUserNotificationState(out int state);\'',
   '$s = 0',
   '[void]$t::SHQueryUserNotificationState([ref]$s)',
   '$s',

@@ -4,8 +4,8 @@ import type { DeferralSettings } from '../../core/settings/settings';
 import { readCamera } from './camera';
 import { readDesktop } from './desktop';
 import { readDoNotDisturb } from './do-not-disturb';
-import type { FocusHost } from './host';
 import { readFullscreen } from './fullscreen';
+import type { FocusHost } from './host';
 import { readMeetingApps } from './meeting-apps';
 import { readMicrophone } from './microphone';
 import { readScreenSharing } from './screen-sharing';
@@ -75,7 +75,10 @@ const intervalEvery = (ms: number, fn: () => void) => {
  * once, to learn what this machine can read; reports each signal's changes on or off.
  * A signal it cannot read counts as off: a break is never held on a guess.
  */
-export function startFocusProvider(deps: FocusProviderDeps): { stop(): void; look(): Promise<void> } {
+export function startFocusProvider(deps: FocusProviderDeps): {
+  stop(): void;
+  look(): Promise<void>;
+} {
   const every = deps.every ?? intervalEvery;
   const told = new Map<FocusSignal, boolean>();
   const support = Object.fromEntries(

@@ -19,7 +19,13 @@ function focusSpell(
   h.runTo(thenRunTo);
 }
 
-const BREAK_EVENTS = ['break-warning', 'break-deferred', 'break-start', 'break-gentle', 'break-end'];
+const BREAK_EVENTS = [
+  'break-warning',
+  'break-deferred',
+  'break-start',
+  'break-gentle',
+  'break-end',
+];
 
 describe('deferral: a break due during a call', () => {
   it('a break due during a 45-minute camera signal waits, then comes within a minute of its end', () => {

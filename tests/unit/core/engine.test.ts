@@ -124,12 +124,13 @@ describe('break engine: time passing', () => {
       { type: 'time-passed', now: at(50) },
       context({ focus: 'doNotDisturb' }),
     );
+    // The long break falls due within ten minutes of it: the gentle one is the long one.
     expect(gentle.emits).toEqual([
       {
         type: 'break-gentle',
-        kind: 'micro',
+        kind: 'long',
         signal: 'doNotDisturb',
-        durationMs: 30 * SECOND,
+        durationMs: 5 * MINUTE,
         heldMs: 30 * MINUTE,
       },
     ]);

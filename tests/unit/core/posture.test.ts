@@ -31,7 +31,9 @@ describe('sit-stand rhythm', () => {
   });
 
   it('without moving minutes, stand and sit alternate', () => {
-    const h = harness({ settings: sitStand({}, { sitMinutes: 30, standMinutes: 15, moveMinutes: 0 }) });
+    const h = harness({
+      settings: sitStand({}, { sitMinutes: 30, standMinutes: 15, moveMinutes: 0 }),
+    });
     h.runTo(91);
     expect(changes(h)).toEqual(['30 stand', '45 sit', '75 stand', '90 sit']);
   });

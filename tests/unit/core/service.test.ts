@@ -321,7 +321,7 @@ describe('timer service: actions', () => {
     h.runTo(51);
     expect(h.lines(['break-deferred', 'break-start', 'break-gentle'])).toEqual([
       '20 break-deferred micro',
-      '50 break-gentle micro',
+      '50 break-gentle long',
     ]);
   });
 

@@ -104,6 +104,24 @@ export class FakeNotification extends EventEmitter {
   }
 }
 
+/** `nativeTheme`: setting `themeSource` emits 'updated', as Electron does when the colours change. */
+export class FakeNativeTheme extends EventEmitter {
+  #source: 'system' | 'light' | 'dark' = 'system';
+  /** What the operating system is set to. */
+  systemDark = false;
+  get themeSource() {
+    return this.#source;
+  }
+  set themeSource(source: 'system' | 'light' | 'dark') {
+    this.#source = source;
+    this.emit('updated');
+  }
+  get shouldUseDarkColors() {
+    return this.#source === 'system' ? this.systemDark : this.#source === 'dark';
+  }
+}
+export const fakeNativeTheme = new FakeNativeTheme();
+
 export const beeps: number[] = [];
 
 export const ipcHandlers = new Map<string, (...args: unknown[]) => unknown>();
@@ -118,6 +136,7 @@ export function electronFake() {
       on: () => {},
     },
     Notification: FakeNotification,
+    nativeTheme: fakeNativeTheme,
     screen: {
       getAllDisplays: () => fakeDisplays,
       getPrimaryDisplay: () => fakeDisplays[0],

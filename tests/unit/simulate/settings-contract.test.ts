@@ -116,4 +116,14 @@ describe('layered settings', () => {
     const settings = toCoreSettings({ workHours: null }, { workHours: { from: '08:00' } });
     expect(settings.workHours).toEqual({ ...DEFAULT_SETTINGS.workHours, from: '08:00' });
   });
+
+  it('the theme follows the system unless light or dark is chosen, and nothing else', () => {
+    expect(toCoreSettings().theme).toBe('system');
+    expect(toCoreSettings({ theme: 'dark' }).theme).toBe('dark');
+    expect(fromCoreSettings(toCoreSettings({ theme: 'light' })).theme).toBe('light');
+    expect(parseSettingsFile({ theme: 'sepia' })).toEqual({
+      ok: false,
+      issues: ['settings.theme: the theme is one of "system", "light", "dark"'],
+    });
+  });
 });
