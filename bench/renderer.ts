@@ -4,7 +4,8 @@
  * - Each page's JavaScript, gzipped: the shell's entry chunk and its static imports,
  *   plus the page's own chunk and its static imports (shared chunks counted once).
  *   Lazily loaded exercise pictures are reported apart: a page loads only the ones
- *   it shows. Budget: 80 KB per page.
+ *   it shows. Budget: 80 KB per page. German and Spanish words are a chunk each,
+ *   loaded on top in that language, also reported apart (English is in the shell).
  * - The break prompt's paint time: from asking the services for a break to the
  *   exercise being painted in headless Chromium, through the web host. Budget: 150 ms.
  * Needs `npm run build` first.
@@ -138,7 +139,24 @@ async function breakPromptPaintMs(): Promise<number[]> {
   return samples;
 }
 
+/**
+ * The words of a language other than English (bundled in the shell): one chunk each,
+ * loaded once, with whichever page opens first, in that language. Reported apart.
+ */
+function languageWeights() {
+  const manifest = JSON.parse(
+    readFileSync(join(RENDERER, '.vite', 'manifest.json'), 'utf8'),
+  ) as Manifest;
+  return Object.keys(manifest)
+    .filter((key) => /locales\/(\w+)\/index\.ts$/.test(key))
+    .map((key) => ({
+      language: key.replace(/^.*locales\/(\w+)\/index\.ts$/, '$1'),
+      gzipBytes: gzippedSize(manifest[key]!.file),
+    }));
+}
+
 const pages = pageWeights();
+const languages = languageWeights();
 let paint: { samplesMs: number[]; worstMs: number; met: boolean } | { skipped: string };
 try {
   const samplesMs = await breakPromptPaintMs();
@@ -150,12 +168,18 @@ try {
 const results = {
   generatedAt: new Date().toISOString(),
   pageJsGzip: { budgetBytes: PAGE_BUDGET_BYTES, pages },
+  languageChunkGzip: languages,
   breakPromptPaint: { budgetMs: PAINT_BUDGET_MS, ...paint },
 };
 writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 for (const page of pages) {
   console.log(
     `${page.met ? 'met ' : 'MISS'}  page ${page.page.padEnd(16)} ${(page.gzipBytes / 1024).toFixed(1)} KB gzipped (budget 80 KB)`,
+  );
+}
+for (const { language, gzipBytes } of languages) {
+  console.log(
+    `info  language ${language.padEnd(12)} ${(gzipBytes / 1024).toFixed(1)} KB gzipped, loaded once on top of a page in that language`,
   );
 }
 if ('skipped' in paint) console.log(`skip  break prompt paint: ${paint.skipped}`);

@@ -2,6 +2,7 @@ import { createTranslator } from '../../src/contract/i18n';
 import { connect } from './bridge';
 import { showChecklistDueBanner } from './checklist-due';
 import { el } from './dom';
+import { askLocale, followLocale } from './locale';
 import {
   DEFAULT_PAGE,
   isPageId,
@@ -14,10 +15,26 @@ import { followTheme } from './theme';
 
 /** The shell: header, navigation between pages (by URL hash), and the page outlet. */
 async function start() {
-  const language = 'en';
-  const { t } = await createTranslator(language);
-  document.documentElement.lang = language;
+  let connected = true;
+  let page: MountedPage | undefined;
+  let checkLocale: (() => void) | undefined;
+  // The preload defines `window.unhunch` before any script runs; the browser bridge sets it later.
+  const inElectron = window.unhunch !== undefined;
+  const api = connect((isConnected) => {
+    connected = isConnected;
+    page?.setConnected?.(isConnected);
+    if (isConnected) checkLocale?.();
+  });
+
+  // Only the language in use is loaded (English is bundled; the others are chunks of their own).
+  const locale = await askLocale(api);
+  const { t } = await createTranslator(locale.language);
+  const language = locale.intlLocale;
+  document.documentElement.lang = locale.language;
   document.title = t('app.name');
+  const onLocale = followLocale(api, locale);
+  // Back in touch with the app (or in touch for the first time): is it still this language?
+  checkLocale = () => void api.call('getLocale').then(onLocale, () => {});
 
   const root = document.getElementById('app')!;
   const nav = el('nav', { 'aria-label': t('nav.label') });
@@ -36,14 +53,6 @@ async function start() {
     nav.append(link);
   }
 
-  let connected = true;
-  let page: MountedPage | undefined;
-  // The preload defines `window.unhunch` before any script runs; the browser bridge sets it later.
-  const inElectron = window.unhunch !== undefined;
-  const api = connect((isConnected) => {
-    connected = isConnected;
-    page?.setConnected?.(isConnected);
-  });
   followTheme(api);
   showChecklistDueBanner(nav, api, t);
 

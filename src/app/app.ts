@@ -1,4 +1,12 @@
-import type { EventName, EventPayload, Handlers, Status, TherapyView } from '../contract/contract';
+import type { TFunction } from 'i18next';
+import type {
+  EventName,
+  EventPayload,
+  Handlers,
+  LocaleView,
+  Status,
+  TherapyView,
+} from '../contract/contract';
 import type { Policy } from '../contract/settings';
 import type { IdleProbe, TimerService } from '../core/breaks/api';
 import { createTimerService } from '../core/breaks/service';
@@ -11,6 +19,7 @@ import { checklistHandlers } from './features/checklist';
 import { exerciseHandlers } from './features/exercises';
 import { createFocusFeature, type FocusFeature } from './features/focus';
 import { healthHandlers } from './features/health';
+import { createLocaleFeature } from './features/locale';
 import { settingsHandlers, settingsView } from './features/settings';
 import { statsHandlers } from './features/stats';
 import { currentStatus, statusHandlers } from './features/status';
@@ -22,7 +31,7 @@ import { type HistoryStore, type Logger, type SettingsStore, silentLogger } from
 import { memoryRotationStore, type RotationStore } from './rotation-store';
 import { createSettingsState } from './settings-state';
 import { memoryTherapyPrefs, type TherapyPrefsStore } from './therapy-prefs';
-import { appTranslator } from './translator';
+import { createAppTranslator } from './translator';
 
 export interface AppDeps {
   clock: Clock;
@@ -45,6 +54,11 @@ export interface AppDeps {
   openExternal?: (url: string) => void;
   /** The exercise rotation's state and the person's own exercises; in memory when absent. */
   exerciseStores?: { rotation: RotationStore; custom: CustomExerciseStore };
+  /**
+   * The system's preferred languages, most preferred first (Electron's
+   * getPreferredSystemLanguages, a browser's Accept-Language); English when absent.
+   */
+  systemLanguages?: readonly string[];
 }
 
 export type AppEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -61,6 +75,10 @@ export interface UnhunchApp {
   therapy(): TherapyView;
   /** Meeting-aware breaks: the host reports which focus signals it can read. */
   focus: Pick<FocusFeature, 'reportSupport'>;
+  /** The app's words in the language in force; the same function across changes of language. */
+  t: TFunction;
+  /** The language in force; `locale` events tell of changes. */
+  locale: { view(): LocaleView; setSystemLanguages(languages: readonly string[]): void };
   context: AppContext;
   timer: TimerService;
   dispose(): void;
@@ -104,6 +122,7 @@ export function createApp(deps: AppDeps): UnhunchApp {
     clock: deps.clock,
   });
 
+  const translator = createAppTranslator();
   const listeners = new Set<AppEventListener>();
   const emit: AppEventListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
@@ -121,7 +140,7 @@ export function createApp(deps: AppDeps): UnhunchApp {
       settings,
       rotation: deps.exerciseStores?.rotation ?? memoryRotationStore(),
       custom: deps.exerciseStores?.custom ?? memoryCustomExerciseStore(),
-      t: appTranslator(),
+      t: translator.t,
       logger,
     }),
     emit,
@@ -145,6 +164,8 @@ export function createApp(deps: AppDeps): UnhunchApp {
   unsubscribers.push(breaks.dispose);
   const focus = createFocusFeature(context);
   unsubscribers.push(focus.dispose);
+  const locale = createLocaleFeature(context, translator, deps.systemLanguages ?? []);
+  unsubscribers.push(locale.dispose);
 
   const handlers: Handlers = {
     ...statusHandlers(context),
@@ -156,6 +177,7 @@ export function createApp(deps: AppDeps): UnhunchApp {
     ...breaks.handlers,
     ...exerciseHandlers(context),
     ...focus.handlers,
+    ...locale.handlers,
   };
 
   return {
@@ -175,6 +197,8 @@ export function createApp(deps: AppDeps): UnhunchApp {
     },
     therapy: therapy.view,
     focus: { reportSupport: focus.reportSupport },
+    t: translator.t,
+    locale: { view: locale.view, setSystemLanguages: locale.setSystemLanguages },
     timer,
     dispose() {
       for (const unsubscribe of unsubscribers) unsubscribe();

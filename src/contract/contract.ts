@@ -5,6 +5,7 @@ import type { HandlersFor } from './calls/common';
 import { exerciseCalls, exerciseEvents } from './calls/exercises';
 import { focusCalls, focusEvents } from './calls/focus';
 import { healthCalls } from './calls/health';
+import { localeCalls, localeEvents } from './calls/locale';
 import { settingsCalls, settingsEvents } from './calls/settings';
 import { statsCalls } from './calls/stats';
 import { statusCalls, statusEvents } from './calls/status';
@@ -22,6 +23,7 @@ export * from './calls/common';
 export * from './calls/exercises';
 export * from './calls/focus';
 export * from './calls/health';
+export * from './calls/locale';
 export * from './calls/settings';
 export * from './calls/stats';
 export * from './calls/status';
@@ -41,6 +43,7 @@ export const calls = {
   ...healthCalls,
   ...therapyCalls,
   ...focusCalls,
+  ...localeCalls,
 } as const;
 
 export const events = {
@@ -51,6 +54,7 @@ export const events = {
   ...checklistEvents,
   ...therapyEvents,
   ...focusEvents,
+  ...localeEvents,
 } as const;
 
 export type Calls = typeof calls;

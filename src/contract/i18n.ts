@@ -1,37 +1,55 @@
-import i18next, { type i18n, type TFunction } from 'i18next';
-import { NAMESPACES, RESOURCES } from '../../locales/index';
+import i18next, { type i18n, type InitOptions, type TFunction } from 'i18next';
+import { ENGLISH, type LanguageResources, loadLanguage, NAMESPACES } from '../../locales/index';
+import { FALLBACK_LANGUAGE, type Language, matchLanguage } from '../core/locale/language';
 
 /**
  * One i18next setup for every host: the renderer, the tray menu in the Electron main
  * process and the web host. Locale files live in /locales; English is complete and the
- * fallback for any missing key.
+ * fallback for any missing key. Which language is in use is decided by
+ * src/core/locale/language.ts; plurals follow `Intl.PluralRules` of that language.
  */
-
-export async function createTranslator(
-  language: string = 'en',
-): Promise<{ t: TFunction; i18n: i18n }> {
-  const instance = i18next.createInstance();
-  await instance.init({
+export function i18nextOptions(
+  language: Language,
+  resources: Partial<Record<Language, LanguageResources>>,
+): InitOptions {
+  return {
     lng: language,
-    fallbackLng: 'en',
+    fallbackLng: FALLBACK_LANGUAGE,
     ns: [...NAMESPACES],
     defaultNS: 'common',
-    resources: RESOURCES,
+    resources: resources as InitOptions['resources'],
     interpolation: { escapeValue: false },
     returnNull: false,
-  });
-  return { t: instance.t.bind(instance), i18n: instance };
+  };
 }
 
-/** "12 minutes", "1 h 5 min", "less than a minute": how a countdown reads. */
+/**
+ * The words of one language ("de-AT" gets German, "fr" English), with English under
+ * it. Only that language is loaded: in the renderer, its own chunk.
+ */
+export async function createTranslator(
+  language: string = FALLBACK_LANGUAGE,
+): Promise<{ t: TFunction; i18n: i18n; language: Language }> {
+  const lng = matchLanguage([language]);
+  const instance = i18next.createInstance();
+  await instance.init(
+    i18nextOptions(lng, { [FALLBACK_LANGUAGE]: ENGLISH, [lng]: await loadLanguage(lng) }),
+  );
+  return { t: instance.t.bind(instance), i18n: instance, language: lng };
+}
+
+/**
+ * "12 minutes", "2 hours", "1 h 5 min", "less than a minute": how a countdown reads,
+ * each in the plural forms of the language in use (`duration.*` in common.json).
+ */
 export function formatCountdown(t: TFunction, ms: number): string {
   const totalMinutes = Math.ceil(Math.max(0, ms) / 60000);
-  if (ms < 60000) return t('duration.lessThanMinute');
-  if (totalMinutes < 60) return t('duration.minutes', { count: totalMinutes });
-  return t('duration.hoursMinutes', {
-    hours: Math.floor(totalMinutes / 60),
-    minutes: totalMinutes % 60,
-  });
+  if (ms < 60000) return t('common:duration.lessThanMinute');
+  if (totalMinutes < 60) return t('common:duration.minutes', { count: totalMinutes });
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  if (minutes === 0) return t('common:duration.hours', { count: hours });
+  return t('common:duration.hoursMinutes', { hours, minutes });
 }
 
 export function formatClockTime(at: number, language: string, timeZone?: string): string {

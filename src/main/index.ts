@@ -4,7 +4,6 @@ import { launchRequests } from '../app/command-line';
 import { openApp } from '../app/open';
 import { signalSupport } from '../app/platform';
 import { type TrayAction, trayModel } from '../app/tray';
-import { createTranslator } from '../contract/i18n';
 import { createSystemClock } from '../core/time/system-clock';
 import { showBreaksOnEveryDisplay } from './break-windows';
 import { startFocusSignals } from './focus-signals';
@@ -38,8 +37,6 @@ async function start() {
     contents.on('will-attach-webview', (e) => e.preventDefault());
   });
 
-  const language = app.getLocale().split('-')[0] ?? 'en';
-  const { t } = await createTranslator(language);
   const logger = createMainLogger();
   const policy = await readMachinePolicy();
   const unhunch = openApp({
@@ -53,7 +50,11 @@ async function start() {
     policy: policy.startWith,
     // Only https links the app has checked against its allowlist reach this.
     openExternal: (url) => void shell.openExternal(url),
+    // The OS's languages, most preferred first; the app picks the best it speaks.
+    systemLanguages: [...app.getPreferredSystemLanguages(), app.getLocale()],
   });
+  // The app's words in the language in force: the same `t` follows a change of language.
+  const { t } = unhunch;
   const policyWatch = keepPolicyCurrent(policy, unhunch);
   wirePowerSignals(unhunch.timer);
 
@@ -86,10 +87,12 @@ async function start() {
   };
   const tray = createTray(onTrayAction);
   const refreshTray = () =>
-    tray.update(trayModel(unhunch.status(), t, language, unhunch.therapy().state));
+    tray.update(
+      trayModel(unhunch.status(), t, unhunch.locale.view().intlLocale, unhunch.therapy().state),
+    );
   unhunch.onStatus(() => refreshTray());
   unhunch.onEvent((event) => {
-    if (event === 'therapy') refreshTray();
+    if (event === 'therapy' || event === 'locale') refreshTray();
   });
   unhunch.onEvent((event, payload) => pushEvent(currentWindow()?.webContents, event, payload));
   refreshTray();

@@ -8,6 +8,7 @@ import { openApp } from '../app/open';
 import { signalSupport } from '../app/platform';
 import { type Policy, parsePolicy } from '../contract/settings';
 import { createSystemClock } from '../core/time/system-clock';
+import { environmentLanguages } from './accept-language';
 import { startWebHost } from './server';
 
 /** `npm run dev:web`: the real app services in Node, the UI in a browser. */
@@ -57,6 +58,8 @@ const app = openApp({
   timeZone: options.timezone,
   ...(policy ? { policy } : {}),
   signalSupport: signalSupport({ platform: process.platform, env: process.env }),
+  // Until a browser asks for the page with its own languages (Accept-Language).
+  systemLanguages: environmentLanguages(process.env),
 });
 const host = await startWebHost({
   app,

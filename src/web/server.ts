@@ -5,6 +5,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { UnhunchApp } from '../app/app';
 import { dispatchCall } from '../contract/dispatch';
+import { acceptedLanguages } from './accept-language';
 
 /**
  * The contract over a WebSocket on 127.0.0.1, serving the built renderer: the same
@@ -55,10 +56,18 @@ export async function startWebHost(options: {
 }): Promise<WebHost> {
   const { app, rendererDir } = options;
   const root = normalize(rendererDir);
+  let browserLanguagesKnown = false;
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname);
+    // The browser is this host's "system": the first to ask for the page names its languages
+    // (once, so two browsers in two languages cannot make each other reload in turn).
+    const languages = acceptedLanguages(req.headers['accept-language']);
+    if (relative === 'index.html' && languages.length > 0 && !browserLanguagesKnown) {
+      browserLanguagesKnown = true;
+      app.locale.setSystemLanguages(languages);
+    }
     const file = normalize(join(root, relative));
     if (!file.startsWith(root + sep) || req.method !== 'GET') {
       res.writeHead(404).end();

@@ -56,7 +56,12 @@ async function open(page: Page, id: string) {
 async function expectAccessible(page: Page, what: string) {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    // One document, no frames: legacy mode runs axe in the page alone, without the extra
+    // blank page the frame-by-frame mode opens on every run (three times faster here).
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(WCAG)
+      .setLegacyMode(true)
+      .analyze();
     const found = violations.flatMap((violation) =>
       violation.nodes.map(
         (node) =>
@@ -140,7 +145,7 @@ test.describe('axe finds nothing, in light and dark', () => {
     await expectAccessible(page, 'settings with an error');
     await page.getByTestId('clear-history').click();
     await expect(page.getByTestId('clear-history-dialog')).toBeVisible();
-    await expectAccessible(page, 'clear-history dialog');
+    await expectAccessible(page, 'the clear-history dialog over the page');
     await page.keyboard.press('Escape');
   });
 
@@ -200,4 +205,196 @@ test.describe('focus is visible on everything Tab reaches', () => {
     expect(reached.filter((r) => !r.visible).map((r) => r.what)).toEqual([]);
     await endBreak(page);
   });
+});
+
+/** Ice for 15 minutes, running; the rest between sessions off so any test may start one. */
+async function startIce(page: Page) {
+  await open(page, 'therapy');
+  await call(page, 'updateSettings', { therapy: { restBetween: '0s' } });
+  await page.getByTestId('therapy-kind-ice').check();
+  await page.getByTestId('therapy-next').click();
+  await page.getByTestId('therapy-start').click();
+  await expect(page.getByTestId('therapy-countdown')).toHaveText(/^1[45]:\d\d$/);
+}
+
+async function stopIce(page: Page) {
+  await page.getByTestId('therapy-stop').click();
+  await expect(page.getByTestId('therapy-next')).toBeVisible();
+  await call(page, 'restoreDefaults');
+}
+
+test.describe('what a screen reader hears', () => {
+  test('a break: the exercise as it starts, then the time left at most every 10 s, never every second', async ({
+    page,
+  }) => {
+    await page.clock.install();
+    await open(page, 'status');
+    // A long break: five minutes, and a routine of several exercises.
+    await takeBreak(page, { microBreak: { enabled: false } });
+    const live = page.getByTestId('break-live');
+    await expect(live).toHaveAttribute('aria-live', 'polite');
+    const title = (await page.getByTestId('exercise-title').textContent()) ?? '';
+    await expect(live).toHaveText(`Long break: ${title}. ${await doseOf(page)}.`);
+    // The countdown on screen is a timer: read when asked for, not spoken as it changes.
+    await expect(page.getByRole('timer')).toContainText(/^\d:\d\d$/);
+    await expect(page.getByRole('timer')).not.toHaveAttribute('aria-live', /.+/);
+
+    // From here the page's clock moves only when the test says; every announcement is kept.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+    await page.evaluate(() => {
+      const region = document.querySelector('[data-testid="break-live"]')!;
+      const heard: [number, string][] = [];
+      (window as unknown as { heard: typeof heard }).heard = heard;
+      new MutationObserver(() => {
+        if (region.textContent) heard.push([Date.now(), region.textContent]);
+      }).observe(region, { childList: true, characterData: true, subtree: true });
+    });
+    for (let step = 0; step < 30; step++) await page.clock.runFor(10_000);
+    const heard = await page.evaluate(
+      () => (window as unknown as { heard: [number, string][] }).heard,
+    );
+
+    const times = heard.map(([at]) => at);
+    const gaps = times.slice(1).map((at, i) => at - times[i]!);
+    const left = heard.filter(([, text]) => / left$/.test(text));
+    const leftGaps = left.slice(1).map(([at], i) => at - left[i]![0]);
+    const said = heard.map(([, text]) => text);
+    // At round marks: whole minutes, then every 10 seconds in the last one.
+    const spokenTimes = left.map(([, text]) => text);
+    for (const text of spokenTimes) expect(text).toMatch(/^([1-4] minutes?|[1-5]0 seconds) left$/);
+    expect(spokenTimes.filter((text) => text.includes('minute')).length).toBeGreaterThan(0);
+    expect(spokenTimes.filter((text) => text.includes('seconds')).length).toBeGreaterThan(1);
+    // Each new exercise of the routine by name.
+    expect(said.filter((text) => text.startsWith('Next: ')).length).toBeGreaterThan(0);
+    expect(Math.min(...leftGaps), said.join('\n')).toBeGreaterThanOrEqual(10_000);
+    expect(Math.min(...gaps), said.join('\n')).toBeGreaterThanOrEqual(1_000);
+    // Five minutes heard in at most a few dozen sentences, not three hundred.
+    expect(heard.length).toBeLessThanOrEqual(30);
+    await endBreak(page);
+  });
+
+  test('the therapy ring in words: the time left, and when it ends', async ({ page }) => {
+    await startIce(page);
+    await expect(page.locator('svg.ring')).toHaveAttribute('aria-hidden', 'true');
+    await expect(page.getByRole('timer')).toHaveText(/^1[45]:\d\d\s*1[45] minutes left$/);
+    await expect(page.getByText(/^Ends at .+\. Check your skin/)).toBeVisible();
+    await stopIce(page);
+  });
+
+  test('the statistics charts are images with a summary, and a table says it all', async ({
+    page,
+  }) => {
+    await open(page, 'stats');
+    const breaks = page.getByTestId('stats-breaks-chart');
+    await expect(breaks).toHaveAttribute('role', 'img');
+    await expect(breaks).toHaveAccessibleName(/^Breaks by day .* over 30 days/);
+    await expect(page.getByRole('table', { name: 'Day by day' }).getByRole('row')).toHaveCount(
+      31,
+    );
+  });
+});
+
+async function doseOf(page: Page): Promise<string> {
+  return (
+    (await page.getByTestId('break-exercise').locator('.ex-dose > span').first().textContent()) ??
+    ''
+  );
+}
+
+/** Anything that moves by itself: running animations, and CSS that would animate. */
+async function motionOnPage(page: Page) {
+  return page.evaluate(() => ({
+    running: document.getAnimations().length,
+    animated: [...document.querySelectorAll('*')]
+      .filter((element) => {
+        const style = getComputedStyle(element);
+        return (
+          style.animationName !== 'none' ||
+          style.transitionDuration.split(',').some((d) => Number.parseFloat(d) > 0)
+        );
+      })
+      .map((element) => `${element.tagName} ${element.getAttribute('class') ?? ''}`),
+  }));
+}
+
+test.describe('with reduced motion, progress stands still', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+  });
+
+  test('a break says when it ends instead of turning a ring', async ({ page }) => {
+    await open(page, 'status');
+    await takeBreak(page);
+    await expect(page.locator('.break-ring')).toBeHidden();
+    await expect(page.getByTestId('break-time')).toHaveText(/^Ends at \d\d:\d\d/);
+    await page.waitForTimeout(1_200);
+    expect(await motionOnPage(page)).toEqual({ running: 0, animated: [] });
+    await endBreak(page);
+  });
+
+  test('the therapy ring moves in whole minutes while the numbers count', async ({ page }) => {
+    await startIce(page);
+    const ring = page.locator('.ring-progress');
+    const offset = await ring.getAttribute('stroke-dashoffset');
+    const time = await page.getByTestId('therapy-countdown').textContent();
+    await expect(page.getByTestId('therapy-countdown')).not.toHaveText(time ?? '');
+    await expect(ring).toHaveAttribute('stroke-dashoffset', offset ?? '');
+    expect(await motionOnPage(page)).toEqual({ running: 0, animated: [] });
+    await stopIce(page);
+  });
+
+  test('breathing: no moving shape, the words, count and bar guide', async ({ page }) => {
+    await open(page, 'breathing');
+    await page.getByLabel(/Box breathing/).check();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await expect(page.getByTestId('breathing-shape')).toBeHidden();
+    await expect(page.getByTestId('breathing-cue')).toHaveText('Breathe in');
+    await expect(page.getByTestId('breathing-seconds')).toHaveText('3 seconds');
+    await expect(page.getByTestId('breathing-progress')).toBeVisible();
+    expect(await motionOnPage(page)).toEqual({ running: 0, animated: [] });
+    await page.getByRole('button', { name: 'Stop' }).click();
+  });
+});
+
+/** Sideways scrolling of the page, and buttons whose words do not fit them. */
+async function overflow(page: Page) {
+  return page.evaluate(() => {
+    const { documentElement: root, body } = document;
+    const clipped = [...document.querySelectorAll('button')]
+      .filter((button) => button.getClientRects().length > 0)
+      .filter(
+        (button) =>
+          button.scrollWidth > button.clientWidth + 1 ||
+          button.scrollHeight > button.clientHeight + 1,
+      )
+      .map((button) => button.textContent ?? '');
+    return {
+      sideways: Math.max(root.scrollWidth - root.clientWidth, body.scrollWidth - body.clientWidth),
+      clipped,
+    };
+  });
+}
+
+test.describe('text at 200% and a window 320 px wide lose nothing', () => {
+  for (const id of [...PAGES, 'break'] as const) {
+    test(`the ${id} page`, async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      if (id === 'break') {
+        await open(page, 'status');
+        await takeBreak(page, { microBreak: { enabled: false } });
+      } else {
+        await open(page, id);
+      }
+      await page.evaluate(() => {
+        document.documentElement.style.fontSize = '200%';
+      });
+      expect(await overflow(page), 'text at 200%').toEqual({ sideways: 0, clipped: [] });
+      await page.evaluate(() => {
+        document.documentElement.style.fontSize = '';
+      });
+      await page.setViewportSize({ width: 320, height: 800 });
+      expect(await overflow(page), '320 px wide').toEqual({ sideways: 0, clipped: [] });
+      if (id === 'break') await endBreak(page);
+    });
+  }
 });

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright/test';
-import { expect, test } from './web-host';
+import { expect, tabTo, test } from './web-host';
 
 /**
  * The break page in Chromium over the real web host: the page a break window shows,
@@ -34,14 +34,15 @@ async function anyTime(page: Page, host: { url: string }, settings: Record<strin
   expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true, value: { ok: true } });
 }
 
-test('a break taken now shows its exercise with the drawing, and Postpone works by keyboard', async ({
+test('by keyboard alone: take a break now, see its exercise with the drawing, postpone it, go back', async ({
   page,
   host,
 }) => {
   await anyTime(page, host);
   await page.goto(`${host.url}#break`);
   await expect(page.getByText('No break right now.')).toBeVisible();
-  await page.getByRole('button', { name: 'Take a break now' }).click();
+  await tabTo(page, page.getByRole('button', { name: 'Take a break now' }));
+  await page.keyboard.press('Enter');
 
   const card = page.getByTestId('break-exercise');
   await expect(page.getByTestId('break-kind')).toHaveText('Micro break');
@@ -62,7 +63,8 @@ test('a break taken now shows its exercise with the drawing, and Postpone works 
 
   await expect(page.getByTestId('break-message')).toContainText('Break postponed');
   await expect(page.getByTestId('break-message')).toContainText('postpone it once more');
-  await page.getByRole('button', { name: 'Back to Unhunch' }).click();
+  await expect(page.getByRole('button', { name: 'Back to Unhunch' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('status-state')).toHaveText('Break postponed');
 });
 

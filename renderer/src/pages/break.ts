@@ -11,9 +11,20 @@ import type { MountedPage, PageContext } from './index';
  * long break's routine, and offers Postpone and Skip unless strict mode is on.
  */
 
-/** The screen reader hears the time left this often (ms), not every second. */
+/**
+ * The screen reader hears the time left at round marks, never every second: each
+ * whole minute, then every 10 seconds in the last minute; and not within a few
+ * seconds of the break's start or a new exercise, so their names are heard whole.
+ */
 const ANNOUNCE_EVERY_MS = 10_000;
 const ANNOUNCE_EVERY_LONG_MS = 60_000;
+const ANNOUNCE_QUIET_MS = 5_000;
+
+/** The mark the time left `ms` has reached: 4:00 while 4:00 to 3:01 is left, then 0:50… */
+function markOf(ms: number): number {
+  const every = ms > ANNOUNCE_EVERY_LONG_MS ? ANNOUNCE_EVERY_LONG_MS : ANNOUNCE_EVERY_MS;
+  return Math.ceil(ms / every) * every;
+}
 const RING_RADIUS = 44;
 const RING_LENGTH = 2 * Math.PI * RING_RADIUS;
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -54,7 +65,8 @@ export function mount(root: HTMLElement, { api, t, language, navigate }: PageCon
   document.body.classList.add('break-page');
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
-  const kindLabel = el('p', { class: 'break-kind', id: 'break-kind', 'data-testid': 'break-kind' });
+  // The break window's own title: the shell's header is hidden here.
+  const kindLabel = el('h1', { class: 'break-kind', id: 'break-kind', 'data-testid': 'break-kind' });
   const stepLabel = el('p', { class: 'break-step', 'data-testid': 'break-step' });
   const exerciseSlot = el('div', { class: 'break-exercise', 'data-testid': 'break-exercise' });
   const { element: ringElement, progress } = ring();
@@ -145,6 +157,7 @@ export function mount(root: HTMLElement, { api, t, language, navigate }: PageCon
   let frame = 0;
   let ticker: ReturnType<typeof setTimeout> | undefined;
   let lastAnnounced = 0;
+  let lastMark = 0;
   let lastSecond = -1;
 
   const hostNow = () => Date.now() + skew;
@@ -180,12 +193,16 @@ export function mount(root: HTMLElement, { api, t, language, navigate }: PageCon
       list.length > 1 ? t('breaks:break.exerciseOf', { index: index + 1, total: list.length }) : '';
     previous.disabled = index === 0;
     next.disabled = index >= list.length - 1;
-    if (announceIt) announce(describe(exercise, false));
+    if (announceIt) {
+      announce(describe(exercise, false));
+      // The time left waits its turn, so it does not cut the exercise's name short.
+      lastAnnounced = hostNow();
+    }
   };
 
   const remainingText = (ms: number) => {
     const seconds = Math.max(0, Math.ceil(ms / 1000));
-    return seconds > 60
+    return seconds >= 60
       ? t('breaks:announce.remainingMinutes', { count: Math.ceil(seconds / 60) })
       : t('breaks:announce.remaining', { count: seconds });
   };
@@ -209,10 +226,13 @@ export function mount(root: HTMLElement, { api, t, language, navigate }: PageCon
       stepStartedAt += slot;
       showStep(index + 1, { announceIt: true });
     }
-    const every = left > 60_000 ? ANNOUNCE_EVERY_LONG_MS : ANNOUNCE_EVERY_MS;
-    if (left > 0 && now - lastAnnounced >= every) {
-      lastAnnounced = now;
-      announce(remainingText(left));
+    const mark = markOf(left);
+    if (mark !== lastMark) {
+      lastMark = mark;
+      if (mark > 0 && now - lastAnnounced >= ANNOUNCE_QUIET_MS) {
+        lastAnnounced = now;
+        announce(remainingText(mark));
+      }
     }
   };
 
@@ -294,6 +314,7 @@ export function mount(root: HTMLElement, { api, t, language, navigate }: PageCon
 
     lastSecond = -1;
     lastAnnounced = hostNow();
+    lastMark = markOf(shown.endsAt - lastAnnounced);
     announce(describe(exercises()[index], true));
     startClock();
     (firstAction() ?? screen).focus();

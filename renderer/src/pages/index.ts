@@ -10,6 +10,7 @@ import type { UnhunchApi } from '../../../src/contract/contract';
 export interface PageContext {
   api: UnhunchApi;
   t: TFunction;
+  /** The BCP 47 tag for Intl dates, times and numbers (de, en-GB); `t` has the words. */
   language: string;
   /** Go to another page, e.g. from a link on a page. */
   navigate(page: PageId): void;

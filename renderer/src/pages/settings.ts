@@ -1,6 +1,7 @@
 import type { Notice, SettingsView } from '../../../src/contract/contract';
 import {
   formatDuration,
+  LANGUAGE_SETTINGS,
   type LimitedSetting,
   MAX_SETTINGS_IMPORT_CHARS,
   parseDuration,
@@ -127,7 +128,13 @@ const GROUPS: { id: string; fields: FieldSpec[] }[] = [
     ],
   },
   { id: 'startup', fields: [toggle('startup.openAtLogin')] },
-  { id: 'appearance', fields: [{ kind: 'choice', path: 'theme', options: THEME_SETTINGS }] },
+  {
+    id: 'appearance',
+    fields: [
+      { kind: 'choice', path: 'language', options: LANGUAGE_SETTINGS },
+      { kind: 'choice', path: 'theme', options: THEME_SETTINGS },
+    ],
+  },
   { id: 'privacy', fields: [count('history.keepDays', 'days')] },
 ];
 

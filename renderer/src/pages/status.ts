@@ -5,7 +5,8 @@ import type { MountedPage, PageContext } from './index';
 
 /** The first page: what Unhunch is doing now, and pause / resume. */
 export function mount(root: HTMLElement, { api, t, language }: PageContext): MountedPage {
-  const state = el('p', { class: 'state', 'data-testid': 'status-state' });
+  // Only the state is spoken as it changes: the countdown below it changes every minute.
+  const state = el('p', { class: 'state', 'aria-live': 'polite', 'data-testid': 'status-state' });
   const detail = el('p', { class: 'detail', 'data-testid': 'status-detail' });
   const toggle = el('button', { type: 'button', 'data-testid': 'pause-toggle' });
   const error = el('p', { class: 'error', role: 'alert', 'data-testid': 'status-error' });
@@ -19,7 +20,8 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
       'section',
       { 'aria-labelledby': 'status-heading', class: 'card' },
       el('h2', { id: 'status-heading' }, t('status.heading')),
-      el('div', { 'aria-live': 'polite' }, state, detail),
+      state,
+      detail,
       toggle,
       error,
     ),
