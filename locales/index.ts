@@ -1,4 +1,4 @@
-import { FALLBACK_LANGUAGE, type Language, LANGUAGES } from '../src/core/locale/language';
+import { FALLBACK_LANGUAGE, LANGUAGES, type Language } from '../src/core/locale/language';
 import breaks from './en/breaks.json';
 import checklist from './en/checklist.json';
 import common from './en/common.json';
@@ -46,14 +46,16 @@ export const ENGLISH = {
 } as const satisfies LanguageResources;
 
 /** The other languages, each its own chunk: the renderer loads only the one it shows. */
-const LOADERS: Record<Exclude<Language, typeof FALLBACK_LANGUAGE>, () => Promise<LanguageResources>> =
-  {
-    de: async () => (await import('./de/index')).default,
-    es: async () => (await import('./es/index')).default,
-  };
+const LOADERS: Record<
+  Exclude<Language, typeof FALLBACK_LANGUAGE>,
+  () => Promise<LanguageResources>
+> = {
+  de: async () => (await import('./de/index')).default,
+  es: async () => (await import('./es/index')).default,
+};
 
 export async function loadLanguage(language: Language): Promise<LanguageResources> {
   return language === FALLBACK_LANGUAGE ? ENGLISH : LOADERS[language]();
 }
 
-export { type Language, LANGUAGES };
+export { LANGUAGES, type Language };

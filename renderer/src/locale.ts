@@ -1,5 +1,5 @@
 import type { LocaleView, UnhunchApi } from '../../src/contract/contract';
-import { resolveLocale } from '../../src/core/locale/language';
+import { resolveLocale } from '../../src/contract/i18n';
 
 /** How long the shell waits for the app to say its language before using the browser's. */
 const ASK_TIMEOUT_MS = 2000;

@@ -20,7 +20,9 @@ export async function dispatchCall(
   input: unknown,
 ): Promise<CallReply> {
   if (!isCallName(name)) {
-    return { ok: false, error: `unknown call ${JSON.stringify(String(name)).slice(0, 80)}` };
+    const shown =
+      typeof name === 'string' ? JSON.stringify(name).slice(0, 80) : `of type ${typeof name}`;
+    return { ok: false, error: `unknown call ${shown}` };
   }
   const parsed = calls[name].input.safeParse(input);
   if (!parsed.success) {

@@ -1,6 +1,9 @@
-import i18next, { type i18n, type InitOptions, type TFunction } from 'i18next';
+import i18next, { type InitOptions, type i18n, type TFunction } from 'i18next';
 import { ENGLISH, type LanguageResources, loadLanguage, NAMESPACES } from '../../locales/index';
 import { FALLBACK_LANGUAGE, type Language, matchLanguage } from '../core/locale/language';
+
+/** The decision of which language is spoken, for the renderer (which reaches no further). */
+export { resolveLocale } from '../core/locale/language';
 
 /**
  * One i18next setup for every host: the renderer, the tray menu in the Electron main

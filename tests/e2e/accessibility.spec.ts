@@ -288,9 +288,7 @@ test.describe('what a screen reader hears', () => {
     const breaks = page.getByTestId('stats-breaks-chart');
     await expect(breaks).toHaveAttribute('role', 'img');
     await expect(breaks).toHaveAccessibleName(/^Breaks by day .* over 30 days/);
-    await expect(page.getByRole('table', { name: 'Day by day' }).getByRole('row')).toHaveCount(
-      31,
-    );
+    await expect(page.getByRole('table', { name: 'Day by day' }).getByRole('row')).toHaveCount(31);
   });
 });
 

@@ -41,7 +41,9 @@ async function untranslated(page: Page): Promise<string[]> {
       const text = node.textContent?.trim() ?? '';
       if (text && (pattern.test(text) || text.includes('{{'))) found.push(text);
     }
-    for (const element of document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+    for (const element of document.querySelectorAll(
+      '[aria-label], [title], [placeholder], [alt]',
+    )) {
       for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
         const value = element.getAttribute(name)?.trim();
         if (value && (pattern.test(value) || value.includes('{{'))) found.push(`${name}=${value}`);
@@ -71,9 +73,13 @@ for (const language of ['de', 'es'] as const) {
     test.beforeAll(async () => {
       mkdirSync(artifacts, { recursive: true });
       // The browser says English: the setting is what makes it German or Spanish.
-      host = await startWebHostProcess([], {}, {
-        'settings.json': JSON.stringify({ settings: { language, workHours: null } }),
-      });
+      host = await startWebHostProcess(
+        [],
+        {},
+        {
+          'settings.json': JSON.stringify({ settings: { language, workHours: null } }),
+        },
+      );
     });
     test.afterAll(() => {
       host.process.kill();
@@ -86,9 +92,7 @@ for (const language of ['de', 'es'] as const) {
         await expect(page.locator('#page[aria-busy="false"]')).toBeAttached();
         await expect(page.locator('html')).toHaveAttribute('lang', language);
         await expect(page.getByTestId('nav-status')).toHaveText(EXPECTED[language].nav.status);
-        await expect(page.getByTestId('nav-settings')).toHaveText(
-          EXPECTED[language].nav.settings,
-        );
+        await expect(page.getByTestId('nav-settings')).toHaveText(EXPECTED[language].nav.settings);
         await expect(page.getByTestId('nav-therapy')).toHaveText(EXPECTED[language].nav.therapy);
         // Pictures and lists arrive after the page says it is ready: let them settle.
         await page.waitForLoadState('networkidle');

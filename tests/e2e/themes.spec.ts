@@ -121,8 +121,10 @@ test('the exercise drawings keep at least 3:1 against their background in light 
     // The person and the arrows: two colours at least.
     expect(strokes.length).toBeGreaterThanOrEqual(2);
     for (const { css, rgb } of strokes) {
-      expect(contrast(rgb, under), `${css} on rgb(${under.join(', ')}), ${colorScheme}`)
-        .toBeGreaterThanOrEqual(3);
+      expect(
+        contrast(rgb, under),
+        `${css} on rgb(${under.join(', ')}), ${colorScheme}`,
+      ).toBeGreaterThanOrEqual(3);
     }
   }
 });

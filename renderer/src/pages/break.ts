@@ -66,7 +66,11 @@ export function mount(root: HTMLElement, { api, t, language, navigate }: PageCon
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
   // The break window's own title: the shell's header is hidden here.
-  const kindLabel = el('h1', { class: 'break-kind', id: 'break-kind', 'data-testid': 'break-kind' });
+  const kindLabel = el('h1', {
+    class: 'break-kind',
+    id: 'break-kind',
+    'data-testid': 'break-kind',
+  });
   const stepLabel = el('p', { class: 'break-step', 'data-testid': 'break-step' });
   const exerciseSlot = el('div', { class: 'break-exercise', 'data-testid': 'break-exercise' });
   const { element: ringElement, progress } = ring();

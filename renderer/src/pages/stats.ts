@@ -264,7 +264,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
         svg(
           'text',
           { x: left - 6, y: yOf(value) + 4, 'text-anchor': 'end', class: 'chart-label' },
-          `${value}%`,
+          percent(value),
         ),
       );
     }
@@ -279,7 +279,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
         svg(
           'circle',
           { cx: xOf(point.date), cy: yOf(point.percent!), r: 5, class: 'chart-point' },
-          svg('title', {}, `${formatDay(point.date)}: ${point.percent}%`),
+          svg('title', {}, `${formatDay(point.date)}: ${percent(point.percent)}`),
         ),
       );
     }
@@ -310,8 +310,8 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
         },
         ts('chart.checklistSummary', {
           count: points.length,
-          first: `${first.percent}% (${formatDay(first.date)})`,
-          latest: `${latest.percent}% (${formatDay(latest.date)})`,
+          first: `${percent(first.percent)} (${formatDay(first.date)})`,
+          latest: `${percent(latest.percent)} (${formatDay(latest.date)})`,
         }),
       ),
       chart,

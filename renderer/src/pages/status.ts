@@ -100,14 +100,16 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     const names = (readable: string) =>
       view.signals
         .filter((s) => s.enabled && s.readable === readable)
-        .map((s) => t(`focus:signal.${s.signal}`))
-        .join(', ');
+        .map((s) => t(`focus:signal.${s.signal}`));
+    // "the camera, the microphone and screen sharing", as the language lists things.
+    const list = (names: string[]) =>
+      new Intl.ListFormat(language, { type: 'conjunction' }).format(names);
     const seen = names('readable');
     const unseen = names('unreadable');
-    focusNotes = seen
+    focusNotes = seen.length
       ? [
-          t('focus:status.readable', { list: seen }),
-          ...(unseen ? [t('focus:status.unreadable', { list: unseen })] : []),
+          t('focus:status.readable', { list: list(seen) }),
+          ...(unseen.length ? [t('focus:status.unreadable', { list: list(unseen) })] : []),
         ]
       : [t('signals.doNotDisturbUnavailable')];
     renderNotes();

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import type { TFunction } from 'i18next';
 import { type ResolvedExercise, resolveExercise } from '../../contract/content';
 import { createTranslator } from '../../contract/i18n';
@@ -18,6 +18,7 @@ import {
   therapySafetyValues,
   therapyStepKey,
 } from '../../core/content/therapy-safety';
+import { FALLBACK_LANGUAGE, LANGUAGES, type Language } from '../../core/locale/language';
 import { DEFAULT_SETTINGS } from '../../core/settings/settings';
 
 /**
@@ -145,8 +146,13 @@ export function registerContent(program: Command): Command {
       '--json',
       'print JSON: exercises, checklist, redFlags, breathing and therapySafety, with sources',
     )
-    .action(async (options: { json?: boolean }, command: Command) => {
-      const { t } = await createTranslator('en');
+    .addOption(
+      new Option('--language <language>', 'the language of the words')
+        .choices(LANGUAGES)
+        .default(FALLBACK_LANGUAGE),
+    )
+    .action(async (options: { json?: boolean; language: Language }, command: Command) => {
+      const { t } = await createTranslator(options.language);
       const catalogue = contentCatalogue(t);
       const { writeOut } = command.configureOutput();
       const write = writeOut ?? ((text: string) => process.stdout.write(text));

@@ -47,6 +47,22 @@ describe('unhunch content', () => {
     });
   });
 
+  it('--language prints the words in German or Spanish, with the same sources', async () => {
+    const german = JSON.parse(await run(['content', '--json', '--language', 'de'])) as {
+      exercises: { id: string; title: string; doseText: string; source: string }[];
+    };
+    expect(german.exercises.find((e) => e.id === 'chin-tuck')).toMatchObject({
+      title: 'Doppelkinn machen',
+      doseText: '5 Sekunden halten, 10-mal',
+      source: 'Leeds Community Healthcare NHS',
+    });
+    const spanish = await run(['content', '--language', 'es']);
+    expect(spanish).toContain('Retracción de barbilla');
+    await expect(run(['content', '--language', 'fr'])).rejects.toThrow(
+      /Allowed choices are en, de, es/,
+    );
+  });
+
   it('without --json prints a table naming every exercise and its source', async () => {
     const printed = await run(['content']);
     const lines = printed.split('\n');

@@ -122,7 +122,14 @@ describe('plurals through Intl.PluralRules', () => {
     ['en', ['less than a minute', '1 minute', '59 minutes', '1 hour', '1 h 5 min', '3 hours']],
     [
       'de',
-      ['weniger als einer Minute', '1 Minute', '59 Minuten', '1 Stunde', '1 Std. 5 Min.', '3 Stunden'],
+      [
+        'weniger als einer Minute',
+        '1 Minute',
+        '59 Minuten',
+        '1 Stunde',
+        '1 Std. 5 Min.',
+        '3 Stunden',
+      ],
     ],
     ['es', ['menos de un minuto', '1 minuto', '59 minutos', '1 hora', '1 h 5 min', '3 horas']],
   ] as [Language, string[]][])('a countdown reads in %s', async (language, expected) => {
