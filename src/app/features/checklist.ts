@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checklistAnswersSchemaFor, customChecklistItemSchema } from '../../contract/checklist';
+import { CHECKLIST_RECHECK_ROUTINE_ID } from '../../contract/checklist-routine';
 import { jsonPath } from '../../contract/content';
 import type {
   ChecklistDue,
@@ -20,7 +21,6 @@ import {
   type OrganisationChecklistItem,
   scoreChecklist,
 } from '../../core/content/checklist';
-import { CHECKLIST_RECHECK_ROUTINE_ID } from '../../contract/checklist-routine';
 import type { AppContext } from '../context';
 
 /** The history record of one completed check. The statistics read it: keep its shape. */
