@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 const iconsDir = fileURLToPath(new URL('../assets/icons/', import.meta.url));
 
@@ -53,20 +54,12 @@ function pageFor(svg: string, raster: Raster): string {
 }
 
 async function main(): Promise<void> {
-  const executablePath = process.env.UNHUNCH_CHROMIUM ?? '/usr/bin/chromium';
   const userDataDir = await mkdtemp(join(tmpdir(), 'unhunch-icons-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
+    executablePath: CHROMIUM_PATH,
     headless: true,
     deviceScaleFactor: 1,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
