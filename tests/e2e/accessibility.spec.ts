@@ -1,7 +1,14 @@
 import { rmSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright/test';
-import { expect, startWebHostProcess, test, type WebHostProcess } from './web-host';
+import {
+  callFromPage,
+  expect,
+  NAV_PAGES,
+  startWebHostProcess,
+  test,
+  type WebHostProcess,
+} from './web-host';
 
 /**
  * Accessibility of every page, checked as the people who need it would meet it: axe
@@ -13,17 +20,7 @@ import { expect, startWebHostProcess, test, type WebHostProcess } from './web-ho
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** The pages people reach from the navigation, each ready once it says it is not busy. */
-const PAGES = [
-  'status',
-  'exercises',
-  'checklist',
-  'breathing',
-  'core-routine',
-  'health',
-  'therapy',
-  'stats',
-  'settings',
-] as const;
+const PAGES = NAV_PAGES;
 
 let host: WebHostProcess;
 test.beforeAll(async () => {
@@ -34,18 +31,7 @@ test.afterAll(() => {
   rmSync(host.dataDir, { recursive: true, force: true });
 });
 
-/** A contract call from the page, as the renderer makes it. */
-async function call(page: Page, name: string, input?: unknown): Promise<unknown> {
-  return page.evaluate(
-    ([callName, callInput]) =>
-      (
-        window as unknown as {
-          unhunch: { call(name: string, input?: unknown): Promise<unknown> };
-        }
-      ).unhunch.call(callName, callInput),
-    [name, input] as const,
-  );
-}
+const call = callFromPage;
 
 async function open(page: Page, id: string) {
   await page.goto(`${host.url}#${id}`);

@@ -1,6 +1,13 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import type { Page } from 'playwright/test';
-import { expect, startWebHostProcess, test, type WebHostProcess } from './web-host';
+import {
+  callFromPage,
+  expect,
+  NAV_PAGES,
+  startWebHostProcess,
+  test,
+  type WebHostProcess,
+} from './web-host';
 
 /**
  * The UI in German and in Spanish, as a person using it in that language meets it:
@@ -10,17 +17,7 @@ import { expect, startWebHostProcess, test, type WebHostProcess } from './web-ho
  * the browser's (the system's, for the web host) and the setting on the settings page.
  */
 
-const PAGES = [
-  'status',
-  'exercises',
-  'checklist',
-  'breathing',
-  'core-routine',
-  'health',
-  'therapy',
-  'stats',
-  'settings',
-] as const;
+const PAGES = NAV_PAGES;
 
 /** What i18next shows for a key it cannot find: `ui.recheck.banner`, `nav.status`. */
 const RAW_KEY = /^[a-z]+(\.[a-zA-Z0-9-]+)+$/;
@@ -54,17 +51,7 @@ async function untranslated(page: Page): Promise<string[]> {
   }, RAW_KEY.source);
 }
 
-async function call(page: Page, name: string, input?: unknown): Promise<unknown> {
-  return page.evaluate(
-    ([callName, callInput]) =>
-      (
-        window as unknown as {
-          unhunch: { call(name: string, input?: unknown): Promise<unknown> };
-        }
-      ).unhunch.call(callName, callInput),
-    [name, input] as const,
-  );
-}
+const call = callFromPage;
 
 for (const language of ['de', 'es'] as const) {
   test.describe(`the UI in ${language}`, () => {

@@ -66,3 +66,29 @@ export async function tabTo(page: Page, target: Locator, max = 15) {
   }
   await expect(target, `not reachable with ${max} presses of Tab`).toBeFocused();
 }
+
+/** The pages people reach from the navigation, in its order. */
+export const NAV_PAGES = [
+  'status',
+  'exercises',
+  'checklist',
+  'breathing',
+  'core-routine',
+  'health',
+  'therapy',
+  'stats',
+  'settings',
+] as const;
+
+/** A contract call from the page, as the renderer makes it (`window.unhunch`). */
+export async function callFromPage(page: Page, name: string, input?: unknown): Promise<unknown> {
+  return page.evaluate(
+    ([callName, callInput]) =>
+      (
+        window as unknown as {
+          unhunch: { call(name: string, input?: unknown): Promise<unknown> };
+        }
+      ).unhunch.call(callName, callInput),
+    [name, input] as const,
+  );
+}
