@@ -1,7 +1,6 @@
-import { Notification } from 'electron';
 import type { TFunction } from 'i18next';
 import type { UnhunchApp } from '../app/app';
-import type { GentleBreak } from '../contract/contract';
+import { notifyOnEvent } from './event-notification';
 
 /**
  * A break held through a long call (`deferral.maxMinutes`) comes as a quiet system
@@ -10,30 +9,16 @@ import type { GentleBreak } from '../contract/contract';
  */
 export function notifyGentleBreaks(app: UnhunchApp, options: { t: TFunction }): () => void {
   const { t } = options;
-  let shown: Notification | null = null;
-
-  const show = (gentle: GentleBreak) => {
-    shown?.close();
-    shown = null;
-    if (!Notification.isSupported()) return;
+  return notifyOnEvent(app, 'break-gentle', (gentle) => {
     const { notifications } = app.context.settings.effective();
     const duration =
       gentle.durationSeconds < 60
         ? t('duration.seconds', { count: gentle.durationSeconds })
         : t('duration.minutes', { count: Math.round(gentle.durationSeconds / 60) });
-    shown = new Notification({
+    return {
       title: t(`focus:gentle.title.${gentle.kind}`),
       body: t('focus:gentle.body', { duration }),
       silent: !notifications.sound,
-    });
-    shown.show();
-  };
-
-  const unsubscribe = app.onEvent((event, payload) => {
-    if (event === 'break-gentle') show(payload as GentleBreak);
+    };
   });
-  return () => {
-    unsubscribe();
-    shown?.close();
-  };
 }

@@ -1,7 +1,8 @@
 import { Notification } from 'electron';
 import type { TFunction } from 'i18next';
 import type { UnhunchApp } from '../app/app';
-import type { BreakWarning, ChecklistDue } from '../contract/contract';
+import type { BreakWarning } from '../contract/contract';
+import { notifyOnEvent } from './event-notification';
 
 /**
  * The warning before a break as a system notification ("Micro break in 30 seconds",
@@ -68,22 +69,17 @@ export function notifyChecklistDue(
   app: UnhunchApp,
   options: { t: TFunction; showChecklist: () => void },
 ): () => void {
-  let shown: Notification | null = null;
-  const unsubscribe = app.onEvent((event, payload) => {
-    if (event !== 'checklist-due' || !(payload as ChecklistDue).due) return;
-    if (!app.context.settings.effective().notifications.enabled) return;
-    if (!Notification.isSupported()) return;
-    shown?.close();
-    shown = new Notification({
-      title: options.t('checklistDue.title'),
-      body: options.t('checklistDue.body'),
-      silent: true,
-    });
-    shown.on('click', options.showChecklist);
-    shown.show();
-  });
-  return () => {
-    unsubscribe();
-    shown?.close();
-  };
+  return notifyOnEvent(
+    app,
+    'checklist-due',
+    (due) =>
+      due.due && app.context.settings.effective().notifications.enabled
+        ? {
+            title: options.t('checklistDue.title'),
+            body: options.t('checklistDue.body'),
+            silent: true,
+          }
+        : null,
+    options.showChecklist,
+  );
 }

@@ -1,7 +1,6 @@
-import { Notification } from 'electron';
 import type { TFunction } from 'i18next';
 import type { UnhunchApp } from '../app/app';
-import type { PosturePrompt } from '../contract/contract';
+import { notifyOnEvent } from './event-notification';
 
 /**
  * Sit-stand prompts (`sitStand`) as system notifications: "Time to stand", for how
@@ -10,27 +9,9 @@ import type { PosturePrompt } from '../contract/contract';
  */
 export function notifyPostureChanges(app: UnhunchApp, options: { t: TFunction }): () => void {
   const { t } = options;
-  // Held so the notification is not garbage collected while on screen.
-  let shown: Notification | null = null;
-
-  const show = (prompt: PosturePrompt) => {
-    shown?.close();
-    shown = null;
-    if (!Notification.isSupported()) return;
-    const { notifications } = app.context.settings.effective();
-    shown = new Notification({
-      title: t(`focus:posture.title.${prompt.to}`),
-      body: t(`focus:posture.body.${prompt.to}`, { minutes: prompt.minutes }),
-      silent: !notifications.sound,
-    });
-    shown.show();
-  };
-
-  const unsubscribe = app.onEvent((event, payload) => {
-    if (event === 'posture') show(payload as PosturePrompt);
-  });
-  return () => {
-    unsubscribe();
-    shown?.close();
-  };
+  return notifyOnEvent(app, 'posture', (prompt) => ({
+    title: t(`focus:posture.title.${prompt.to}`),
+    body: t(`focus:posture.body.${prompt.to}`, { minutes: prompt.minutes }),
+    silent: !app.context.settings.effective().notifications.sound,
+  }));
 }
