@@ -1,7 +1,7 @@
 import type { ResolvedExercise } from '../../../src/contract/content';
+import { resolveExercise } from '../../../src/contract/exercise-words';
 import { DEFAULT_SECONDS_PER_REP, type Dose, EXERCISES } from '../../../src/contract/guides';
 import { el } from '../dom';
-import { exerciseWords } from '../exercise-words';
 import type { MountedPage, PageContext } from './index';
 
 /** The core-strength routine, in the catalogue's order. */
@@ -228,7 +228,7 @@ export function mount(root: HTMLElement, { t }: PageContext): MountedPage {
 
   const exercises = ROUTINE.flatMap((id) => {
     const exercise = EXERCISES.find((candidate) => candidate.id === id);
-    return exercise ? [exerciseWords(t, exercise)] : [];
+    return exercise ? [resolveExercise(t, exercise)] : [];
   });
 
   root.append(
