@@ -64,14 +64,10 @@ async function start() {
   notifyChecklistDue(unhunch, { t, showChecklist: () => showMainWindow('checklist') });
   followLoginSetting(unhunch, app);
   followThemeSetting(unhunch);
-  const ownFile = pathToFileURL(rendererUrl()).href;
-  bindContract(
-    unhunch,
-    // Pages are told apart by the hash (#break, #therapy): compare the file only.
-    (sender, url) =>
-      (sender === currentWindow()?.webContents || breakWindows.owns(sender)) &&
-      url.split('#')[0] === ownFile,
-  );
+  bindContract(unhunch, {
+    isOurWindow: (sender) => sender === currentWindow()?.webContents || breakWindows.owns(sender),
+    rendererFileUrl: pathToFileURL(rendererUrl()).href,
+  });
   watchTherapyEnd(unhunch, { t, showTherapyPage: () => showMainWindow('therapy') });
 
   const onTrayAction = (action: TrayAction) => {

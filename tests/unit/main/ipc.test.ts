@@ -21,7 +21,10 @@ function boundApp() {
     clock: new VirtualClock(Date.parse('2026-11-23T09:30:00+01:00')),
     timeZone: 'Europe/Berlin',
   });
-  bindContract(app, (sender, url) => sender === (ownWindow as never) && url === OWN_URL);
+  bindContract(app, {
+    isOurWindow: (sender) => sender === (ownWindow as never),
+    rendererFileUrl: OWN_URL,
+  });
   const handler = ipcHandlers.get(IPC_CALL_CHANNEL)!;
   const invoke = (sender: unknown, url: string, name: unknown, input?: unknown) =>
     handler({ sender, senderFrame: { url } }, name, input);
@@ -35,6 +38,14 @@ describe('the IPC binding', () => {
       ok: true,
       value: { ok: true },
     });
+  });
+
+  it('answers our window on any of its pages, told apart by the hash', async () => {
+    const { invoke } = boundApp();
+    expect(await invoke(ownWindow, `${OWN_URL}#break`, 'getStatus')).toMatchObject({ ok: true });
+    expect(
+      await invoke(ownWindow, OWN_URL.replace('index.html', 'other.html'), 'getStatus'),
+    ).toMatchObject({ ok: false, error: expect.stringContaining('refused') });
   });
 
   it('refuses calls from any other frame or page, and changes nothing', async () => {
