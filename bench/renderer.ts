@@ -85,14 +85,29 @@ async function startWebHost(): Promise<{ url: string; child: ChildProcess; dataD
 }
 
 /** Asks the services for a break and times until the break page has painted its exercise. */
-async function breakPromptPaintMs(): Promise<number[]> {
+async function breakPromptPaintMs(
+  pageIds: string[],
+): Promise<{ samplesMs: number[]; firstPaintMs: Record<string, number> }> {
   const host = await startWebHost();
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   const samples: number[] = [];
+  const firstPaintMs: Record<string, number> = {};
   try {
+    // Each page opened fresh: Chromium's first contentful paint, from navigation start.
+    for (const id of pageIds) {
+      const page = await browser.newPage();
+      await page.goto(`${host.url}#${id}`);
+      await page.waitForSelector('#app:not([aria-busy])');
+      firstPaintMs[id] = Math.round(
+        (await page.evaluate(
+          `performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1`,
+        )) as number,
+      );
+      await page.close();
+    }
     for (let run = 0; run < 10; run++) {
       const page = await browser.newPage();
       await page.goto(`${host.url}#break`);
@@ -130,7 +145,7 @@ async function breakPromptPaintMs(): Promise<number[]> {
     host.child.kill();
     rmSync(host.dataDir, { recursive: true, force: true });
   }
-  return samples;
+  return { samplesMs: samples, firstPaintMs };
 }
 
 /**
@@ -152,23 +167,26 @@ function languageWeights() {
 const pages = pageWeights();
 const languages = languageWeights();
 let paint: { samplesMs: number[]; worstMs: number; met: boolean } | { skipped: string };
+let firstPaintMs: Record<string, number> = {};
 try {
-  const samplesMs = await breakPromptPaintMs();
-  const worstMs = Math.max(...samplesMs);
-  paint = { samplesMs, worstMs, met: worstMs <= PAINT_BUDGET_MS };
+  const measured = await breakPromptPaintMs(pages.map((page) => page.page));
+  firstPaintMs = measured.firstPaintMs;
+  const worstMs = Math.max(...measured.samplesMs);
+  paint = { samplesMs: measured.samplesMs, worstMs, met: worstMs <= PAINT_BUDGET_MS };
 } catch (error) {
   paint = { skipped: (error as Error).message };
 }
 const results = {
   generatedAt: new Date().toISOString(),
   pageJsGzip: { budgetBytes: PAGE_BUDGET_BYTES, pages },
+  pageFirstPaintMs: firstPaintMs,
   languageChunkGzip: languages,
   breakPromptPaint: { budgetMs: PAINT_BUDGET_MS, ...paint },
 };
 writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 for (const page of pages) {
   console.log(
-    `${page.met ? 'met ' : 'MISS'}  page ${page.page.padEnd(16)} ${(page.gzipBytes / 1024).toFixed(1)} KB gzipped (budget 80 KB)`,
+    `${page.met ? 'met ' : 'MISS'}  page ${page.page.padEnd(16)} ${(page.gzipBytes / 1024).toFixed(1)} KB gzipped (budget 80 KB), first paint ${firstPaintMs[page.page] ?? '?'} ms`,
   );
 }
 for (const { language, gzipBytes } of languages) {
