@@ -1,7 +1,7 @@
-import { BrowserWindow, screen, type WebContents } from 'electron';
+import { type BrowserWindow, screen, type WebContents } from 'electron';
 import type { UnhunchApp } from '../app/app';
 import { pushEvent } from './ipc';
-import { hardenedWindowOptions, lockDownContents, rendererUrl } from './window';
+import { createHardenedWindow, rendererUrl } from './window';
 
 /**
  * The break on every display: when the app says a break starts, one frameless window
@@ -37,27 +37,24 @@ export function showBreaksOnEveryDisplay(
     let toFocus: BrowserWindow | null = null;
     for (const display of screen.getAllDisplays()) {
       const { x, y, width, height } = display.bounds;
-      const window = new BrowserWindow(
-        hardenedWindowOptions({
-          title: 'Unhunch break',
-          x,
-          y,
-          width,
-          height,
-          frame: false,
-          resizable: false,
-          movable: false,
-          minimizable: false,
-          maximizable: false,
-          fullscreenable: false,
-          skipTaskbar: true,
-          alwaysOnTop: true,
-          hasShadow: false,
-        }),
-      );
+      const window = createHardenedWindow({
+        title: 'Unhunch break',
+        x,
+        y,
+        width,
+        height,
+        frame: false,
+        resizable: false,
+        movable: false,
+        minimizable: false,
+        maximizable: false,
+        fullscreenable: false,
+        skipTaskbar: true,
+        alwaysOnTop: true,
+        hasShadow: false,
+      });
       window.setAlwaysOnTop(true, 'screen-saver');
       window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
-      lockDownContents(window.webContents);
       // Strict mode: the break cannot be closed away; it ends when the app says so.
       window.on('close', (event) => {
         if (strict && !closing) event.preventDefault();

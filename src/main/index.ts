@@ -49,7 +49,7 @@ async function start() {
     logger,
     policy: policy.startWith,
     // Only https links the app has checked against its allowlist reach this.
-    openExternal: (url) => void shell.openExternal(url),
+    openExternal: (url) => void shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK -- https links on the allowlist only (src/app/features/health.ts)
     // The OS's languages, most preferred first; the app picks the best it speaks.
     systemLanguages: [...app.getPreferredSystemLanguages(), app.getLocale()],
   });

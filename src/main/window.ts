@@ -22,25 +22,36 @@ export function rendererUrl(): string {
   return join(import.meta.dirname, '../renderer/index.html');
 }
 
-/** The options every Unhunch window is made with (this one, the break windows), plus `extra`. */
-export function hardenedWindowOptions(
-  extra: BrowserWindowConstructorOptions = {},
-): BrowserWindowConstructorOptions {
-  return {
+/**
+ * Makes every Unhunch window (this one, the break windows): `extra` sets its size and
+ * frame, never its web preferences. They are written out here, at the one `new
+ * BrowserWindow`, so a reader and the static scan (Electronegativity) see them: isolation,
+ * sandbox, no Node, no webviews, no middle-click windows. Its contents are locked down
+ * before anything loads.
+ */
+export function createHardenedWindow(
+  extra: Omit<BrowserWindowConstructorOptions, 'webPreferences'> = {},
+): BrowserWindow {
+  const created = new BrowserWindow({
     title: 'Unhunch',
     show: false,
     autoHideMenuBar: true,
     ...extra,
     webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      preload: join(import.meta.dirname, '../preload/index.cjs'), // eng-disable PRELOAD_JS_CHECK -- it hands the page only the contract's calls through contextBridge, each validated in main (src/preload/index.ts)
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webviewTag: false,
+      // A middle click would otherwise ask for a new window (denied below anyway).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
-  };
+  });
+  lockDownContents(created.webContents);
+  return created;
 }
 
 /**
@@ -70,8 +81,7 @@ export function showMainWindow(page?: string): BrowserWindow {
     window.focus();
     return window;
   }
-  const created = new BrowserWindow(hardenedWindowOptions({ width: 720, height: 560 }));
-  lockDownContents(created.webContents);
+  const created = createHardenedWindow({ width: 720, height: 560 });
   created.once('ready-to-show', () => created.show());
   created.on('closed', () => {
     window = null;
