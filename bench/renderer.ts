@@ -2,10 +2,10 @@
  * `npm run bench` (renderer part): DESIGN.md's renderer budgets, written to
  * bench/results/renderer.json.
  * - Each page's JavaScript, gzipped: the shell's entry chunk and its static imports,
- *   plus the page's own chunk and its static imports (shared chunks counted once).
- *   Lazily loaded exercise pictures are reported apart: a page loads only the ones
- *   it shows. Budget: 80 KB per page. German and Spanish words are a chunk each,
- *   loaded on top in that language, also reported apart (English is in the shell).
+ *   plus the page's own chunk and its static imports (shared chunks counted once),
+ *   plus the words of the language it is shown in (each language is one chunk, English
+ *   too): the page's weight is its heaviest language. Lazily loaded exercise pictures
+ *   are reported apart: a page loads only the ones it shows. Budget: 80 KB per page.
  * - The break prompt's paint time: from asking the services for a break to the
  *   exercise being painted in headless Chromium, through the web host. Budget: 150 ms.
  * Needs `npm run build` first.
@@ -45,7 +45,7 @@ function staticClosure(manifest: Manifest, key: string, seen = new Set<string>()
   return seen;
 }
 
-function pageWeights() {
+function pageWeights(languages: { language: string; gzipBytes: number }[]) {
   const manifestPath = join(RENDERER, '.vite', 'manifest.json');
   if (!existsSync(manifestPath))
     throw new Error('out/renderer is missing: run `npm run build` first');
@@ -58,9 +58,13 @@ function pageWeights() {
   );
   return pages.map((key) => {
     const chunks = staticClosure(manifest, key, new Set(shell));
-    const bytes = [...chunks].reduce((sum, chunk) => sum + gzippedSize(manifest[chunk]!.file), 0);
+    const code = [...chunks].reduce((sum, chunk) => sum + gzippedSize(manifest[chunk]!.file), 0);
     const page = key.replace(/^.*src\/pages\/(.*)\.ts$/, '$1');
-    return { page, gzipBytes: bytes, met: bytes <= PAGE_BUDGET_BYTES };
+    const byLanguage = Object.fromEntries(
+      languages.map(({ language, gzipBytes }) => [language, code + gzipBytes]),
+    );
+    const bytes = Math.max(code, ...Object.values(byLanguage));
+    return { page, gzipBytes: bytes, byLanguage, met: bytes <= PAGE_BUDGET_BYTES };
   });
 }
 
@@ -148,10 +152,7 @@ async function breakPromptPaintMs(
   return { samplesMs: samples, firstPaintMs };
 }
 
-/**
- * The words of a language other than English (bundled in the shell): one chunk each,
- * loaded once, with whichever page opens first, in that language. Reported apart.
- */
+/** The words of each language: one chunk each, loaded with whichever page opens first. */
 function languageWeights() {
   const manifest = JSON.parse(
     readFileSync(join(RENDERER, '.vite', 'manifest.json'), 'utf8'),
@@ -164,8 +165,8 @@ function languageWeights() {
     }));
 }
 
-const pages = pageWeights();
 const languages = languageWeights();
+const pages = pageWeights(languages);
 let paint: { samplesMs: number[]; worstMs: number; met: boolean } | { skipped: string };
 let firstPaintMs: Record<string, number> = {};
 try {
@@ -186,12 +187,12 @@ const results = {
 writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 for (const page of pages) {
   console.log(
-    `${page.met ? 'met ' : 'MISS'}  page ${page.page.padEnd(16)} ${(page.gzipBytes / 1024).toFixed(1)} KB gzipped (budget 80 KB), first paint ${firstPaintMs[page.page] ?? '?'} ms`,
+    `${page.met ? 'met ' : 'MISS'}  page ${page.page.padEnd(16)} ${(page.gzipBytes / 1024).toFixed(1)} KB gzipped in its heaviest language (budget 80 KB), first paint ${firstPaintMs[page.page] ?? '?'} ms`,
   );
 }
 for (const { language, gzipBytes } of languages) {
   console.log(
-    `info  language ${language.padEnd(12)} ${(gzipBytes / 1024).toFixed(1)} KB gzipped, loaded once on top of a page in that language`,
+    `info  language ${language.padEnd(12)} ${(gzipBytes / 1024).toFixed(1)} KB gzipped, counted in every page above`,
   );
 }
 if ('skipped' in paint) console.log(`skip  break prompt paint: ${paint.skipped}`);

@@ -1,5 +1,5 @@
 import i18next, { type InitOptions, type i18n, type TFunction } from 'i18next';
-import { ENGLISH, type LanguageResources, loadLanguage, NAMESPACES } from '../../locales/index';
+import { type LanguageResources, loadLanguage, NAMESPACES } from '../../locales/index';
 import { FALLBACK_LANGUAGE, type Language, matchLanguage } from '../core/locale/language';
 
 /** The decision of which language is spoken, for the renderer (which reaches no further). */
@@ -27,17 +27,16 @@ export function i18nextOptions(
 }
 
 /**
- * The words of one language ("de-AT" gets German, "fr" English), with English under
- * it. Only that language is loaded: in the renderer, its own chunk.
+ * The words of one language ("de-AT" gets German, "fr" English). Only that language is
+ * loaded (in the renderer, its own chunk): every language has every key
+ * (tests/unit/i18n/locales.test.ts), so nothing needs English underneath.
  */
 export async function createTranslator(
   language: string = FALLBACK_LANGUAGE,
 ): Promise<{ t: TFunction; i18n: i18n; language: Language }> {
   const lng = matchLanguage([language]);
   const instance = i18next.createInstance();
-  await instance.init(
-    i18nextOptions(lng, { [FALLBACK_LANGUAGE]: ENGLISH, [lng]: await loadLanguage(lng) }),
-  );
+  await instance.init(i18nextOptions(lng, { [lng]: await loadLanguage(lng) }));
   return { t: instance.t.bind(instance), i18n: instance, language: lng };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_RESOURCES } from '../../../locales/all';
-import { ENGLISH, LANGUAGES, loadLanguage, NAMESPACES } from '../../../locales/index';
+import ENGLISH from '../../../locales/en/index';
+import { LANGUAGES, loadLanguage, NAMESPACES } from '../../../locales/index';
 import { createTranslator, formatCountdown } from '../../../src/contract/i18n';
 import type { Language } from '../../../src/core/locale/language';
 

@@ -1,0 +1,23 @@
+import type { LanguageResources } from '../index';
+import breaks from './breaks.json';
+import checklist from './checklist.json';
+import common from './common.json';
+import exercises from './exercises.json';
+import focus from './focus.json';
+import health from './health.json';
+import settings from './settings.json';
+import stats from './stats.json';
+import therapy from './therapy.json';
+
+/** English, complete: the fallback and the reference for the other languages, one chunk in the renderer. */
+export default {
+  common,
+  exercises,
+  checklist,
+  health,
+  therapy,
+  breaks,
+  settings,
+  stats,
+  focus,
+} satisfies LanguageResources;
