@@ -1,5 +1,6 @@
 // The built tray app, started in real Electron: its window and its tray act on the
 // same app services. Needs `npm run build`; run through `node tests/electron/run.mjs`.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,19 +22,23 @@ function trayState(app: ElectronApplication): Promise<TrayState | undefined> {
   return app.evaluate(() => (globalThis as { __unhunchTray?: TrayState }).__unhunchTray);
 }
 
-const it = test.extend<{ app: ElectronApplication; window: Page }>({
+const it = test.extend<{ userData: string; app: ElectronApplication; window: Page }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
-  app: async ({}, use, testInfo) => {
+  userData: async ({}, use) => {
     test.skip(electronBinary === null, electronMissingMessage);
-    if (!existsSync(join(projectDir, 'out/main/index.js'))) {
-      throw new Error('The app is not built (out/main/index.js is missing): run `npm run build`.');
-    }
     const userData = await mkdtemp(join(tmpdir(), 'unhunch-electron-e2e-'));
     // Work hours off, as a user can set them: reminders run whatever the hour of the test.
     await writeFile(
       join(userData, 'settings.json'),
       JSON.stringify({ settings: { workHours: null } }),
     );
+    await use(userData);
+    await rm(userData, { recursive: true, force: true });
+  },
+  app: async ({ userData }, use, testInfo) => {
+    if (!existsSync(join(projectDir, 'out/main/index.js'))) {
+      throw new Error('The app is not built (out/main/index.js is missing): run `npm run build`.');
+    }
     const app = await _electron.launch({
       executablePath: electronBinary ?? undefined,
       args: ['.'],
@@ -53,7 +58,6 @@ const it = test.extend<{ app: ElectronApplication; window: Page }>({
         }
       }
       await app.close();
-      await rm(userData, { recursive: true, force: true });
     }
   },
   window: async ({ app }, use) => {
@@ -91,4 +95,43 @@ it('pausing from the window pauses the app and the tray offers to resume', async
   await expect
     .poll(async () => (await trayState(app))?.menu ?? [])
     .toContainEqual(expect.stringMatching(/Resume/));
+});
+
+it('a second launch with --pause=15 pauses the running app and quits by itself', async ({
+  userData,
+  window,
+}) => {
+  const status = window.getByTestId('status-state');
+  await expect(status).toHaveText(/running/i);
+
+  const second = spawnSync(electronBinary!, ['.', '--pause=15'], {
+    cwd: projectDir,
+    env: { ...process.env, UNHUNCH_USER_DATA: userData, UNHUNCH_E2E: '1' },
+    timeout: 30_000,
+  });
+
+  expect(second.status, String(second.stderr)).toBe(0);
+  await expect(status).toHaveText(/paused/i);
+});
+
+it('a crashed renderer comes back on its page and the app goes on', async ({ app, window }) => {
+  await expect(window.getByTestId('status-state')).toHaveText(/running/i);
+
+  await app.evaluate(({ BrowserWindow }) => {
+    for (const each of BrowserWindow.getAllWindows()) each.webContents.forcefullyCrashRenderer();
+  });
+
+  // Reloaded in the same window or made again: either way a window shows the status.
+  await expect
+    .poll(async () => {
+      for (const page of app.windows()) {
+        const text = await page
+          .getByTestId('status-state')
+          .textContent({ timeout: 1000 })
+          .catch(() => null);
+        if (text) return text;
+      }
+      return null;
+    })
+    .toMatch(/running/i);
 });
