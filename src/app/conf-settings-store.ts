@@ -41,6 +41,16 @@ export function isStorageError(error: unknown): boolean {
 
 const stampOf = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
 
+/** Whether the file conf reads still parses and passes the schema; a refusal of the disk says nothing. */
+function fileReadable(conf: Conf<SettingsDocument>): boolean {
+  try {
+    void conf.store;
+    return true;
+  } catch (error) {
+    return isStorageError(error);
+  }
+}
+
 /**
  * Opens the settings file with conf (electron-store in Electron): atomic writes
  * (conf writes through `atomically`: a temporary file, fsync, then a rename over the
@@ -49,10 +59,11 @@ const stampOf = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
  * version. A file migrated from an older shape is kept beside it as it was.
  *
  * A file whose content cannot be read is never deleted: it is renamed to a dated
- * backup and Unhunch starts on defaults. A folder that refuses writes (read-only, full
- * disk) never stops the app either: it starts on defaults, every save is tried again,
- * and the caller reports each failure (src/app/settings-state.ts keeps the change in
- * memory for the session).
+ * backup and Unhunch starts on defaults; one damaged while Unhunch runs is renamed the
+ * same way at the next save, which writes the settings in memory. A folder that
+ * refuses writes (read-only, full disk) never stops the app either: it starts on
+ * defaults, every save is tried again, and the caller reports each failure
+ * (src/app/settings-state.ts keeps the change in memory for the session).
  */
 export function openConfSettingsStore(
   StoreClass: ConfConstructor,
@@ -158,7 +169,21 @@ export function openConfSettingsStore(
           const error = open();
           if (error) throw error;
         }
-        (conf as Conf<SettingsDocument> | null)?.set('settings', userSettings);
+        const store = conf as Conf<SettingsDocument> | null;
+        try {
+          store?.set('settings', userSettings);
+        } catch (error) {
+          // conf reads the file before every write: one damaged under the running app would
+          // refuse every change and then lose them all at the next start. The settings in
+          // memory are whole, so the damaged file is kept aside and they are written anew.
+          if (!store || isStorageError(error) || fileReadable(store)) throw error;
+          const aside = join(options.cwd, `settings.unreadable-${stampOf(now())}.json`);
+          renameSync(file, aside);
+          options.logger?.warn(
+            `settings file was damaged while Unhunch ran (${(error as Error).message}); moved to ${aside}`,
+          );
+          store.set('settings', userSettings);
+        }
       },
     },
   };

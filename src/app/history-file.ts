@@ -88,9 +88,19 @@ function writeFileAtomically(path: string, text: string) {
  */
 export function createHistoryFile(path: string, logger?: Logger): HistoryStore {
   let tailChecked = false;
+  const openForAppend = () => {
+    try {
+      return openSync(path, 'a+');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // The folder was removed while Unhunch ran: make it again rather than lose the record.
+      mkdirSync(dirname(path), { recursive: true });
+      return openSync(path, 'a+');
+    }
+  };
   const appendLine = (line: string) => {
     if (!tailChecked) mkdirSync(dirname(path), { recursive: true });
-    const fd = openSync(path, 'a+');
+    const fd = openForAppend();
     try {
       let text = line;
       if (!tailChecked) {

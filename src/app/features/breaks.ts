@@ -50,7 +50,18 @@ export function createBreakFeature(ctx: AppContext): BreakFeature {
     ctx.emit('break', payload);
   };
 
+  /** Someone set the clock: the break on screen ends when it did, at another wall time. */
+  const clockSet = () => {
+    const running = ctx.timer.status().currentBreak;
+    const now = ctx.clock.now();
+    // A break due to end now ends at once; telling its new times first would only flicker.
+    if (!current || !running || running.endsAt === current.endsAt || running.endsAt <= now) return;
+    current = { ...current, startedAt: running.startedAt, endsAt: running.endsAt };
+    ctx.emit('break', { ...current, now });
+  };
+
   const onTimerEvent = (event: TimelineEvent) => {
+    if (event.type === 'clock-jump') return clockSet();
     // Only micro and long breaks show exercises; other reminders are not breaks of this kind.
     if (event.kind !== 'micro' && event.kind !== 'long') return;
     const kind: BreakKind = event.kind;
@@ -105,8 +116,11 @@ export function createBreakFeature(ctx: AppContext): BreakFeature {
     handlers: {
       getCurrentBreak: () => {
         // A break the timer has already ended (the host slept through it) is not current.
-        if (!current || ctx.timer.status().currentBreak === null) return null;
-        return { ...current, ...choices(), now: ctx.clock.now() };
+        const running = ctx.timer.status().currentBreak;
+        if (!current || running === null) return null;
+        // Its times on the wall clock as it reads now, in case someone has set it since.
+        const { startedAt, endsAt } = running;
+        return { ...current, startedAt, endsAt, ...choices(), now: ctx.clock.now() };
       },
       takeBreakNow: () => act('take a break now', () => ctx.timer.takeBreak()),
       postponeBreak: () => act('postpone', () => ctx.timer.postponeBreak()),

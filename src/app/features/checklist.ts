@@ -151,7 +151,8 @@ export function checklistHandlers(ctx: AppContext): HandlersFor<typeof checklist
       const entries = currentChecklist(ctx);
       const valid = validateAnswers(entries, answers);
       if (!valid.ok) {
-        ctx.logger.warn(`checklist answers refused: ${valid.reason}`);
+        // The person is told why; the log keeps no answers and no item names.
+        ctx.logger.warn('checklist answers refused: they do not fit the checklist shown');
         return valid;
       }
       const previous = storedResults(ctx, entries).at(-1);

@@ -30,7 +30,8 @@ export function exerciseHandlers(ctx: AppContext): HandlersFor<typeof exerciseCa
           hidden: toggle(current.hidden, hidden),
         },
       });
-      if (!result.ok) ctx.logger.warn(`exercise preference refused: ${result.reason}`);
+      // Which exercise is not the log's business: the person is told why.
+      if (!result.ok) ctx.logger.warn('exercise preference refused (see the reason shown)');
       else changed();
       return result;
     },
