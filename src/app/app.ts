@@ -28,9 +28,11 @@ import { createAppHistory } from './history/app-history';
 import { createNoticeBoard } from './notices';
 import type { SignalSupport } from './platform';
 import { type HistoryStore, type Logger, type SettingsStore, silentLogger } from './ports';
+import { type AppResources, countArmedTimers } from './resources';
 import { memoryRotationStore, type RotationStore } from './rotation-store';
 import { createSettingsState } from './settings-state';
 import { memoryTherapyPrefs, type TherapyPrefsStore } from './therapy-prefs';
+import { memoryTherapySessionStore, type TherapySessionStore } from './therapy-session-store';
 import { createAppTranslator } from './translator';
 
 export interface AppDeps {
@@ -50,6 +52,8 @@ export interface AppDeps {
   logger?: Logger;
   /** Where the therapy safety steps the person hid are kept; in memory when absent. */
   therapyPrefs?: TherapyPrefsStore;
+  /** Where the heat or ice session on now is kept across a quit or crash; in memory when absent. */
+  therapySession?: TherapySessionStore;
   /** Opens an https address in the person's browser (Electron: shell.openExternal). */
   openExternal?: (url: string) => void;
   /** The exercise rotation's state and the person's own exercises; in memory when absent. */
@@ -81,12 +85,16 @@ export interface UnhunchApp {
   locale: { view(): LocaleView; setSystemLanguages(languages: readonly string[]): void };
   context: AppContext;
   timer: TimerService;
+  /** Listeners and armed timers held now, for diagnostics and tests (never sent to a window). */
+  resources(): AppResources;
   dispose(): void;
 }
 
 /** Builds the core services and holds their state: the one app every host runs. */
 export function createApp(deps: AppDeps): UnhunchApp {
   const logger = deps.logger ?? silentLogger;
+  // Every timer of the app is armed on this clock, so `resources()` can count them.
+  const { clock, armed: armedTimers } = countArmedTimers(deps.clock);
   const notices = createNoticeBoard();
   if (deps.settingsMovedAside) {
     notices.add({ id: 'settings-unreadable', detail: deps.settingsMovedAside });
@@ -108,7 +116,7 @@ export function createApp(deps: AppDeps): UnhunchApp {
   // An idle reading we cannot trust would invent natural breaks: leave it out instead.
   const idle = signalSupport.idle === 'reliable' ? deps.idle : undefined;
   const timer = createTimerService({
-    clock: deps.clock,
+    clock,
     settings: settings.effective(),
     timeZone: deps.timeZone,
     ...(idle ? { idle } : {}),
@@ -119,7 +127,7 @@ export function createApp(deps: AppDeps): UnhunchApp {
     settings,
     notices,
     logger,
-    clock: deps.clock,
+    clock,
   });
 
   const translator = createAppTranslator();
@@ -128,7 +136,7 @@ export function createApp(deps: AppDeps): UnhunchApp {
     for (const listener of listeners) listener(event, payload);
   };
   const context: AppContext = {
-    clock: deps.clock,
+    clock,
     timeZone: deps.timeZone,
     timer,
     settings,
@@ -158,7 +166,11 @@ export function createApp(deps: AppDeps): UnhunchApp {
       context.publishStatus();
     }),
   ];
-  const therapy = createTherapyFeature(context, deps.therapyPrefs ?? memoryTherapyPrefs());
+  const therapy = createTherapyFeature(
+    context,
+    deps.therapyPrefs ?? memoryTherapyPrefs(),
+    deps.therapySession ?? memoryTherapySessionStore(),
+  );
   unsubscribers.push(therapy.dispose);
   const breaks = createBreakFeature(context);
   unsubscribers.push(breaks.dispose);
@@ -200,6 +212,7 @@ export function createApp(deps: AppDeps): UnhunchApp {
     t: translator.t,
     locale: { view: locale.view, setSystemLanguages: locale.setSystemLanguages },
     timer,
+    resources: () => ({ eventListeners: listeners.size, timers: armedTimers() }),
     dispose() {
       for (const unsubscribe of unsubscribers) unsubscribe();
       listeners.clear();

@@ -6,10 +6,12 @@ import { customExerciseFiles } from './custom-exercise-store';
 import { createHistoryFile } from './history-file';
 import { rotationFile } from './rotation-store';
 import { therapyPrefsFile } from './therapy-prefs';
+import { THERAPY_SESSION_FILE, therapySessionFile } from './therapy-session-store';
 
 /**
- * The app over a data folder: settings.json (conf, or electron-store in Electron) and
- * history.jsonl beside it. Every host and the integration tests start the app this way.
+ * The app over a data folder: settings.json (conf, or electron-store in Electron),
+ * history.jsonl and the features' small files (therapy-session.json, …) beside it.
+ * Every host and the integration tests start the app this way.
  */
 export function openApp(
   options: Omit<
@@ -34,6 +36,10 @@ export function openApp(
     settingsStorageFailure: settings.storageFailure,
     history: createHistoryFile(join(dataDir, 'history.jsonl'), deps.logger),
     therapyPrefs: therapyPrefsFile(join(dataDir, 'therapy.json'), deps.logger),
+    therapySession: therapySessionFile(join(dataDir, THERAPY_SESSION_FILE), {
+      ...(deps.logger ? { logger: deps.logger } : {}),
+      now: () => deps.clock.now(),
+    }),
     exerciseStores: {
       rotation: rotationFile(join(dataDir, 'rotation.json'), deps.logger),
       custom: customExerciseFiles(join(dataDir, 'exercises'), deps.logger),

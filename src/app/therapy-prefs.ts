@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { canDismissSafetyStep } from '../core/content/therapy-safety';
+import { writeJsonFileAtomic } from './json-file';
 import type { Logger } from './ports';
 
 /**
@@ -37,7 +37,7 @@ export function memoryTherapyPrefs(initial: TherapyPrefs = { dismissedSafetyStep
   } satisfies TherapyPrefsStore;
 }
 
-/** A small JSON file, written whole to a temporary file and renamed over the old one. */
+/** A small JSON file, written whole to a temporary file, flushed, and renamed over the old one. */
 export function therapyPrefsFile(path: string, logger?: Logger): TherapyPrefsStore {
   return {
     load() {
@@ -54,10 +54,7 @@ export function therapyPrefsFile(path: string, logger?: Logger): TherapyPrefsSto
       return { dismissedSafetySteps: [] };
     },
     save(prefs) {
-      mkdirSync(dirname(path), { recursive: true });
-      const temporary = `${path}.tmp`;
-      writeFileSync(temporary, `${JSON.stringify(cleanPrefs(prefs), null, 2)}\n`);
-      renameSync(temporary, path);
+      writeJsonFileAtomic(path, cleanPrefs(prefs));
     },
   };
 }

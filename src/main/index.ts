@@ -1,6 +1,5 @@
 import { pathToFileURL } from 'node:url';
 import { app, nativeTheme, session, shell } from 'electron';
-import { launchRequests } from '../app/command-line';
 import { openApp } from '../app/open';
 import { signalSupport } from '../app/platform';
 import { type TrayAction, trayModel } from '../app/tray';
@@ -8,6 +7,7 @@ import { createSystemClock } from '../core/time/system-clock';
 import { showBreaksOnEveryDisplay } from './break-windows';
 import { startFocusSignals } from './focus-signals';
 import { bindContract, pushEvent } from './ipc';
+import { followLaunches, holdSingleInstance } from './launch';
 import { createMainLogger } from './logging';
 import { followLoginSetting } from './login-item';
 import { notifyBreakWarnings, notifyChecklistDue } from './notifications';
@@ -17,16 +17,18 @@ import { ElectronSettingsStore } from './store';
 import { followThemeSetting } from './theme';
 import { watchTherapyEnd } from './therapy-alerts';
 import { createTray } from './tray';
-import { currentWindow, hardenSession, rendererUrl, showMainWindow } from './window';
+import {
+  currentWindow,
+  hardenSession,
+  logWindowFaultsTo,
+  rendererUrl,
+  showMainWindow,
+} from './window';
 
 /** The Electron host: lifecycle, tray, window, IPC. Every decision is the app's. */
 if (process.env.UNHUNCH_USER_DATA) app.setPath('userData', process.env.UNHUNCH_USER_DATA);
 
-if (!app.requestSingleInstanceLock({ argv: process.argv.slice(1) })) {
-  app.quit();
-} else {
-  void start();
-}
+if (holdSingleInstance(app, process.argv.slice(1))) void start();
 
 async function start() {
   await app.whenReady();
@@ -38,6 +40,7 @@ async function start() {
   });
 
   const logger = createMainLogger();
+  logWindowFaultsTo(logger);
   const policy = await readMachinePolicy();
   const unhunch = openApp({
     dataDir: app.getPath('userData'),
@@ -104,19 +107,6 @@ async function start() {
   scheduleTrayRefresh();
   nativeTheme.on('updated', refreshTray);
 
-  const actOnLaunch = (argv: readonly string[]) => {
-    for (const request of launchRequests(argv)) {
-      if (request.kind === 'open') showMainWindow();
-      else if (request.kind === 'pause') void unhunch.handlers.pause({ minutes: request.minutes });
-      else void unhunch.handlers.resume(undefined);
-    }
-  };
-  // A second launch focuses this one and forwards its command line.
-  app.on('second-instance', (_event, argv) => {
-    const requests = launchRequests(argv);
-    if (requests.length === 0) showMainWindow();
-    else actOnLaunch(argv);
-  });
   app.on('before-quit', () => {
     policyWatch.dispose();
     unhunch.dispose();
@@ -124,5 +114,10 @@ async function start() {
   });
 
   if (process.env.UNHUNCH_E2E === '1') showMainWindow();
-  actOnLaunch(process.argv);
+  // This launch's command line now, and every later launch's (they focus this one).
+  followLaunches(app, unhunch, {
+    showMainWindow: () => showMainWindow(),
+    logger,
+    argv: process.argv,
+  });
 }

@@ -18,7 +18,9 @@ export interface TherapyAlertOptions {
  * notification with the system's sound, and the Unhunch window opened on the therapy
  * page, where "remove the pack now" stays until acknowledged and the chime plays. No
  * renderer is kept alive for this: nothing runs until the app says a session ended.
- * After sleep the app says so on resume, and the words say how long ago it was.
+ * After sleep the app says so on resume, and the words say how long ago it was. A
+ * session that ended while Unhunch was closed (quit, crash, kill -9) is already waiting
+ * when this starts watching, so it is told at once, on start-up.
  * Unlike break warnings it ignores the notification settings: a pack left on the skin
  * is a safety matter.
  */
@@ -31,10 +33,13 @@ export function watchTherapyEnd(app: UnhunchApp, options: TherapyAlertOptions): 
   const tell = (ended: Extract<TherapyState, { name: 'ended-awaiting-ack' }>, now: number) => {
     const kind = t(`therapy:kindLower.${ended.kind}`);
     const title = t(`therapy:alert.title.${ended.kind}`);
+    const ago = now - ended.endedAt;
     const body =
-      ended.lateBy >= LATE_MS
-        ? t('therapy:alert.bodyLate', { kind, ago: formatCountdown(t, now - ended.endedAt) })
-        : t('therapy:alert.body', { kind, minutes: ended.minutes });
+      ended.whileClosed && ago >= LATE_MS
+        ? t('therapy:alert.bodyClosed', { kind, ago: formatCountdown(t, ago) })
+        : ended.lateBy >= LATE_MS
+          ? t('therapy:alert.bodyLate', { kind, ago: formatCountdown(t, ago) })
+          : t('therapy:alert.body', { kind, minutes: ended.minutes });
     if (Notification.isSupported()) {
       shown?.close();
       shown = new Notification({
@@ -65,7 +70,10 @@ export function watchTherapyEnd(app: UnhunchApp, options: TherapyAlertOptions): 
     tell(state, view.now);
   };
 
-  return app.onEvent((event, payload) => {
+  const unsubscribe = app.onEvent((event, payload) => {
     if (event === 'therapy') follow(payload as TherapyView);
   });
+  // An end found on opening came before anyone listened: tell it now.
+  follow(app.therapy());
+  return unsubscribe;
 }

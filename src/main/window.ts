@@ -2,9 +2,19 @@ import { join } from 'node:path';
 import {
   BrowserWindow,
   type BrowserWindowConstructorOptions,
+  type RenderProcessGoneDetails,
   type Session,
   type WebContents,
 } from 'electron';
+import { type Logger, silentLogger } from '../app/ports';
+import {
+  CRASH_LIMIT,
+  CRASH_WINDOW_MS,
+  type CrashGuard,
+  createCrashGuard,
+  describeRendererGone,
+  isRendererFault,
+} from './renderer-crashes';
 
 /**
  * The one Unhunch window: created on demand, destroyed when closed (a tray app keeps
@@ -12,6 +22,12 @@ import {
  * checklist: isolation, sandbox, no Node, no navigation, no new windows.
  */
 let window: BrowserWindow | null = null;
+let logger: Logger = silentLogger;
+
+/** Where window faults (a renderer that died) are written: the main logger. */
+export function logWindowFaultsTo(mainLogger: Logger) {
+  logger = mainLogger;
+}
 
 export function hardenSession(session: Session) {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
@@ -27,10 +43,12 @@ export function rendererUrl(): string {
  * frame, never its web preferences. They are written out here, at the one `new
  * BrowserWindow`, so a reader and the static scan (Electronegativity) see them: isolation,
  * sandbox, no Node, no webviews, no middle-click windows. Its contents are locked down
- * before anything loads.
+ * before anything loads. `onRendererFault` is how the window comes back when its
+ * renderer dies (not on a clean exit): each kind of window decides, none forgets.
  */
 export function createHardenedWindow(
-  extra: Omit<BrowserWindowConstructorOptions, 'webPreferences'> = {},
+  extra: Omit<BrowserWindowConstructorOptions, 'webPreferences'>,
+  onRendererFault: (details: RenderProcessGoneDetails) => void,
 ): BrowserWindow {
   const created = new BrowserWindow({
     title: 'Unhunch',
@@ -51,22 +69,43 @@ export function createHardenedWindow(
     },
   });
   lockDownContents(created.webContents);
+  created.webContents.on('render-process-gone', (_event, details) => {
+    if (isRendererFault(details) && !created.isDestroyed()) onRendererFault(details);
+  });
   return created;
 }
 
 /**
  * No navigation away from the renderer and no new windows. Links leave the app only
  * through the contract's openExternalLink, which checks them against an allowlist.
- * A crashed renderer is reloaded where it was: the page asks the app for its state
- * (a running break, a therapy session) again, so nothing is lost.
  */
 export function lockDownContents(contents: WebContents) {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('render-process-gone', (_event, details) => {
-    if (details.reason !== 'clean-exit' && !contents.isDestroyed()) contents.reload();
-  });
+}
+
+/**
+ * The main window's renderer died: reload it in the same window, which starts a fresh
+ * renderer on the same page (its hash included) where the person put the window; the
+ * page asks the app for its state again, so nothing is lost. Dying again and again, the
+ * window is destroyed instead: the tray's Open makes a new one, if the person wants it.
+ */
+function recoverMainWindow(
+  created: BrowserWindow,
+  crashes: CrashGuard,
+  details: RenderProcessGoneDetails,
+) {
+  const how = describeRendererGone(details);
+  if (crashes.crashed() === 'recreate') {
+    logger.warn(`the main window's renderer is gone (${how}): reloading it`);
+    created.webContents.reload();
+    return;
+  }
+  logger.error(
+    `the main window's renderer is gone (${how}), ${CRASH_LIMIT} times within ${CRASH_WINDOW_MS / 1000} s: closed the window instead of reloading it`,
+  );
+  created.destroy();
 }
 
 /** Shows the window, on `page` (a page id such as 'therapy') when given. */
@@ -81,7 +120,10 @@ export function showMainWindow(page?: string): BrowserWindow {
     window.focus();
     return window;
   }
-  const created = createHardenedWindow({ width: 720, height: 560 });
+  const crashes = createCrashGuard({ now: () => performance.now() });
+  const created = createHardenedWindow({ width: 720, height: 560 }, (details) =>
+    recoverMainWindow(created, crashes, details),
+  );
   created.once('ready-to-show', () => created.show());
   created.on('closed', () => {
     window = null;

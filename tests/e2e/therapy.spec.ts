@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright/test';
@@ -190,4 +190,62 @@ test('when a session ends the page says to take the pack off until acknowledged'
   await expect(prompt).toHaveCount(0);
   await expect(page.getByTestId('therapy-resting')).toContainText('Next ice session possible at');
   expect(violations).toEqual([]);
+});
+
+test('a session running when the host is killed (-9) runs on after a restart', async ({
+  page,
+  host,
+}) => {
+  await page.goto(`${host.url}#therapy`);
+  await page.getByTestId('therapy-kind-heat').check();
+  await page.getByTestId('therapy-next').click();
+  await page.getByRole('button', { name: 'Start 15-minute heat timer' }).click();
+  await expect(page.getByTestId('therapy-countdown')).toHaveText(/^1[45]:\d\d$/);
+  host.process.kill('SIGKILL');
+
+  // The same data folder under a new host: the session file is all that carries over.
+  const saved = readFileSync(join(host.dataDir, 'therapy-session.json'), 'utf8');
+  const again = await startWebHostProcess([], {}, { 'therapy-session.json': saved });
+  try {
+    await page.goto(`${again.url}#therapy`);
+    await expect(page.getByTestId('therapy-countdown')).toHaveText(/^1[45]:\d\d$/);
+    await expect(page.getByRole('button', { name: 'Stop now' })).toBeVisible();
+  } finally {
+    again.process.kill();
+    rmSync(again.dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a session that ended while Unhunch was closed asks for the pack off on opening', async ({
+  page,
+}) => {
+  // Minutes are rounded up on the page: half a minute short of 40 reads as 25 minutes ago.
+  const startedAt = Date.now() - 40 * 60_000 + 30_000;
+  const session = {
+    version: 1,
+    kind: 'ice',
+    minutes: 15,
+    startedAt,
+    endsAt: startedAt + 15 * 60_000,
+  };
+  const host = await startWebHostProcess(
+    [],
+    {},
+    { 'therapy-session.json': JSON.stringify(session) },
+  );
+  try {
+    await page.goto(`${host.url}#therapy`);
+    await expect(page.getByRole('heading', { name: 'Remove the ice pack now' })).toBeVisible();
+    await expect(page.getByTestId('therapy-ended-when')).toHaveText(
+      'Your ice session ended 25 minutes ago.',
+    );
+    await expect(page.getByTestId('therapy-ended-closed')).toHaveText(
+      'Unhunch was closed when it ended.',
+    );
+    await page.getByRole('button', { name: "I've taken it off" }).click();
+    await expect(page.getByTestId('therapy-resting')).toContainText('Next ice session possible at');
+  } finally {
+    host.process.kill();
+    rmSync(host.dataDir, { recursive: true, force: true });
+  }
 });

@@ -434,7 +434,11 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
         'div',
         { role: 'alert' },
         when,
-        ended.lateBy >= 60_000 ? el('p', {}, th('ended.slept')) : '',
+        ended.whileClosed
+          ? el('p', { 'data-testid': 'therapy-ended-closed' }, th('ended.closed'))
+          : ended.lateBy >= 60_000
+            ? el('p', {}, th('ended.slept'))
+            : '',
         el('p', { class: 'detail' }, th('ended.skin')),
       ),
       acknowledge,

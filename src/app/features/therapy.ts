@@ -15,16 +15,19 @@ import {
   nextPossibleAt,
   type TherapyFlow,
   type TherapyFlowEvent,
+  type TherapyPhase,
   type TherapyStartCheck,
   therapyView,
   transition,
 } from '../../core/therapy/flow';
+import { type SavedTherapySession, sessionAfterRestart } from '../../core/therapy/restart';
 import { therapyCapMinutes } from '../../core/therapy/session';
 import { MINUTE } from '../../core/time/duration';
 import { localDateTime } from '../../core/time/zoned';
 import type { AppContext } from '../context';
 import type { HistoryRecord } from '../ports';
 import type { TherapyPrefsStore } from '../therapy-prefs';
+import { memoryTherapySessionStore, type TherapySessionStore } from '../therapy-session-store';
 
 /**
  * Heat and ice sessions for the person at the desk. The timer service runs the session
@@ -32,6 +35,11 @@ import type { TherapyPrefsStore } from '../therapy-prefs';
  * (core/therapy/flow.ts): the end waiting to be acknowledged, the rest before the next
  * session of that kind, the safety steps they chose to hide. Sessions go into the
  * history, and the rest is read back from it, so a restart does not shorten it.
+ *
+ * The session on now is also kept on disk (`sessions`) from its start until it is
+ * stopped or its end acknowledged. On opening, a session an earlier run left there is
+ * run on to its original end, or, if that has passed, its end is recorded once and the
+ * person asked to take the pack off (core/therapy/restart.ts decides which).
  */
 export interface TherapyFeature {
   handlers: HandlersFor<typeof therapyCalls>;
@@ -55,11 +63,30 @@ export function lastEndedFromHistory(records: HistoryRecord[]): TherapyFlow['las
   return last;
 }
 
-export function createTherapyFeature(ctx: AppContext, prefs: TherapyPrefsStore): TherapyFeature {
+/** The history's record of the end of a saved session, if an earlier run wrote one. */
+export function recordedEndOf(
+  records: HistoryRecord[],
+  saved: Pick<SavedTherapySession, 'kind' | 'startedAt'>,
+): HistoryRecord | undefined {
+  return records.find(
+    (record) =>
+      record.type === THERAPY_HISTORY_TYPE &&
+      record.kind === saved.kind &&
+      record.startedAt === saved.startedAt,
+  );
+}
+
+export function createTherapyFeature(
+  ctx: AppContext,
+  prefs: TherapyPrefsStore,
+  sessions: TherapySessionStore = memoryTherapySessionStore(),
+): TherapyFeature {
   let dismissed = prefs.load().dismissedSafetySteps;
   let flow: TherapyFlow = CHOOSING;
+  let past: HistoryRecord[] = [];
   try {
-    flow = { ...CHOOSING, lastEndedAt: lastEndedFromHistory(ctx.history.read()) };
+    past = ctx.history.read();
+    flow = { ...CHOOSING, lastEndedAt: lastEndedFromHistory(past) };
   } catch (error) {
     ctx.logger.warn(`therapy: could not read past sessions (${(error as Error).message})`);
   }
@@ -68,7 +95,19 @@ export function createTherapyFeature(ctx: AppContext, prefs: TherapyPrefsStore):
   const capManaged = () =>
     ctx.settings.locked().some((path) => path === 'therapy' || path === 'therapy.capMinutes');
 
+  /**
+   * The timer reads a running session's end on the wall clock as it is now, so a clock
+   * set back or forward shows at once, not only when the timer next wakes.
+   */
+  const followClockChanges = () => {
+    const running = ctx.timer.status().therapy;
+    if (running && flow.phase.name === 'running' && flow.phase.session.endsAt !== running.endsAt) {
+      flow = transition(flow, { type: 'rescheduled', endsAt: running.endsAt });
+    }
+  };
+
   const view = (): TherapyView => {
+    followClockChanges();
     const now = ctx.clock.now();
     const therapy = limits();
     const hidden = new Set(dismissed);
@@ -123,18 +162,91 @@ export function createTherapyFeature(ctx: AppContext, prefs: TherapyPrefsStore):
     }
   };
 
+  /** The session on disk follows the phase: written while on, gone once over and acknowledged. */
+  const keepOnDisk = (before: TherapyPhase, after: TherapyPhase) => {
+    try {
+      if (after.name === 'running') {
+        const { kind, minutes, endsAt } = after.session;
+        sessions.save({ kind, minutes, startedAt: endsAt - minutes * MINUTE, endsAt });
+      } else if (after.name === 'ended' && before.name === 'running') {
+        // Told now: a restart before it is acknowledged asks again, without "while closed".
+        const { kind, minutes, endsAt } = after.session;
+        const startedAt = endsAt - minutes * MINUTE;
+        const endNoticedAt = after.endedAt + after.lateBy;
+        sessions.save({ kind, minutes, startedAt, endsAt, endNoticedAt });
+      } else if (after.name === 'choosing') {
+        sessions.clear();
+      }
+    } catch (error) {
+      const message = (error as Error).message;
+      ctx.logger.error(`therapy: could not keep the session on disk (${message})`);
+      ctx.notices.add({ id: 'storage-failed', detail: message });
+    }
+  };
+
   const apply = (event: TherapyFlowEvent) => {
     const before = flow;
     flow = transition(flow, event);
     if (flow === before) return;
     if (event.type === 'ended') record(event, before);
+    keepOnDisk(before.phase, flow.phase);
     publish();
+  };
+
+  /** A session an earlier run of the app left on disk: run it on, or ask for the pack off. */
+  const restore = () => {
+    const found = sessions.load();
+    if (found.status === 'none') return;
+    if (found.status === 'unreadable') {
+      // The store has logged why; the person hears that a pack may still be on.
+      ctx.notices.add({ id: 'therapy-session-unreadable', detail: found.movedTo ?? found.reason });
+      return;
+    }
+    const saved = found.session;
+    const recorded = recordedEndOf(past, saved);
+    if (recorded?.outcome === 'stopped') {
+      // Stopped, and the app closed before the file went: nothing is on the skin.
+      keepOnDisk(flow.phase, CHOOSING.phase);
+      return;
+    }
+    const now = ctx.clock.now();
+    let next = sessionAfterRestart(saved, now);
+    if (next.adjusted) ctx.logger.warn(`therapy: the saved session: ${next.adjusted}`);
+    if (next.name === 'resume') {
+      if (!recorded) {
+        const resumed = ctx.timer.resumeTherapy(next.session);
+        if (resumed.ok) {
+          ctx.logger.info('therapy: the session from before the restart runs on');
+          return;
+        }
+        ctx.logger.warn('therapy: could not run the saved session on; asking for the end now');
+      }
+      // Whatever stopped it from running on, the safe answer is: take the pack off now.
+      next = { ...next, name: 'ended', endedAt: now, lateBy: 0, whileClosed: true };
+    }
+    const { session, endedAt, lateBy, whileClosed } = next;
+    apply({ type: 'found-ended', session, endedAt, lateBy, whileClosed });
+    if (recorded || !whileClosed) return;
+    try {
+      ctx.history.append({
+        at: endedAt,
+        type: THERAPY_HISTORY_TYPE,
+        kind: session.kind,
+        minutes: session.minutes,
+        startedAt: saved.startedAt,
+        outcome: 'completed',
+        ...(lateBy > 0 ? { lateBy } : {}),
+        whileClosed: true,
+      });
+    } catch (error) {
+      ctx.logger.error(`therapy: could not record the session (${(error as Error).message})`);
+    }
   };
 
   /** The timer service's timeline is the source of truth for start and end. */
   const onTimeline = (event: TimelineEvent) => {
     const running = ctx.timer.status().therapy ?? null;
-    if (event.type === 'therapy-start' && running) {
+    if ((event.type === 'therapy-start' || event.type === 'therapy-resumed') && running) {
       apply({
         type: 'started',
         session: { kind: running.kind, minutes: running.minutes, endsAt: running.endsAt },
@@ -176,6 +288,12 @@ export function createTherapyFeature(ctx: AppContext, prefs: TherapyPrefsStore):
     // The cap, the default and the rest follow the settings.
     ctx.settings.onChange(publish),
   ];
+  try {
+    restore();
+  } catch (error) {
+    // Never a reason not to open; the file stays for the next start to try again.
+    ctx.logger.error(`therapy: could not look for a saved session (${(error as Error).message})`);
+  }
 
   const handlers: HandlersFor<typeof therapyCalls> = {
     getTherapy: () => view(),
@@ -183,7 +301,8 @@ export function createTherapyFeature(ctx: AppContext, prefs: TherapyPrefsStore):
       const check = checkTherapyStart(flow, { kind, minutes }, ctx.clock.now(), limits());
       if (!check.ok) {
         const reason = refusal(check, kind, minutes);
-        ctx.logger.warn(`therapy refused: ${reason}`);
+        // The person is told why; the log keeps no kind, length or time (docs/security.md).
+        ctx.logger.info(`therapy start refused (${check.code})`);
         return {
           ok: false,
           reason,
@@ -193,7 +312,7 @@ export function createTherapyFeature(ctx: AppContext, prefs: TherapyPrefsStore):
       }
       // The service checks again on its own clock: it is the one that runs the session.
       const started = ctx.timer.startTherapy({ kind, minutes: check.minutes });
-      if (!started.ok) ctx.logger.warn(`therapy refused: ${started.reason}`);
+      if (!started.ok) ctx.logger.info('therapy start refused by the timer');
       return started;
     },
     stopTherapy: () => ctx.timer.stopTherapy(),

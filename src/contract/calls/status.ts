@@ -30,7 +30,14 @@ export type PauseRequestPayload = z.infer<typeof pauseRequestSchema>;
 
 /** Something the user should be told once, plainly (e.g. settings that could not be read). */
 export const noticeSchema = z.object({
-  id: z.enum(['settings-unreadable', 'settings-invalid', 'policy-invalid', 'storage-failed']),
+  id: z.enum([
+    'settings-unreadable',
+    'settings-invalid',
+    'policy-invalid',
+    'storage-failed',
+    /** The heat or ice session saved by the last run could not be read: a pack may be on. */
+    'therapy-session-unreadable',
+  ]),
   detail: z.string(),
 });
 export type Notice = z.infer<typeof noticeSchema>;

@@ -79,6 +79,12 @@ export interface TimerService {
   /** Start a heat or ice session; refused over the cap or too soon after the last one. */
   startTherapy(request: TherapyRequest): ActionResult;
   stopTherapy(): ActionResult;
+  /**
+   * Run on a session that was running when the app last closed, to its original end
+   * (wall-clock epoch ms): the same session, so no rest is asked for; never longer from
+   * now than its length, refused once its end has passed. Emits `therapy-resumed`.
+   */
+  resumeTherapy(session: { kind: TherapyKind; minutes: number; endsAt: number }): ActionResult;
   /** Subscribe to timeline events; returns the unsubscribe function. */
   onEvent(listener: (event: TimelineEvent) => void): () => void;
   /**

@@ -5,6 +5,7 @@ import type { Settings } from '../settings/settings';
 import {
   endTherapy,
   NO_THERAPY,
+  resumeTherapy as resumeTherapySession,
   startTherapy as startTherapySession,
   type TherapyState,
 } from '../therapy/session';
@@ -526,6 +527,25 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
       publish('therapy-start', now, {
         kind: started.session.kind,
         minutes: started.session.minutes,
+      });
+      settle();
+      return { ok: true };
+    },
+    resumeTherapy({ kind, minutes, endsAt }): ActionResult {
+      if (disposed) return { ok: false, reason: 'the timer service has stopped' };
+      wakeIfAsleep();
+      const now = instant();
+      const resumed = resumeTherapySession(
+        therapy,
+        { kind, minutes, remainingMs: endsAt - now.wall },
+        now.elapsed,
+      );
+      if (!resumed.ok) return { ok: false, reason: resumed.reason };
+      therapy = resumed.state;
+      publish('therapy-resumed', now, {
+        kind,
+        minutes,
+        endsAt: toWall(resumed.session.endsAt, now),
       });
       settle();
       return { ok: true };

@@ -36,6 +36,8 @@ export type TherapyPhase =
       endedAt: number;
       /** How long after that the machine noticed: time it spent asleep past the end. */
       lateBy: number;
+      /** The end passed while Unhunch was closed (quit, crashed, killed): found on opening. */
+      whileClosed?: true;
     };
 
 export interface TherapyFlow {
@@ -49,6 +51,17 @@ export type TherapyFlowEvent =
   /** The running session's end moved on the wall clock (someone set the clock). */
   | { type: 'rescheduled'; endsAt: number }
   | { type: 'ended'; outcome: 'completed' | 'stopped'; at: number }
+  /**
+   * Unhunch opened and found a session saved by an earlier run whose end has passed
+   * (core/therapy/restart.ts decides): it waits to be acknowledged like any other end.
+   */
+  | {
+      type: 'found-ended';
+      session: WallSession;
+      endedAt: number;
+      lateBy: number;
+      whileClosed: boolean;
+    }
   | { type: 'acknowledged' };
 
 export const CHOOSING: TherapyFlow = { phase: { name: 'choosing' }, lastEndedAt: {} };
@@ -85,6 +98,26 @@ export function transition(flow: TherapyFlow, event: TherapyFlowEvent): TherapyF
         lastEndedAt: { ...flow.lastEndedAt, [session.kind]: endedAt },
       };
     }
+    case 'found-ended': {
+      // Only on opening, before anything else has happened.
+      if (phase.name !== 'choosing') return flow;
+      const { session, endedAt, lateBy } = event;
+      const last = flow.lastEndedAt[session.kind];
+      return {
+        phase: {
+          name: 'ended',
+          session,
+          outcome: 'completed',
+          endedAt,
+          lateBy,
+          ...(event.whileClosed ? { whileClosed: true as const } : {}),
+        },
+        lastEndedAt: {
+          ...flow.lastEndedAt,
+          [session.kind]: last === undefined ? endedAt : Math.max(last, endedAt),
+        },
+      };
+    }
     case 'acknowledged':
       return phase.name === 'ended' ? { ...flow, phase: { name: 'choosing' } } : flow;
   }
@@ -101,6 +134,7 @@ export type TherapyView =
       endedAt: number;
       outcome: 'completed';
       lateBy: number;
+      whileClosed?: true;
     }
   | { name: 'resting'; kind: TherapyKind; nextPossibleAt: number };
 
@@ -136,6 +170,7 @@ export function therapyView(
       endedAt: phase.endedAt,
       outcome: phase.outcome,
       lateBy: phase.lateBy,
+      ...(phase.whileClosed ? { whileClosed: true as const } : {}),
     };
   }
   // The kind that ended last is the one the person is resting from.

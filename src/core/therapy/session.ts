@@ -97,6 +97,45 @@ export function startTherapy(
   return { ok: true, state: { ...state, active: session }, session };
 }
 
+/** A session that was running when the app last closed, to run on to its end. */
+export interface ResumedTherapy {
+  kind: TherapyKind;
+  minutes: number;
+  /** How long is left of it now, in ms. */
+  remainingMs: number;
+}
+
+/**
+ * Runs on a session an earlier run of the app started (core/therapy/restart.ts): not a
+ * new start, so no rest is asked for, but never past the hard cap and never longer
+ * from now than the session's whole length.
+ */
+export function resumeTherapy(
+  state: TherapyState,
+  resumed: ResumedTherapy,
+  now: number,
+): TherapyStart {
+  const { kind, minutes } = resumed;
+  const refuse = (code: TherapyRefusal, reason: string): TherapyStart => ({
+    ok: false,
+    reason,
+    minutes,
+    code,
+  });
+  if (state.active) {
+    return refuse('running', `a ${state.active.kind} session is already running; stop it first`);
+  }
+  const length = therapyLengthRefusal(minutes, THERAPY_MAX_MINUTES);
+  if (length) return refuse(length.code, length.reason);
+  if (!(resumed.remainingMs > 0)) {
+    return refuse('too-short', `that ${kind} session has already ended`);
+  }
+  const remainingMs = Math.min(resumed.remainingMs, minutes * 60_000);
+  const endsAt = now + remainingMs;
+  const session = { kind, minutes, startedAt: endsAt - minutes * 60_000, endsAt };
+  return { ok: true, state: { ...state, active: session }, session };
+}
+
 /** Ends the running session at `now` (stopped early or completed). */
 export function endTherapy(state: TherapyState, now: number): TherapyState {
   if (!state.active) return state;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openApp } from '../../../src/app/open';
+import type { Logger } from '../../../src/app/ports';
 import { createTranslator } from '../../../src/contract/i18n';
 import { VirtualClock } from '../../../src/core/time/virtual-clock';
 import { electronFake, FakeBrowserWindow, FakeNotification, fakeDisplays } from './electron-fake';
@@ -20,8 +21,19 @@ function appWith(settings: Record<string, unknown> = {}) {
   dirs.push(dataDir);
   writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ settings }));
   const clock = new VirtualClock(MONDAY_0930_BERLIN);
-  const app = openApp({ dataDir, clock, timeZone: 'Europe/Berlin' });
-  return { app, clock };
+  const logged: string[] = [];
+  const logger: Logger = {
+    info: (message) => logged.push(`info ${message}`),
+    warn: (message) => logged.push(`warn ${message}`),
+    error: (message) => logged.push(`error ${message}`),
+  };
+  const app = openApp({ dataDir, clock, timeZone: 'Europe/Berlin', logger });
+  return { app, clock, logged };
+}
+
+/** The break windows open now, as the fakes they are. */
+function onScreen(breaks: { open(): unknown[] }): FakeBrowserWindow[] {
+  return breaks.open() as FakeBrowserWindow[];
 }
 
 const twoDisplays = [
@@ -127,6 +139,195 @@ describe('the break windows', () => {
     expect(FakeBrowserWindow.created.every((window) => window.destroyed)).toBe(true);
     app.dispose();
   });
+});
+
+describe('a break window whose renderer dies', () => {
+  it('is destroyed and a new window shows #break on the same display, while the break runs on to its end', async () => {
+    const { app, clock, logged } = appWith({ workHours: null, strictMode: true });
+    const breaks = showBreaksOnEveryDisplay(app);
+    await app.handlers.takeBreakNow(undefined);
+    const running = app.status().currentBreak;
+    expect(running).not.toBeNull();
+    clock.advance(10_000);
+    const [first, second] = FakeBrowserWindow.created;
+
+    second!.crashRenderer('crashed', 139);
+
+    expect(second!.destroyed).toBe(true);
+    expect(FakeBrowserWindow.created).toHaveLength(3);
+    const replacement = FakeBrowserWindow.created[2]!;
+    expect(replacement.options).toMatchObject({ ...twoDisplays[1]!.bounds, frame: false });
+    expect(replacement.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
+    expect(replacement.alwaysOnTopLevel).toBe('screen-saver');
+    expect(replacement.loadedHash).toBe('break');
+    expect(breaks.open()).toEqual([first, replacement]);
+    expect(breaks.owns(replacement.webContents as never)).toBe(true);
+    expect(breaks.owns(second!.webContents as never)).toBe(false);
+    // The app's break runs on: the new page asks for it and gets the same end time.
+    expect(app.status().state).toBe('in-break');
+    expect(app.status().currentBreak).toEqual(running);
+    const asked = await app.handlers.getCurrentBreak(undefined);
+    expect(asked).toMatchObject({ phase: 'start', endsAt: running!.endsAt });
+    // Still strict: the new window cannot be closed away either.
+    replacement.close();
+    expect(replacement.destroyed).toBe(false);
+    expect(logged).toContain(
+      "warn a break window's renderer is gone (crashed, exit code 139): opened a new one on its display",
+    );
+
+    clock.advance(running!.endsAt - clock.now() + 1000);
+    expect(app.status().state).not.toBe('in-break');
+    expect(replacement.destroyed).toBe(true);
+    expect(first!.destroyed).toBe(true);
+    expect(breaks.open()).toEqual([]);
+    expect(FakeBrowserWindow.created).toHaveLength(3);
+    breaks.dispose();
+    app.dispose();
+  });
+
+  it('is not replaced after a clean exit, nor after its break has ended', async () => {
+    const { app, clock } = appWith({ workHours: null });
+    const breaks = showBreaksOnEveryDisplay(app);
+    await app.handlers.takeBreakNow(undefined);
+    const [first] = FakeBrowserWindow.created;
+    first!.crashRenderer('clean-exit', 0);
+    expect(first!.destroyed).toBe(false);
+    clock.advance(31_000);
+    first!.crashRenderer('crashed', 139);
+    expect(FakeBrowserWindow.created).toHaveLength(2);
+    expect(breaks.open()).toEqual([]);
+    breaks.dispose();
+    app.dispose();
+  });
+
+  it('hands the focus to the new window after the grace when the crashed one had it', async () => {
+    vi.useFakeTimers();
+    const { app } = appWith({ workHours: null });
+    const breaks = showBreaksOnEveryDisplay(app, { focusGraceMs: 1500 });
+    await app.handlers.takeBreakNow(undefined);
+    vi.advanceTimersByTime(1500);
+    const [primary] = FakeBrowserWindow.created;
+    expect(primary!.focused).toBe(true);
+    primary!.crashRenderer();
+    const replacement = FakeBrowserWindow.created[2]!;
+    replacement.emit('ready-to-show');
+    expect(replacement.shown).toBe(true);
+    expect(replacement.focused).toBe(false);
+    vi.advanceTimersByTime(1500);
+    expect(replacement.focused).toBe(true);
+    breaks.dispose();
+    expect(vi.getTimerCount()).toBe(0);
+    app.dispose();
+  });
+
+  it('crashing three times within a minute is not replaced again: a notification carries the break to its end', async () => {
+    fakeDisplays.splice(0, fakeDisplays.length, twoDisplays[0]!);
+    const { app, clock, logged } = appWith({ workHours: null });
+    const breaks = showBreaksOnEveryDisplay(app);
+    await app.handlers.takeBreakNow(undefined);
+    const running = app.status().currentBreak!;
+    const shown = await app.handlers.getCurrentBreak(undefined);
+    const exercise = shown!.exercises[0]!.title;
+
+    for (const crash of [1, 2]) {
+      clock.advance(5_000);
+      onScreen(breaks)[0]!.crashRenderer();
+      expect(FakeBrowserWindow.created).toHaveLength(crash + 1);
+      expect(breaks.open()).toEqual([FakeBrowserWindow.created[crash]]);
+    }
+    expect(FakeNotification.shown).toHaveLength(0);
+    onScreen(breaks)[0]!.crashRenderer('oom', 0);
+
+    expect(breaks.open()).toEqual([]);
+    expect(FakeBrowserWindow.created).toHaveLength(3);
+    expect(FakeBrowserWindow.created.every((window) => window.destroyed)).toBe(true);
+    expect(FakeNotification.shown).toHaveLength(1);
+    const [notification] = FakeNotification.shown;
+    expect(notification!.options.title).toBe('Micro break');
+    expect(String(notification!.options.body).split('\n')).toEqual([
+      exercise,
+      expect.stringMatching(/^Ends at 09:30\b/),
+    ]);
+    expect(app.status().state).toBe('in-break');
+    expect(app.status().currentBreak).toEqual(running);
+    expect(logged.filter((line) => line.includes('renderer'))).toEqual([
+      "warn a break window's renderer is gone (crashed, exit code 139): opened a new one on its display",
+      "warn a break window's renderer is gone (crashed, exit code 139): opened a new one on its display",
+      "error a break window's renderer is gone (oom, exit code 0), 3 times within 60 s: no new window on its display for this break",
+    ]);
+    // The log says what failed, never what the person was doing.
+    for (const line of logged) expect(line).not.toContain(exercise);
+
+    clock.advance(running.endsAt - clock.now() + 1000);
+    expect(app.status().state).not.toBe('in-break');
+    expect(notification!.closed).toBe(true);
+    // The next break tries a window again.
+    await app.handlers.takeBreakNow(undefined);
+    expect(breaks.open()).toHaveLength(1);
+    breaks.dispose();
+    app.dispose();
+  });
+
+  it('crashing now and then, more than a minute from the third last, is replaced every time', async () => {
+    fakeDisplays.splice(0, fakeDisplays.length, twoDisplays[0]!);
+    const { app, clock } = appWith({ workHours: null, microBreak: { enabled: false } });
+    const breaks = showBreaksOnEveryDisplay(app);
+    await app.handlers.takeBreakNow(undefined);
+    expect(app.status().currentBreak?.kind).toBe('long');
+    for (let crash = 1; crash <= 5; crash++) {
+      clock.advance(31_000);
+      onScreen(breaks)[0]!.crashRenderer();
+      expect(breaks.open()).toEqual([FakeBrowserWindow.created[crash]]);
+    }
+    expect(FakeNotification.shown).toHaveLength(0);
+    expect(app.status().state).toBe('in-break');
+    breaks.dispose();
+    app.dispose();
+  });
+});
+
+describe('the break windows over many breaks', () => {
+  it('leaves nothing behind after a thousand breaks: no window, no timer, no extra app listener', async () => {
+    vi.useFakeTimers();
+    const { app, clock } = appWith({ workHours: null });
+    const before = app.resources();
+    const timersBefore = vi.getTimerCount();
+    const breaks = showBreaksOnEveryDisplay(app);
+    const listenersWithBreaks = app.resources().eventListeners;
+    expect(listenersWithBreaks).toBe(before.eventListeners + 1);
+
+    let crashes = 0;
+    for (let taken = 0; taken < 1000; taken++) {
+      expect(await app.handlers.takeBreakNow(undefined)).toMatchObject({ ok: true });
+      expect(breaks.open()).toHaveLength(2);
+      // Now and then a renderer dies mid-break, and is replaced.
+      if (taken % 10 === 0) {
+        onScreen(breaks)[1]!.crashRenderer();
+        crashes++;
+      }
+      // Half end on their own, half are skipped; the focus grace has not run out for any.
+      if (taken % 2 === 0) clock.advance(app.status().currentBreak!.endsAt - clock.now() + 1000);
+      else expect(await app.handlers.skipBreak(undefined)).toMatchObject({ ok: true });
+      expect(breaks.open()).toEqual([]);
+    }
+
+    expect(FakeBrowserWindow.created).toHaveLength(2000 + crashes);
+    for (const window of FakeBrowserWindow.created) {
+      expect(window.destroyed).toBe(true);
+      expect(window.webContents.isDestroyed()).toBe(true);
+    }
+    expect(FakeNotification.shown).toHaveLength(0);
+    // No focus-grace timer left; the app arms as many timers as before (the next break).
+    expect(vi.getTimerCount()).toBe(timersBefore);
+    expect(app.resources()).toEqual({ ...before, eventListeners: listenersWithBreaks });
+    breaks.dispose();
+    expect(app.resources()).toEqual(before);
+    app.dispose();
+  }, 60_000); // A thousand breaks through the real app and its history file take seconds.
 });
 
 describe('the warning notification', () => {

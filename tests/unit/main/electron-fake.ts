@@ -75,8 +75,18 @@ export class FakeBrowserWindow extends EventEmitter {
       },
     });
     if (prevented) return;
+    this.destroy();
+  }
+  /** As Electron's: no 'close' to prevent, the page goes with the window, then 'closed'. */
+  destroy() {
+    if (this.destroyed) return;
     this.destroyed = true;
+    this.webContents.destroyed = true;
     this.emit('closed');
+  }
+  /** The renderer process dies, as Electron reports it. */
+  crashRenderer(reason = 'crashed', exitCode = 139) {
+    this.webContents.emit('render-process-gone', {}, { reason, exitCode });
   }
 }
 
@@ -127,6 +137,41 @@ export const beeps: number[] = [];
 export const ipcHandlers = new Map<string, (...args: unknown[]) => unknown>();
 export const openedExternally: string[] = [];
 
+/**
+ * Electron's `app` as far as launching goes: the single-instance lock (held elsewhere
+ * when a test says so), `quit`, and 'second-instance' through EventEmitter's `on`/`emit`.
+ */
+export class FakeElectronApp extends EventEmitter {
+  lockHeldElsewhere = false;
+  /** What this instance handed the lock's holder (Electron's additionalData). */
+  lockData: unknown = undefined;
+  quits = 0;
+  requestSingleInstanceLock(additionalData?: Record<string, unknown>) {
+    this.lockData = additionalData;
+    return !this.lockHeldElsewhere;
+  }
+  quit() {
+    this.quits++;
+  }
+  getPath() {
+    return '/tmp/unhunch-fake-electron';
+  }
+  getName() {
+    return 'unhunch';
+  }
+  getVersion() {
+    return '0.0.0';
+  }
+  getAppPath() {
+    return process.cwd();
+  }
+  /** A second launch: Electron hands the first instance its argv and its lock data. */
+  launchAgain(argv: string[], additionalData: unknown = { argv: argv.slice(1) }) {
+    this.emit('second-instance', {}, argv, process.cwd(), additionalData);
+  }
+}
+export const fakeElectronApp = new FakeElectronApp();
+
 export function electronFake() {
   const electron = {
     BrowserWindow: FakeBrowserWindow,
@@ -148,12 +193,7 @@ export function electronFake() {
         return Promise.resolve();
       },
     },
-    app: {
-      getPath: () => '/tmp/unhunch-fake-electron',
-      getName: () => 'unhunch',
-      getVersion: () => '0.0.0',
-      getAppPath: () => process.cwd(),
-    },
+    app: fakeElectronApp,
   };
   // `import electron from 'electron'` (electron-store) and named imports (our code).
   return { ...electron, default: electron };

@@ -89,6 +89,63 @@ describe('the end of a heat or ice session', () => {
     expect((currentWindow() as unknown as FakeBrowserWindow).loadedHash).toBe('therapy');
   });
 
+  it('ended while Unhunch was closed (quit, crash, kill -9): tells on start-up how long ago', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'unhunch-alerts-'));
+    dirs.push(dataDir);
+    const before = openApp({
+      dataDir,
+      clock: new VirtualClock(Date.parse('2026-11-24T10:00:00+01:00')),
+      timeZone: 'Europe/Berlin',
+    });
+    await dispatchCall(before.handlers, 'startTherapy', { kind: 'ice', minutes: 15 });
+    before.dispose();
+    expect(FakeNotification.shown).toHaveLength(0);
+
+    const after = openApp({
+      dataDir,
+      clock: new VirtualClock(Date.parse('2026-11-24T10:40:00+01:00')),
+      timeZone: 'Europe/Berlin',
+    });
+    watchTherapyEnd(after, { t, showTherapyPage: () => showMainWindow('therapy') });
+    expect(FakeNotification.shown).toHaveLength(1);
+    expect(FakeNotification.shown[0]!.options).toMatchObject({
+      title: 'Remove the ice pack now',
+      body: 'Your ice session ended 25 minutes ago, while Unhunch was closed. Take it off and check your skin.',
+      silent: false,
+    });
+    expect((currentWindow() as unknown as FakeBrowserWindow).loadedHash).toBe('therapy');
+    // Told once; acknowledging closes it.
+    await dispatchCall(after.handlers, 'getTherapy', undefined);
+    expect(FakeNotification.shown).toHaveLength(1);
+    await dispatchCall(after.handlers, 'acknowledgeTherapyEnd', undefined);
+    expect(FakeNotification.shown[0]!.closed).toBe(true);
+    after.dispose();
+  });
+
+  it('a session still running when Unhunch opens again alerts at its original end, not before', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'unhunch-alerts-'));
+    dirs.push(dataDir);
+    const before = openApp({
+      dataDir,
+      clock: new VirtualClock(Date.parse('2026-11-24T10:00:00+01:00')),
+      timeZone: 'Europe/Berlin',
+    });
+    await dispatchCall(before.handlers, 'startTherapy', { kind: 'heat', minutes: 15 });
+    before.dispose();
+
+    const clock = new VirtualClock(Date.parse('2026-11-24T10:05:00+01:00'));
+    const after = openApp({ dataDir, clock, timeZone: 'Europe/Berlin' });
+    watchTherapyEnd(after, { t, showTherapyPage: () => showMainWindow('therapy') });
+    expect(FakeNotification.shown).toHaveLength(0);
+    expect(currentWindow()).toBeNull();
+    clock.advance(10 * MINUTE);
+    expect(FakeNotification.shown[0]!.options).toMatchObject({
+      title: 'Remove the heat pack now',
+      body: 'Your 15-minute heat session is over. Check your skin.',
+    });
+    after.dispose();
+  });
+
   it('moves an open window to the therapy page, and beeps where notifications are unsupported', async () => {
     FakeNotification.supported = false;
     const { app, clock } = watchedApp();

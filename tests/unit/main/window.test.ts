@@ -3,7 +3,9 @@ import { electronFake, FakeBrowserWindow, openedExternally } from './electron-fa
 
 vi.mock('electron', () => electronFake());
 
-const { currentWindow, hardenSession, showMainWindow } = await import('../../../src/main/window');
+const { currentWindow, hardenSession, logWindowFaultsTo, showMainWindow } = await import(
+  '../../../src/main/window'
+);
 
 describe('the Unhunch window', () => {
   beforeEach(() => {
@@ -53,11 +55,39 @@ describe('the Unhunch window', () => {
   });
 
   it('reloads a crashed renderer so the page picks up where it was', () => {
+    const window = showMainWindow('therapy') as unknown as FakeBrowserWindow;
+    window.crashRenderer('crashed', 139);
+    expect(window.webContents.reloads).toBe(1);
+    expect(window.destroyed).toBe(false);
+    expect(currentWindow()).toBe(window);
+    expect(window.loadedHash).toBe('therapy');
+    window.crashRenderer('clean-exit', 0);
+    expect(window.webContents.reloads).toBe(1);
+  });
+
+  it('closes a window whose renderer crashes three times within a minute instead of reloading it forever, and says so in the log', () => {
+    const logged: string[] = [];
+    logWindowFaultsTo({
+      info: (message) => logged.push(`info ${message}`),
+      warn: (message) => logged.push(`warn ${message}`),
+      error: (message) => logged.push(`error ${message}`),
+    });
     const window = showMainWindow() as unknown as FakeBrowserWindow;
-    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
-    expect(window.webContents.reloads).toBe(1);
-    window.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
-    expect(window.webContents.reloads).toBe(1);
+    window.crashRenderer('crashed', 139);
+    window.crashRenderer('oom', 0);
+    expect(window.webContents.reloads).toBe(2);
+    expect(window.destroyed).toBe(false);
+    window.crashRenderer('crashed', 139);
+    expect(window.webContents.reloads).toBe(2);
+    expect(window.destroyed).toBe(true);
+    expect(currentWindow()).toBeNull();
+    expect(logged).toEqual([
+      "warn the main window's renderer is gone (crashed, exit code 139): reloading it",
+      "warn the main window's renderer is gone (oom, exit code 0): reloading it",
+      "error the main window's renderer is gone (crashed, exit code 139), 3 times within 60 s: closed the window instead of reloading it",
+    ]);
+    // The tray's Open makes a fresh one.
+    expect(showMainWindow()).not.toBe(window);
   });
 
   it('is reused while open and destroyed when closed, so no renderer idles in the tray', () => {
