@@ -7,11 +7,10 @@ import {
   openSync,
   readFileSync,
   readSync,
-  renameSync,
-  rmSync,
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeFileAtomic } from './json-file';
 import type { HistoryRecord, HistoryStore, Logger } from './ports';
 
 /** A line of the file as a record, or null for a torn or foreign line. */
@@ -49,35 +48,6 @@ export function linesToKeep(
     else dropped++;
   }
   return { kept, dropped };
-}
-
-/** Write a whole file so that a crash leaves the old one or the new one, never half. */
-function writeFileAtomically(path: string, text: string) {
-  const temporary = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w');
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-  // The rename itself is durable only once the folder is flushed (not possible on Windows).
-  try {
-    const folder = openSync(dirname(path), 'r');
-    try {
-      fsyncSync(folder);
-    } finally {
-      closeSync(folder);
-    }
-  } catch {
-    // Best effort: the data is already flushed; only the rename may be replayed.
-  }
 }
 
 /**
@@ -137,13 +107,13 @@ export function createHistoryFile(path: string, logger?: Logger): HistoryStore {
       return records;
     },
     clear() {
-      if (existsSync(path)) writeFileAtomically(path, '');
+      if (existsSync(path)) writeFileAtomic(path, '');
       tailChecked = true;
     },
     compact(keepFrom) {
       const { kept, dropped } = linesToKeep(readLines(), keepFrom);
       if (dropped > 0) {
-        writeFileAtomically(path, kept.map((line) => `${line}\n`).join(''));
+        writeFileAtomic(path, kept.map((line) => `${line}\n`).join(''));
         tailChecked = true;
       }
       return { kept: kept.length, dropped };

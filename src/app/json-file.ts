@@ -5,14 +5,16 @@ import {
   openSync,
   readFileSync,
   renameSync,
+  rmSync,
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
- * Small JSON files the app keeps beside its settings. Written whole to a temporary
- * file, flushed, then renamed over the old one: a crash leaves the old file or the
- * new one, never half of either.
+ * Small JSON files the app keeps beside its settings (and the history when it is
+ * compacted). Written whole to a temporary file, flushed, then renamed over the old
+ * one, and the folder flushed so the rename holds too: a crash leaves the old file or
+ * the new one, never half of either.
  */
 export function writeJsonFileAtomic(path: string, value: unknown): void {
   writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
@@ -29,7 +31,30 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   } finally {
     closeSync(fd);
   }
-  renameSync(temporary, path);
+  try {
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  flushFolder(path);
+}
+
+/**
+ * Makes a rename or a removal in `path`'s folder durable. Best effort: Windows cannot
+ * open a folder for this, and the data itself is flushed already.
+ */
+export function flushFolder(path: string): void {
+  try {
+    const folder = openSync(dirname(path), 'r');
+    try {
+      fsyncSync(folder);
+    } finally {
+      closeSync(folder);
+    }
+  } catch {
+    // Only the rename or removal may be replayed after a crash.
+  }
 }
 
 export type JsonRead =

@@ -1,16 +1,8 @@
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-} from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { SavedTherapySession } from '../core/therapy/restart';
-import { writeJsonFileAtomic } from './json-file';
+import { flushFolder, writeJsonFileAtomic } from './json-file';
 import type { Logger } from './ports';
 
 /**
@@ -66,20 +58,6 @@ function fromFile(file: z.infer<typeof savedSessionSchema>): SavedTherapySession
   return endNoticedAt === undefined ? session : { ...session, endNoticedAt };
 }
 
-/** The rename or removal itself is durable only once the folder is flushed (not on Windows). */
-function flushFolder(path: string) {
-  try {
-    const folder = openSync(dirname(path), 'r');
-    try {
-      fsyncSync(folder);
-    } finally {
-      closeSync(folder);
-    }
-  } catch {
-    // Best effort: the data itself is flushed already.
-  }
-}
-
 const stampOf = (at: number) => new Date(at).toISOString().replace(/[:.]/g, '-');
 
 export function therapySessionFile(
@@ -130,7 +108,6 @@ export function therapySessionFile(
     },
     save(session) {
       writeJsonFileAtomic(path, toFile(session));
-      flushFolder(path);
     },
     clear() {
       if (!existsSync(path)) return;
