@@ -9,6 +9,7 @@ import { signalSupport } from '../app/platform';
 import { type Policy, parsePolicy } from '../contract/settings';
 import { createSystemClock } from '../core/time/system-clock';
 import { environmentLanguages } from './accept-language';
+import { answerResourceQueries } from './diagnostics';
 import { startWebHost } from './server';
 
 /** `npm run dev:web`: the real app services in Node, the UI in a browser. */
@@ -20,6 +21,10 @@ const program = new Command('unhunch-web')
   .option('--timezone <tz>', 'IANA time zone', Intl.DateTimeFormat().resolvedOptions().timeZone)
   .option('--no-open', 'do not open a browser')
   .option('--policy <file>', 'a policy file to run under (for development and tests only)')
+  .option(
+    '--diagnostics',
+    "answer 'resources' from the parent process over IPC (listeners, timers, sockets; for tests)",
+  )
   .parse();
 
 const options = program.opts<{
@@ -29,6 +34,7 @@ const options = program.opts<{
   timezone: string;
   open: boolean;
   policy?: string;
+  diagnostics?: boolean;
 }>();
 /** The web host is for development: a policy comes from a file named here, not the admin locations. */
 function policyFromFile(path: string): Policy {
@@ -66,6 +72,7 @@ const host = await startWebHost({
   rendererDir: resolve(options.renderer ?? join(here, '../renderer')),
   port: Number(options.port),
 });
+if (options.diagnostics) answerResourceQueries(app, host);
 // The first line is machine-readable: tests wait for it.
 process.stdout.write(`Unhunch web host listening on ${host.url}\n`);
 if (options.open) {

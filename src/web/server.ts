@@ -29,6 +29,8 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export interface WebHost {
   url: string;
+  /** The WebSockets open now: one per open page, each holding one app event listener. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -109,6 +111,9 @@ export async function startWebHost(options: {
         const reply = await dispatchCall(app.handlers, message.name, message.input);
         ws.send(JSON.stringify({ id: message.id, reply }));
       });
+      // A bad frame (too big, malformed) is an 'error' and then a 'close': without a
+      // listener the error would end the host; the close still unsubscribes.
+      ws.on('error', () => {});
       ws.on('close', unsubscribe);
     });
   });
@@ -117,6 +122,7 @@ export async function startWebHost(options: {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
+    connections: () => sockets.clients.size,
     async close() {
       for (const client of sockets.clients) client.terminate();
       sockets.close();

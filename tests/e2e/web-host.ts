@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Locator, type Page } from 'playwright/test';
+import type { HostResources } from '../../src/web/diagnostics';
 
 /**
  * Starts the built web host (out/node/web.js) with a fresh data folder for each test:
@@ -22,10 +23,12 @@ export async function startWebHostProcess(
 ): Promise<WebHostProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'unhunch-e2e-'));
   for (const [name, contents] of Object.entries(seed)) writeFileSync(join(dataDir, name), contents);
+  // --diagnostics answers over an IPC channel to this process.
+  const ipc = extraArgs.includes('--diagnostics') ? ['ipc' as const] : [];
   const child = spawn(
     process.execPath,
     ['out/node/web.js', '--port', '0', '--no-open', '--data', dataDir, ...extraArgs],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
+    { stdio: ['ignore', 'pipe', 'pipe', ...ipc], env: { ...process.env, ...env } },
   );
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
@@ -44,6 +47,18 @@ export async function startWebHostProcess(
     child.on('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
   });
   return { url, dataDir, process: child };
+}
+
+/** What a host started with --diagnostics holds now (listeners, timers, sockets). */
+export function readHostResources(host: WebHostProcess): Promise<HostResources> {
+  return new Promise((resolve, reject) => {
+    if (!host.process.send) {
+      reject(new Error('start the host with --diagnostics'));
+      return;
+    }
+    host.process.once('message', (message) => resolve(message as HostResources));
+    host.process.send('resources');
+  });
 }
 
 export const test = base.extend<{ host: WebHostProcess }>({
