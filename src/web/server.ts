@@ -81,7 +81,11 @@ export async function startWebHost(options: {
         'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
         'Content-Security-Policy': WEB_CSP,
         'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'no-store',
+        // Built assets carry a hash of their content in their name: kept as long as the
+        // browser likes. The page itself is asked for again every time.
+        'Cache-Control': url.pathname.startsWith('/assets/')
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
       });
       res.end(body);
     } catch {
