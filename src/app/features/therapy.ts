@@ -141,25 +141,43 @@ export function createTherapyFeature(
 
   const publish = () => ctx.emit('therapy', view());
 
+  /** One `therapy-end` line in the history; a failure to write it is logged, never thrown. */
+  const recordEnd = (end: {
+    at: number;
+    kind: TherapyKind;
+    minutes: number;
+    startedAt: number;
+    outcome: 'completed' | 'stopped';
+    lateBy: number;
+    whileClosed?: true;
+  }) => {
+    const { lateBy, whileClosed, ...rest } = end;
+    try {
+      ctx.history.append({
+        ...rest,
+        type: THERAPY_HISTORY_TYPE,
+        ...(lateBy > 0 ? { lateBy } : {}),
+        ...(whileClosed ? { whileClosed } : {}),
+      });
+    } catch (error) {
+      ctx.logger.error(`therapy: could not record the session (${(error as Error).message})`);
+    }
+  };
+
   const record = (event: Extract<TherapyFlowEvent, { type: 'ended' }>, before: TherapyFlow) => {
     if (before.phase.name !== 'running') return;
     const { session } = before.phase;
     const after = flow.phase;
     const lateBy = after.name === 'ended' ? after.lateBy : 0;
     const endedAt = after.name === 'ended' ? after.endedAt : event.at;
-    try {
-      ctx.history.append({
-        at: endedAt,
-        type: THERAPY_HISTORY_TYPE,
-        kind: session.kind,
-        minutes: session.minutes,
-        startedAt: session.endsAt - session.minutes * MINUTE,
-        outcome: event.outcome,
-        ...(lateBy > 0 ? { lateBy } : {}),
-      });
-    } catch (error) {
-      ctx.logger.error(`therapy: could not record the session (${(error as Error).message})`);
-    }
+    recordEnd({
+      at: endedAt,
+      kind: session.kind,
+      minutes: session.minutes,
+      startedAt: session.endsAt - session.minutes * MINUTE,
+      outcome: event.outcome,
+      lateBy,
+    });
   };
 
   /** The session on disk follows the phase: written while on, gone once over and acknowledged. */
@@ -227,20 +245,15 @@ export function createTherapyFeature(
     const { session, endedAt, lateBy, whileClosed } = next;
     apply({ type: 'found-ended', session, endedAt, lateBy, whileClosed });
     if (recorded || !whileClosed) return;
-    try {
-      ctx.history.append({
-        at: endedAt,
-        type: THERAPY_HISTORY_TYPE,
-        kind: session.kind,
-        minutes: session.minutes,
-        startedAt: saved.startedAt,
-        outcome: 'completed',
-        ...(lateBy > 0 ? { lateBy } : {}),
-        whileClosed: true,
-      });
-    } catch (error) {
-      ctx.logger.error(`therapy: could not record the session (${(error as Error).message})`);
-    }
+    recordEnd({
+      at: endedAt,
+      kind: session.kind,
+      minutes: session.minutes,
+      startedAt: saved.startedAt,
+      outcome: 'completed',
+      lateBy,
+      whileClosed: true,
+    });
   };
 
   /** The timer service's timeline is the source of truth for start and end. */

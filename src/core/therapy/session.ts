@@ -64,6 +64,31 @@ export function therapyLengthRefusal(
   return null;
 }
 
+/**
+ * Why a session of `minutes` cannot start now, whatever it is (a new one or one run on
+ * after a restart): another is running, or the length is not allowed under `cap`.
+ */
+function commonRefusal(
+  state: TherapyState,
+  minutes: number,
+  cap: number,
+): { code: TherapyRefusal; reason: string } | null {
+  if (state.active) {
+    return {
+      code: 'running',
+      reason: `a ${state.active.kind} session is already running; stop it first`,
+    };
+  }
+  return therapyLengthRefusal(minutes, cap);
+}
+
+const refusal = (minutes: number, code: TherapyRefusal, reason: string): TherapyStart => ({
+  ok: false,
+  reason,
+  minutes,
+  code,
+});
+
 export function startTherapy(
   state: TherapyState,
   request: TherapyRequest,
@@ -72,17 +97,9 @@ export function startTherapy(
 ): TherapyStart {
   const cap = therapyCapMinutes(limits);
   const minutes = request.minutes ?? Math.min(limits.defaultMinutes, cap);
-  const refuse = (code: TherapyRefusal, reason: string): TherapyStart => ({
-    ok: false,
-    reason,
-    minutes,
-    code,
-  });
-  if (state.active) {
-    return refuse('running', `a ${state.active.kind} session is already running; stop it first`);
-  }
-  const length = therapyLengthRefusal(minutes, cap);
-  if (length) return refuse(length.code, length.reason);
+  const refuse = (code: TherapyRefusal, reason: string) => refusal(minutes, code, reason);
+  const common = commonRefusal(state, minutes, cap);
+  if (common) return refuse(common.code, common.reason);
   const lastEnded = state.lastEndedAt[request.kind];
   if (lastEnded !== undefined && now - lastEnded < limits.restBetweenMs) {
     const wait = formatDuration(
@@ -116,17 +133,9 @@ export function resumeTherapy(
   now: number,
 ): TherapyStart {
   const { kind, minutes } = resumed;
-  const refuse = (code: TherapyRefusal, reason: string): TherapyStart => ({
-    ok: false,
-    reason,
-    minutes,
-    code,
-  });
-  if (state.active) {
-    return refuse('running', `a ${state.active.kind} session is already running; stop it first`);
-  }
-  const length = therapyLengthRefusal(minutes, THERAPY_MAX_MINUTES);
-  if (length) return refuse(length.code, length.reason);
+  const refuse = (code: TherapyRefusal, reason: string) => refusal(minutes, code, reason);
+  const common = commonRefusal(state, minutes, THERAPY_MAX_MINUTES);
+  if (common) return refuse(common.code, common.reason);
   if (!(resumed.remainingMs > 0)) {
     return refuse('too-short', `that ${kind} session has already ended`);
   }
