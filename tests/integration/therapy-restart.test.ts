@@ -69,6 +69,14 @@ const therapyEnds = (dataDir: string): HistoryRecord[] =>
 
 const sessionFile = (dataDir: string) => join(dataDir, THERAPY_SESSION_FILE);
 
+/** A session file as an earlier run of the app (or a hand, or a fault) left it. */
+function writeSession(
+  dataDir: string,
+  session: { kind: 'heat' | 'ice'; minutes: number; startedAt: number; endsAt: number },
+) {
+  writeFileSync(sessionFile(dataDir), JSON.stringify({ version: 1, ...session }));
+}
+
 /** What the therapy page says of an end, from the state, as the page works it out. */
 function endedWords(opened: ReturnType<typeof open>): string {
   const ended = opened.state();
@@ -268,16 +276,7 @@ describe('a saved session the app cannot trust', () => {
 
   it('an end hours after its start is cut back to the length from the start', () => {
     const dataDir = freshDir();
-    writeFileSync(
-      sessionFile(dataDir),
-      JSON.stringify({
-        version: 1,
-        kind: 'heat',
-        minutes: 15,
-        startedAt: T0,
-        endsAt: T0 + 3 * HOUR,
-      }),
-    );
+    writeSession(dataDir, { kind: 'heat', minutes: 15, startedAt: T0, endsAt: T0 + 3 * HOUR });
     const opened = open(dataDir, T0 + 5 * MINUTE);
     expect(opened.state()).toEqual({
       name: 'running',
@@ -293,16 +292,7 @@ describe('a saved session the app cannot trust', () => {
 
   it('a length over the 20-minute cap runs no longer than 20 minutes from its start', () => {
     const dataDir = freshDir();
-    writeFileSync(
-      sessionFile(dataDir),
-      JSON.stringify({
-        version: 1,
-        kind: 'ice',
-        minutes: 90,
-        startedAt: T0,
-        endsAt: T0 + 90 * MINUTE,
-      }),
-    );
+    writeSession(dataDir, { kind: 'ice', minutes: 90, startedAt: T0, endsAt: T0 + 90 * MINUTE });
     const opened = open(dataDir, T0 + 5 * MINUTE);
     expect(opened.state()).toMatchObject({
       name: 'running',
@@ -313,16 +303,7 @@ describe('a saved session the app cannot trust', () => {
 
   it('a start after now (the clock was set back while closed) asks for the pack off at once', () => {
     const dataDir = freshDir();
-    writeFileSync(
-      sessionFile(dataDir),
-      JSON.stringify({
-        version: 1,
-        kind: 'ice',
-        minutes: 15,
-        startedAt: T0,
-        endsAt: T0 + 15 * MINUTE,
-      }),
-    );
+    writeSession(dataDir, { kind: 'ice', minutes: 15, startedAt: T0, endsAt: T0 + 15 * MINUTE });
     const opened = open(dataDir, T0 - HOUR);
     expect(opened.state()).toEqual({
       name: 'ended-awaiting-ack',
