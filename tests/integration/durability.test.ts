@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { openApp } from '../../src/app/open';
 import { dispatchCall } from '../../src/contract/dispatch';
 import { parseSettingsFile } from '../../src/contract/settings';
 import { VirtualClock } from '../../src/core/time/virtual-clock';
+import { killWhenReady } from './helpers/kill-when-ready';
 
 /** Pulling the plug: a writer killed with SIGKILL mid-write, then everything reopened. */
 const dirs: string[] = [];
@@ -24,29 +24,9 @@ afterEach(() => {
 
 /** Runs the hammer until it has written `rounds` rounds, waits a moment more, then kills it. */
 function hammerAndKill(dir: string, rounds: number, extraMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'tests/integration/helpers/hammer-history.ts', dir],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stderr = '';
-    let killed = false;
-    child.stderr.on('data', (chunk) => {
-      stderr += String(chunk);
-    });
-    child.stdout.on('data', (chunk) => {
-      const counts = [...String(chunk).matchAll(/wrote (\d+)/g)].map((m) => Number(m[1]));
-      if (!killed && counts.some((n) => n >= rounds)) {
-        killed = true;
-        setTimeout(() => child.kill('SIGKILL'), extraMs);
-      }
-    });
-    child.on('exit', (_code, signal) => {
-      if (signal === 'SIGKILL') resolve();
-      else reject(new Error(`the writer stopped on its own: ${stderr}`));
-    });
-  });
+  const wrote = (chunk: string) =>
+    [...chunk.matchAll(/wrote (\d+)/g)].some((m) => Number(m[1]) >= rounds);
+  return killWhenReady('tests/integration/helpers/hammer-history.ts', [dir], wrote, extraMs);
 }
 
 describe('kill -9 while writing', () => {

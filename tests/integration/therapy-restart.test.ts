@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { dispatchCall } from '../../src/contract/dispatch';
 import { formatCountdown } from '../../src/contract/i18n';
 import { HOUR, MINUTE } from '../../src/core/time/duration';
 import { VirtualClock } from '../../src/core/time/virtual-clock';
+import { killWhenReady } from './helpers/kill-when-ready';
 
 /**
  * A heat or ice session outlives the app: quit (dispose), crash or kill -9, then the app
@@ -321,28 +321,8 @@ describe('a saved session the app cannot trust', () => {
 
 /** Runs the helper until it says `ready`, waits `extraMs`, kills it with SIGKILL. */
 function runAndKill(args: string[], ready: (line: string) => boolean, extraMs = 0) {
-  return new Promise<void>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'tests/integration/helpers/therapy-then-kill.ts', ...args],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stderr = '';
-    let killed = false;
-    child.stderr.on('data', (chunk) => {
-      stderr += String(chunk);
-    });
-    child.stdout.on('data', (chunk) => {
-      if (!killed && String(chunk).split('\n').some(ready)) {
-        killed = true;
-        setTimeout(() => child.kill('SIGKILL'), extraMs);
-      }
-    });
-    child.on('exit', (_code, signal) => {
-      if (signal === 'SIGKILL') resolve();
-      else reject(new Error(`the app stopped on its own: ${stderr}`));
-    });
-  });
+  const said = (chunk: string) => chunk.split('\n').some(ready);
+  return killWhenReady('tests/integration/helpers/therapy-then-kill.ts', args, said, extraMs);
 }
 
 describe('kill -9 with a session on', () => {
