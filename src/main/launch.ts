@@ -1,6 +1,6 @@
 import type { App } from 'electron';
 import type { UnhunchApp } from '../app/app';
-import { type LaunchRequest, launchRequests } from '../app/command-line';
+import { readLaunch } from '../app/command-line';
 import type { Logger } from '../app/ports';
 
 /**
@@ -34,36 +34,9 @@ export function holdSingleInstance(electronApp: LaunchingApp, args: readonly str
   return false;
 }
 
-/** Ours: the options launchRequests knows, with or without a value. */
-const OUR_OPTION = /^--(?:open|pause|resume)(?:=|$)/;
 /** A refused argument is named in the log, shortened and quoted: it is untrusted text. */
 const SHOWN_CHARS = 40;
 const NAMED_AT_MOST = 5;
-
-/**
- * What a launch asks, read argument by argument so a refused one can be named. Later
- * pauses and resumes replace earlier ones, so only the last counts: a launch with a
- * thousand `--pause` arguments pauses once.
- */
-export function readLaunch(argv: readonly string[]): {
-  requests: LaunchRequest[];
-  refused: string[];
-} {
-  let open = false;
-  let state: LaunchRequest | null = null;
-  const refused: string[] = [];
-  for (const arg of argv) {
-    const [request] = launchRequests([arg]);
-    if (!request) {
-      if (OUR_OPTION.test(arg)) refused.push(arg);
-    } else if (request.kind === 'open') open = true;
-    else state = request;
-  }
-  const requests: LaunchRequest[] = [];
-  if (state) requests.push(state);
-  if (open) requests.push({ kind: 'open' });
-  return { requests, refused };
-}
 
 function quoted(arg: string): string {
   const shown = arg.length > SHOWN_CHARS ? `${arg.slice(0, SHOWN_CHARS)}…` : arg;
