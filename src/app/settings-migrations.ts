@@ -1,3 +1,4 @@
+import { isRecord } from '../core/json';
 import { formatDuration } from '../core/time/duration';
 
 /**
@@ -30,10 +31,6 @@ type Step = (
 ) =>
   | { ok: true; document: Record<string, unknown>; notes: string[] }
   | { ok: false; error: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The keys only a version 0 file has, to tell one from a bare settings object. */
 export const VERSION_0_KEYS = [
