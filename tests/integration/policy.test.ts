@@ -149,7 +149,7 @@ describe('the app under an organisation policy from /etc/unhunch', () => {
     const { app, writePolicy } = await desk(STRICT);
     writePolicy({ version: 1, locked: { therapy: { capMinutes: 10 } } });
     await vi.waitFor(() => expect(app.context.settings.locked()).toEqual(['therapy.capMinutes']), {
-      timeout: 5000,
+      timeout: 30_000,
     });
     expect(app.context.settings.effective().therapy).toMatchObject({
       capMinutes: 10,

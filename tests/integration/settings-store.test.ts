@@ -10,9 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openConfSettingsStore } from '../../src/app/conf-settings-store';
 import { openApp } from '../../src/app/open';
 import { dispatchCall } from '../../src/contract/dispatch';
 import { parsePolicy } from '../../src/contract/settings';
