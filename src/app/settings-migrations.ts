@@ -4,11 +4,11 @@ import { formatDuration } from '../core/time/duration';
 /**
  * The settings file's format, by version, and the chain of migrations that brings an
  * older file up to the current one. The file on disk (and an exported settings file)
- * is a document `{ "version": 1, "settings": { …DESIGN.md keys… } }`.
+ * is a document `{ "version": 1, "settings": { …the settings keys… } }`.
  *
  * - version 0: the first format, flat keys with plain numbers of minutes or seconds
  *   (`"microBreakIntervalMinutes": 20`). It had no `version` field.
- * - version 1: the keys of DESIGN.md under `settings`, durations as strings ("20m").
+ * - version 1: the settings keys (docs/settings.md) under `settings`, durations as strings ("20m").
  *   Files written before the `version` field existed have `settings` and no `version`.
  *
  * A migration is a pure function from one version's document to the next; each one
@@ -77,7 +77,7 @@ function durationOf(value: unknown, unitMs: number, key: string): string | { err
   return formatDuration(ms);
 }
 
-/** Version 0 (flat, numbers) to version 1 (the DESIGN.md keys, duration strings). */
+/** Version 0 (flat, numbers) to version 1 (the settings keys, duration strings). */
 const fromVersion0: Step = (v0) => {
   const notes: string[] = [];
   const settings: Record<string, Record<string, unknown> | unknown> = {};

@@ -16,7 +16,7 @@ import type { Logger, SettingsStore } from './ports';
 
 /**
  * The settings in force: the user's stored choices under the organisation's policy
- * (DESIGN.md "Settings and policy"). The one place that decides whether a change is
+ * (docs/architecture.md "Settings and policy"). The one place that decides whether a change is
  * allowed; it saves the user's layer and tells subscribers.
  */
 export interface SettingsState {

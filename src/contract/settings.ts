@@ -20,7 +20,7 @@ import { customExercisesSchema } from './content';
 import { organisationLinksSchema } from './health';
 
 /**
- * The settings FILE shape (DESIGN.md "Settings and policy keys"): the same keys in
+ * The settings FILE shape (docs/settings.md): the same keys in
  * settings files, policy files and scenarios, durations as strings ("20m"). Every key
  * is optional so a file, a policy's defaults or its locks can hold any part; unknown
  * keys are errors. `toCoreSettings` merges layers into the core's `Settings`.
@@ -333,7 +333,7 @@ function ms(text: string): number {
 }
 
 /**
- * Effective core settings from layered partial files, in the order of DESIGN.md
+ * Effective core settings from layered partial files, in the order of docs/architecture.md
  * "Settings and policy": schema defaults < policy defaults < the user's choices <
  * policy locks. Pass them in that order. The therapy default never exceeds the cap.
  */

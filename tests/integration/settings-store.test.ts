@@ -192,7 +192,7 @@ describe('checking, exporting, importing and restoring settings', () => {
     second.dispose();
   });
 
-  it('imports an old version 0 file and bare settings as in DESIGN.md', async () => {
+  it('imports an old version 0 file and bare settings keys', async () => {
     const app = start(freshDir());
     const v0 = readFileSync(join(FIXTURES, 'version-0-custom.json'), 'utf8');
     expect(await call(app, 'importSettings', { text: v0 })).toMatchObject({ ok: true });

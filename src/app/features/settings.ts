@@ -100,7 +100,7 @@ export function settingsHandlers(ctx: AppContext): HandlersFor<typeof settingsCa
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
         return refused(['(file): a settings file is a JSON object']);
       }
-      // An exported file ({ version, settings }), an old one, or bare settings as in DESIGN.md.
+      // An exported file ({ version, settings }), an old one, or bare settings keys.
       const record = raw as Record<string, unknown>;
       const document =
         'version' in record || 'settings' in record || isVersion0(record)
