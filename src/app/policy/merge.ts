@@ -6,7 +6,7 @@
  * raw values: the result is validated again as one policy.
  */
 
-import { isRecord, leafPaths, mergeLayers } from '../../core/json';
+import { leafPaths, mergeLayers } from '../../core/json';
 
 export const POLICY_LAYERS = ['defaults', 'locked'] as const;
 export const POLICY_CONTENT = ['exercises', 'checklist', 'links'] as const;
