@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { UnhunchApp } from '../app/app';
+import { startFocusProvider } from '../app/focus-provider';
 import { systemFocusHost } from './focus/host';
-import { focusReader, startFocusProvider } from './focus/provider';
+import { focusReader } from './focus/reader';
 import { notifyGentleBreaks } from './gentle-break-notifications';
 import { notifyPostureChanges } from './posture-notifications';
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createTimerService } from '../../../../src/core/breaks/service';
-import type { FocusSignal, Reading } from '../../../../src/core/focus/signals';
-import { DEFAULT_SETTINGS, type Settings } from '../../../../src/core/settings/settings';
-import { MINUTE } from '../../../../src/core/time/duration';
-import { VirtualClock } from '../../../../src/core/time/virtual-clock';
 import {
   FOCUS_POLL_MS,
   type FocusReadings,
   type FocusSupport,
   startFocusProvider,
-} from '../../../../src/main/focus/provider';
+} from '../../../src/app/focus-provider';
+import { createTimerService } from '../../../src/core/breaks/service';
+import type { FocusSignal, Reading } from '../../../src/core/focus/signals';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/settings';
+import { MINUTE } from '../../../src/core/time/duration';
+import { VirtualClock } from '../../../src/core/time/virtual-clock';
 
 const flush = async () => {
   for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
