@@ -1,9 +1,16 @@
 import type { TimerService } from '../core/breaks/api';
 import { FOCUS_SIGNALS, type FocusSignal, type Reading } from '../core/focus/signals';
 import type { DeferralSettings } from '../core/settings/settings';
+import type { Clock, TimerHandle } from '../core/time/clock';
+import { type SharedClock, setTimerWithin } from './shared-clock';
 
-/** How often the detectors are read while the timer service wants them. */
+/** How often the detectors are read while a prompt is announced or held. */
 export const FOCUS_POLL_MS = 15_000;
+/**
+ * In the minute before the warning a reading may wait this long for a wake the app has
+ * anyway (the timer service samples idle every 30 s then); the warning reads at once.
+ */
+export const FOCUS_POLL_BEFORE_WARNING_MS = 30_000;
 
 export type FocusReadings = Partial<Record<FocusSignal, Reading>>;
 
@@ -11,37 +18,34 @@ export type FocusReadings = Partial<Record<FocusSignal, Reading>>;
 export type FocusSupport = Record<FocusSignal, 'readable' | 'unreadable' | 'unchecked'>;
 
 export interface FocusProviderDeps {
-  timer: Pick<TimerService, 'onFocusWanted' | 'signal' | 'status'>;
+  timer: Pick<TimerService, 'onFocusWanted' | 'onEvent' | 'signal' | 'status'>;
   /** The effective deferral settings, read fresh for each look. */
   deferral: () => DeferralSettings;
   read: (deferral: DeferralSettings) => Promise<FocusReadings>;
-  /** Runs `fn` every `ms` until the returned function is called (setInterval by default). */
-  every?: (ms: number, fn: () => void) => () => void;
+  /** The clock the readings are timed on: the host's shared one, so they share its wakes. */
+  clock: Clock | SharedClock;
   onSupport?: (support: FocusSupport) => void;
 }
 
-const intervalEvery = (ms: number, fn: () => void) => {
-  const handle = setInterval(fn, ms);
-  return () => clearInterval(handle);
-};
-
 /**
- * The focus-signal provider: reads the detectors every 15 s while the timer service
- * wants them (a minute before a prompt, through its warning or hold) and at start-up
- * once, to learn what this machine can read; reports each signal's changes on or off.
- * A signal it cannot read counts as off: a break is never held on a guess.
+ * The focus-signal provider: reads the detectors while the timer service wants them (a
+ * minute before a prompt, through its warning or hold), every 15 s once the prompt is
+ * announced or held and every 15 to 30 s before (whenever the app wakes anyway), and
+ * at start-up once, to learn what this machine can read; reports each signal's changes
+ * on or off. A signal it cannot read counts as off: a break is never held on a guess.
  */
 export function startFocusProvider(deps: FocusProviderDeps): {
   stop(): void;
   look(): Promise<void>;
 } {
-  const every = deps.every ?? intervalEvery;
+  const { clock } = deps;
   const told = new Map<FocusSignal, boolean>();
   const support = Object.fromEntries(
     FOCUS_SIGNALS.map((signal) => [signal, 'unchecked']),
   ) as FocusSupport;
   let looking: Promise<void> | null = null;
-  let stopPolling: (() => void) | null = null;
+  let polling = false;
+  let nextPoll: TimerHandle | null = null;
   let stopped = false;
 
   const look = async () => {
@@ -75,18 +79,44 @@ export function startFocusProvider(deps: FocusProviderDeps): {
     return looking;
   };
 
+  /** Once a prompt is announced or held, every 15 s; before, whenever the app wakes in 15 to 30 s. */
+  let lastPoll = clock.monotonic();
+  const schedulePoll = () => {
+    if (nextPoll) clock.cancel(nextPoll);
+    const status = deps.timer.status();
+    const announced = status.state === 'warning' || (status.deferredUntil ?? null) !== null;
+    const earliest = Math.max(clock.monotonic(), lastPoll + FOCUS_POLL_MS);
+    const latest = lastPoll + (announced ? FOCUS_POLL_MS : FOCUS_POLL_BEFORE_WARNING_MS);
+    nextPoll = setTimerWithin(clock, earliest, Math.max(earliest, latest), () => {
+      nextPoll = null;
+      lastPoll = clock.monotonic();
+      void lookOnce();
+      schedulePoll();
+    });
+  };
+
+  const stopPolling = () => {
+    polling = false;
+    if (nextPoll) clock.cancel(nextPoll);
+    nextPoll = null;
+  };
+
   const setWanted = (wanted: boolean) => {
     if (stopped) return;
-    if (wanted && !stopPolling) {
+    if (wanted && !polling) {
+      polling = true;
+      lastPoll = clock.monotonic();
       void lookOnce();
-      stopPolling = every(FOCUS_POLL_MS, () => void lookOnce());
-    } else if (!wanted && stopPolling) {
-      stopPolling();
-      stopPolling = null;
-    }
+      schedulePoll();
+    } else if (!wanted && polling) stopPolling();
   };
 
   const unsubscribe = deps.timer.onFocusWanted(setWanted);
+  // The warning (or a hold) begins: from now on no reading waits.
+  const unsubscribeEvents = deps.timer.onEvent((event) => {
+    if (polling && (event.type === 'break-warning' || event.type === 'break-deferred'))
+      schedulePoll();
+  });
   if (deps.timer.status().wantsFocusSignals) setWanted(true);
   else void lookOnce();
 
@@ -94,8 +124,8 @@ export function startFocusProvider(deps: FocusProviderDeps): {
     stop() {
       stopped = true;
       unsubscribe();
-      stopPolling?.();
-      stopPolling = null;
+      unsubscribeEvents();
+      stopPolling();
     },
     look: lookOnce,
   };

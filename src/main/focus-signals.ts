@@ -16,6 +16,7 @@ export function startFocusSignals(app: UnhunchApp, options: { t: TFunction }): (
     timer: app.timer,
     deferral: () => app.context.settings.effective().deferral,
     read: focusReader(systemFocusHost()),
+    clock: app.context.clock,
     onSupport: (support) => app.focus.reportSupport(support),
   });
   const stopPosture = notifyPostureChanges(app, options);
