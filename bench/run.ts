@@ -3,17 +3,22 @@
  * budgets"), measured on the real service under the virtual clock, written to
  * bench/results/engine.json. Later issues add their own figures beside these.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startFocusProvider } from '../src/app/focus-provider';
+import { shareOneTimer } from '../src/app/shared-clock';
 import { type SimulatedEvent, type SimulationResult, simulate } from '../src/app/simulate';
 import { createTimerService } from '../src/core/breaks/service';
 import { FOCUS_SIGNALS } from '../src/core/focus/signals';
 import { DEFAULT_SETTINGS } from '../src/core/settings/settings';
 import { MINUTE } from '../src/core/time/duration';
 import { VirtualClock } from '../src/core/time/virtual-clock';
+import type { HostDay } from './host/day';
 
-const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results', 'engine.json');
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const RESULTS = join(BENCH, 'results', 'engine.json');
 
 function run(scenario: object): SimulationResult {
   const outcome = simulate(scenario);
@@ -259,12 +264,14 @@ function unnoticedJumpDetectionSeconds(): number {
 }
 
 /**
- * The Electron host reads its focus detectors every 15 s, only while the service wants
- * them: an active 8-hour day with the defaults, counting the service's wakes with such a
- * host listening (its wake a minute before each warning) and the minutes it is asked to read.
+ * The focus-signal provider the Electron host runs (src/app/focus-provider.ts), reading
+ * only while the service wants it, on one shared clock with the service: an active 8-hour
+ * day with the defaults, counting the wakes of both, the minutes it is asked to read and
+ * its reads.
  */
-function focusHostDay(): { wakeups: number; readingMinutes: number; reads: number } {
-  const clock = new VirtualClock(Date.parse(DAY_START));
+async function focusHostDay(): Promise<{ wakeups: number; readingMinutes: number; reads: number }> {
+  const virtual = new VirtualClock(Date.parse(DAY_START));
+  const clock = shareOneTimer(virtual);
   const service = createTimerService({
     clock,
     settings: { ...DEFAULT_SETTINGS, workHours: null, routines: [] },
@@ -273,19 +280,39 @@ function focusHostDay(): { wakeups: number; readingMinutes: number; reads: numbe
   });
   let since: number | null = null;
   let readingMs = 0;
-  let reads = 0;
   service.onFocusWanted((wanted) => {
-    const now = clock.elapsed();
+    const now = virtual.elapsed();
     if (wanted) since = now;
     else if (since !== null) {
       readingMs += now - since;
-      reads += 1 + Math.floor((now - since) / 15_000);
       since = null;
     }
   });
-  clock.advanceTo(8 * 60 * MINUTE);
+  let reads = 0;
+  const provider = startFocusProvider({
+    timer: service,
+    deferral: () => DEFAULT_SETTINGS.deferral,
+    read: async () => {
+      reads++;
+      return {};
+    },
+    clock,
+  });
+  while (virtual.elapsed() < 8 * 60 * MINUTE) {
+    const next = virtual.nextTimerAt();
+    const step = next === null ? Number.POSITIVE_INFINITY : next - virtual.monotonic();
+    virtual.advanceTo(Math.min(virtual.elapsed() + Math.max(step, 0), 8 * 60 * MINUTE));
+    // Let the reading finish: one reading at a time.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  provider.stop();
   service.dispose();
-  return { wakeups: clock.fired, readingMinutes: Math.round(readingMs / 600) / 100, reads };
+  // The reading at start-up is not a wake of its own.
+  return {
+    wakeups: virtual.fired,
+    readingMinutes: Math.round(readingMs / 600) / 100,
+    reads: reads - 1,
+  };
 }
 
 function msToSimulateWeek(): number {
@@ -301,8 +328,22 @@ function msToSimulateWeek(): number {
   return Math.round((times[2] ?? 0) * 10) / 10;
 }
 
+/** The whole Electron main process through a simulated day, in a process of its own. */
+function hostDay(): HostDay {
+  const output = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(BENCH, 'host', 'day.ts')],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '') as HostDay;
+}
+
 const named = namedFaults();
-const focusHost = focusHostDay();
+const host = hostDay();
+const focusHost = await focusHostDay();
 const randomLateness = Array.from({ length: 100 }, (_, seed) =>
   latenessesOf(run(faultScenario(seed + 1)).events),
 ).flat();
@@ -329,6 +370,33 @@ const results = {
     'wakeups in 8 h, active user, idle detection on',
   ),
   wakeupsWhilePaused: figure(wakeupsWhilePaused(), 0, 'wakeups during a pause'),
+  appWakeupsPerActiveDay: {
+    ...figure(
+      host.activeDay.wakeups,
+      960,
+      'wakeups of the whole Electron main process (src/main, stand-in electron) in 8 h, active user: the timer service, focus readings, tray, policy watch on one shared timer',
+    ),
+    trayDraws: host.activeDay.trayDraws,
+    trayTexts: host.activeDay.trayTooltips,
+  },
+  appWakeupsPerPausedHour: figure(
+    host.pausedHour.wakeups,
+    0,
+    'wakeups of the whole main process in an hour of an indefinite pause',
+  ),
+  appWakeupsOutsideWorkHoursPerHour: figure(
+    Math.round((host.outsideWorkHours.wakeups / host.outsideWorkHours.hours) * 100) / 100,
+    0,
+    `wakeups of the whole main process per hour outside work hours (17:31 to 08:59, ${host.outsideWorkHours.wakeups} in all)`,
+  ),
+  appRealTimersFired: {
+    ...figure(
+      host.realTimersFired.length,
+      0,
+      'real timers that fired in the simulated day: a timer bypassing the clock would be missed above',
+    ),
+    armedAt: host.realTimersFired.slice(0, 10),
+  },
   maxLatenessMs: {
     ...figure(maxLatenessMs, 1000, 'ms, largest lateness of any due time across fault scenarios'),
     namedFaults: named,
@@ -343,12 +411,12 @@ const results = {
   wakeupsPerActiveDayWithFocusHost: figure(
     focusHost.wakeups,
     960,
-    'wakeups in 8 h, active user, with a host reading focus signals around each prompt',
+    'wakeups in 8 h, active user, the timer service and the focus-signal provider reading around each prompt',
   ),
   focusSignalReading: {
     minutesPerDay: focusHost.readingMinutes,
     readsPerDay: focusHost.reads,
-    unit: 'minutes in 8 h the host is asked to read focus signals (every 15 s), and its reads; informational',
+    unit: 'minutes in 8 h the host is asked to read focus signals, and its reads (every 15 s once a prompt is announced, else with the service’s wakes); informational',
   },
   unnoticedJumpDetectionSeconds: {
     value: unnoticedJumpDetectionSeconds(),
@@ -364,6 +432,10 @@ const line = (name: string, f: { value: number; target: number; met: boolean; un
 console.log(line('wakeups/active day', results.wakeupsPerActiveDay));
 console.log(line('wakeups while paused', results.wakeupsWhilePaused));
 console.log(line('… with a focus host', results.wakeupsPerActiveDayWithFocusHost));
+console.log(line('app wakeups/active day', results.appWakeupsPerActiveDay));
+console.log(line('app wakeups/paused h', results.appWakeupsPerPausedHour));
+console.log(line('app wakeups/off-hours h', results.appWakeupsOutsideWorkHoursPerHour));
+console.log(line('real timers fired', results.appRealTimersFired));
 console.log(line('max lateness', results.maxLatenessMs));
 console.log(line('5-day week', results.msToSimulateWeek));
 console.log(
