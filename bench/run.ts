@@ -16,6 +16,7 @@ import { DEFAULT_SETTINGS } from '../src/core/settings/settings';
 import { MINUTE } from '../src/core/time/duration';
 import { VirtualClock } from '../src/core/time/virtual-clock';
 import type { HostDay } from './host/day';
+import { advanceWakeByWake } from './host/wake-by-wake';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const RESULTS = join(BENCH, 'results', 'engine.json');
@@ -298,13 +299,8 @@ async function focusHostDay(): Promise<{ wakeups: number; readingMinutes: number
     },
     clock,
   });
-  while (virtual.elapsed() < 8 * 60 * MINUTE) {
-    const next = virtual.nextTimerAt();
-    const step = next === null ? Number.POSITIVE_INFINITY : next - virtual.monotonic();
-    virtual.advanceTo(Math.min(virtual.elapsed() + Math.max(step, 0), 8 * 60 * MINUTE));
-    // Let the reading finish: one reading at a time.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  // Each reading finishes before the next wake: one reading at a time.
+  await advanceWakeByWake(virtual, 8 * 60 * MINUTE);
   provider.stop();
   service.dispose();
   // The reading at start-up is not a wake of its own.

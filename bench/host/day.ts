@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { dispatchCall } from '../../src/contract/dispatch';
 import { HOUR, MINUTE } from '../../src/core/time/duration';
 import { VirtualClock } from '../../src/core/time/virtual-clock';
+import { advanceWakeByWake, settle } from './wake-by-wake';
 
 // The host takes the machine's time zone, as a desktop app does.
 process.env.TZ = 'Europe/Berlin';
@@ -23,10 +24,6 @@ process.env.UNHUNCH_USER_DATA = userData;
 
 const { app: electronApp, benchState } = await import('./electron');
 const { start } = await import('../../src/main/index');
-
-const flush = async () => {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
-};
 
 const SOURCE = `${join(import.meta.dirname, '..', '..', 'src')}/`;
 
@@ -100,20 +97,9 @@ export async function measureHostDay(): Promise<HostDay> {
   // As the timer service's own figure (bench/run.ts): work hours always, no routines.
   const applied = await settings({ workHours: null, routines: [] });
   if (!applied.ok) throw new Error(`bench settings refused: ${JSON.stringify(applied)}`);
-  await flush();
+  await settle();
 
-  /** Wake by wake to `elapsed`, letting each wake's asynchronous work finish. */
-  const runTo = async (elapsed: number) => {
-    for (;;) {
-      const next = virtual.nextTimerAt();
-      const step = next === null ? Number.POSITIVE_INFINITY : next - virtual.monotonic();
-      if (virtual.elapsed() + step > elapsed) break;
-      virtual.advance(Math.max(step, 0));
-      await flush();
-    }
-    virtual.advanceTo(elapsed);
-    await flush();
-  };
+  const runTo = (elapsed: number) => advanceWakeByWake(virtual, elapsed);
   const wakesIn = (from: number, to: number) => wakes.filter((t) => t > from && t <= to).length;
 
   real.watch(true);
@@ -147,7 +133,7 @@ export async function measureHostDay(): Promise<HostDay> {
   // Wednesday 09:05: paused until resumed; the hour from 09:06.
   await runTo(24 * HOUR + 5 * MINUTE);
   await dispatchCall(app.handlers, 'pause', { indefinitely: true });
-  await flush();
+  await settle();
   const armedBeforePause = real.armedBySource.length;
   await runTo(24 * HOUR + 66 * MINUTE);
   const pausedHour = {

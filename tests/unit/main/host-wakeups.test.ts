@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { advanceWakeByWake, settle } from '../../../bench/host/wake-by-wake';
 import { openApp } from '../../../src/app/open';
 import { openMachinePolicy } from '../../../src/app/policy/machine';
 import { shareOneTimer } from '../../../src/app/shared-clock';
@@ -38,10 +39,6 @@ afterEach(() => {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-const flush = async () => {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
-};
-
 /** The Electron host on a virtual clock, its wakeups (the firings of its one timer) counted. */
 async function host(startAt: string) {
   const userData = mkdtempSync(join(tmpdir(), 'unhunch-host-'));
@@ -49,24 +46,12 @@ async function host(startAt: string) {
   electron.app.setPath('userData', userData);
   const virtual = new VirtualClock(Date.parse(startAt));
   const app = await start({ clock: virtual });
-  await flush();
+  await settle();
   return {
     app,
     virtual,
     tooltip: () => electron.benchState.tray.tooltip,
-    /** Wake by wake, letting each wake's reading finish. */
-    async advance(ms: number) {
-      const until = virtual.elapsed() + ms;
-      for (;;) {
-        const next = virtual.nextTimerAt();
-        const step = next === null ? Number.POSITIVE_INFINITY : next - virtual.monotonic();
-        if (virtual.elapsed() + step > until) break;
-        virtual.advance(Math.max(step, 0));
-        await flush();
-      }
-      virtual.advanceTo(until);
-      await flush();
-    },
+    advance: (ms: number) => advanceWakeByWake(virtual, virtual.elapsed() + ms),
   };
 }
 
@@ -76,7 +61,7 @@ describe('the Electron host wakes the machine only while it is timing breaks', (
     expect(await dispatchCall(h.app.handlers, 'pause', { indefinitely: true })).toMatchObject({
       ok: true,
     });
-    await flush();
+    await settle();
     const before = h.virtual.fired;
     await h.advance(3 * HOUR);
     expect(h.virtual.fired - before).toBe(0);
@@ -129,7 +114,7 @@ describe('the policy, watched without a timer', () => {
     const timeouts = vi.spyOn(globalThis, 'setTimeout');
     const watcher = managed.attach(app.context);
     try {
-      await flush();
+      await settle();
       virtual.advance(8 * HOUR);
       expect(virtual.fired).toBe(0);
       expect(intervals).not.toHaveBeenCalled();
