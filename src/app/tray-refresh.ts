@@ -5,10 +5,13 @@ import { type TrayModel, trayModel } from './tray';
 
 const MINUTE_MS = 60_000;
 /**
- * The tray's minute may be shown this much early or late to share a wake the app has
- * anyway (the timer service samples idle on the same minute): nobody sees half a second.
+ * The tray's next minute is drawn at the first wake the app has anyway from half a
+ * second before it to 30 s after: the timer service samples idle every 30 s at most
+ * while the person works (on the minute itself when they are busy at the keyboard), so
+ * the tray never wakes the machine on its own then, and is never more than 30 s behind.
  */
-const SHARE_WAKE_MS = 500;
+const EARLY_MS = 500;
+const LATE_MS = 30_000;
 
 /**
  * The moments the tray's text may next change by itself: the next minute of the break
@@ -55,7 +58,7 @@ export function followTray(
     if (disposed) return;
     const status = app.status();
     const therapy = app.therapy().state;
-    // Woken a little before the minute to share a wake: show that minute.
+    // Woken just before the minute to share a wake: show that minute.
     const now = minuteStarting === null ? status.now : Math.max(status.now, minuteStarting);
     const language = app.locale.view().intlLocale;
     const modelAt = (at: number) => trayModel({ ...status, now: at }, app.t, language, therapy);
@@ -78,7 +81,7 @@ export function followTray(
     timerFor = next;
     if (next === null) return;
     const at = clock.monotonic() + (next - status.now);
-    timer = setTimerWithin(clock, at - SHARE_WAKE_MS, at + SHARE_WAKE_MS, () => {
+    timer = setTimerWithin(clock, at - EARLY_MS, at + LATE_MS, () => {
       timer = null;
       timerFor = null;
       refresh(next);
