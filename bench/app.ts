@@ -5,7 +5,8 @@
  * a bare Node process measured in the same run as the baseline:
  * - the time from spawning the process to its first status answer (bare Node: to its
  *   first line of output), median of several starts;
- * - the resident memory after start and after 10,000 contract calls.
+ * - the resident memory after start and after 10,000 contract calls (and the growth over
+ *   10,000 more: a leak keeps growing, a heap settling in does not).
  * Needs `npm run build` first.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -134,16 +135,22 @@ const bare = await startBareNode();
 const app = await startAppServices();
 const bareRssKb = rssKb(bare.child.pid ?? 0);
 const appRssAfterStartKb = rssKb(app.child.pid ?? 0);
-for (let sent = 0; sent < CALLS; sent += 100) {
-  const replies = await Promise.all(
-    Array.from({ length: 100 }, (_, i) =>
-      app.call(CALL_NAMES[(sent + i) % CALL_NAMES.length] ?? ''),
-    ),
-  );
-  const failed = replies.find((reply) => !reply.ok);
-  if (failed) throw new Error(`a contract call failed: ${JSON.stringify(failed)}`);
-}
+const callMany = async () => {
+  for (let sent = 0; sent < CALLS; sent += 100) {
+    const replies = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        app.call(CALL_NAMES[(sent + i) % CALL_NAMES.length] ?? ''),
+      ),
+    );
+    const failed = replies.find((reply) => !reply.ok);
+    if (failed) throw new Error(`a contract call failed: ${JSON.stringify(failed)}`);
+  }
+};
+await callMany();
 const appRssAfterCallsKb = rssKb(app.child.pid ?? 0);
+// Another 10,000: memory that keeps growing would be a leak; a heap settling in does not.
+await callMany();
+const appRssAfterMoreCallsKb = rssKb(app.child.pid ?? 0);
 await app.close();
 await stop(bare.child);
 
@@ -170,6 +177,7 @@ const results = {
     bareNodeMb: mb(bareRssKb),
     ratio: round(appRssAfterCallsKb / bareRssKb, 2),
     growthMb: mb(appRssAfterCallsKb - appRssAfterStartKb),
+    growthOverNext10000Mb: mb(appRssAfterMoreCallsKb - appRssAfterCallsKb),
     calls: CALLS,
     callNames: CALL_NAMES,
     unit: 'MB resident after 10,000 contract calls (read-only, 100 at a time); informational',
@@ -185,6 +193,6 @@ console.log(
   `info  resident after start ${results.rssAfterStartMb.value} MB (bare Node ${results.rssAfterStartMb.bareNodeMb} MB, ×${results.rssAfterStartMb.ratio})`,
 );
 console.log(
-  `info  resident after ${CALLS} calls ${results.rssAfterCallsMb.value} MB (×${results.rssAfterCallsMb.ratio}, +${results.rssAfterCallsMb.growthMb} MB)`,
+  `info  resident after ${CALLS} calls ${results.rssAfterCallsMb.value} MB (×${results.rssAfterCallsMb.ratio}, +${results.rssAfterCallsMb.growthMb} MB; +${results.rssAfterCallsMb.growthOverNext10000Mb} MB over the next ${CALLS})`,
 );
 console.log(`wrote ${RESULTS}`);
