@@ -140,14 +140,16 @@ export function watchPolicy(options: PolicyWatcherOptions): PolicyWatcher {
     running = (async () => {
       do {
         again = false;
+        // Watch first, then read: a folder made a moment ago is watched before it is read,
+        // so a file written into it meanwhile is either read now or seen by the watch.
+        // What could not be watched is tried again: the folder may be back.
+        unwatchable.clear();
+        if (!disposed) attach();
         try {
           await reload();
         } catch {
           // reload reports its own problems; a failure must not stop the watching.
         }
-        // Watch again what could not be watched: the folder may be back.
-        unwatchable.clear();
-        if (!disposed) attach();
       } while (again && !disposed);
       running = undefined;
     })();
