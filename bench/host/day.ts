@@ -44,7 +44,8 @@ function watchRealTimers() {
       const stack = (new Error().stack ?? '').split('\n').slice(2);
       const origin = stack.slice(0, 2).join(' <- ').trim();
       const ours = stack.find((frame) => frame.includes(SOURCE));
-      if (watching && ours && (ms ?? 0) > 0) armedBySource.push(ours.trim());
+      if (watching && ours && (ms ?? 0) > 0)
+        armedBySource.push(ours.trim().replace(SOURCE, 'src/'));
       return arm(
         (...inner: A) => {
           if (watching) fired.push(origin);
