@@ -16,6 +16,7 @@ import { DEFAULT_SETTINGS } from '../src/core/settings/settings';
 import { MINUTE } from '../src/core/time/duration';
 import { VirtualClock } from '../src/core/time/virtual-clock';
 import type { HostDay } from './host/day';
+import { idleOf, type Person } from './host/person';
 import { advanceWakeByWake } from './host/wake-by-wake';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -324,21 +325,38 @@ function msToSimulateWeek(): number {
   return Math.round((times[2] ?? 0) * 10) / 10;
 }
 
+/**
+ * The timer service alone through the active day, for `person` at the desk. A host
+ * that reads focus signals (as the Electron host does) makes the service wake a minute
+ * before each prompt to ask for them: that wake is the service's, counted here too.
+ */
+function serviceDay(person: Person): number {
+  const clock = new VirtualClock(Date.parse(DAY_START));
+  const service = createTimerService({
+    clock,
+    settings: { ...DEFAULT_SETTINGS, workHours: null, routines: [] },
+    timeZone: 'Europe/Berlin',
+    idle: idleOf(person),
+  });
+  service.onFocusWanted(() => {});
+  clock.advanceTo(8 * 60 * MINUTE);
+  service.dispose();
+  return clock.fired;
+}
+
 /** The whole Electron main process through a simulated day, in a process of its own. */
-function hostDay(): HostDay {
-  const output = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', join(BENCH, 'host', 'day.ts')],
-    {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+function hostDay(person: Person): HostDay {
+  const args = ['--import', 'tsx', join(BENCH, 'host', 'day.ts'), `--${person}`];
+  const output = execFileSync(process.execPath, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return JSON.parse(output.trim().split('\n').at(-1) ?? '') as HostDay;
 }
 
 const named = namedFaults();
-const host = hostDay();
+const host = hostDay('typing');
+const reader = hostDay('reading');
 const focusHost = await focusHostDay();
 const randomLateness = Array.from({ length: 100 }, (_, seed) =>
   latenessesOf(run(faultScenario(seed + 1)).events),
@@ -376,6 +394,11 @@ const results = {
     trayTexts: host.activeDay.trayTooltips,
     // Timers our code arms past the clock, each counted as a wakeup of its own.
     bypassingTheClock: host.realTimersArmed,
+  },
+  appWakeupsPerActiveDayReadingNowAndThen: {
+    value: reader.activeDay.wakeups,
+    timerServiceAlone: serviceDay('reading'),
+    unit: 'the same day for a person who has stopped for 10 s at every third idle sample (the samples drift off the minute): the whole app, and the timer service alone (with its wake a minute before each prompt for the focus host); informational',
   },
   appWakeupsPerPausedHour: figure(
     host.pausedHour.wakeups,
@@ -431,6 +454,9 @@ console.log(line('wakeups/active day', results.wakeupsPerActiveDay));
 console.log(line('wakeups while paused', results.wakeupsWhilePaused));
 console.log(line('… with a focus host', results.wakeupsPerActiveDayWithFocusHost));
 console.log(line('app wakeups/active day', results.appWakeupsPerActiveDay));
+console.log(
+  `info  app wakeups/active day, reading now and then: ${results.appWakeupsPerActiveDayReadingNowAndThen.value} (the timer service alone ${results.appWakeupsPerActiveDayReadingNowAndThen.timerServiceAlone})`,
+);
 console.log(line('app wakeups/paused h', results.appWakeupsPerPausedHour));
 console.log(line('app wakeups/off-hours h', results.appWakeupsOutsideWorkHoursPerHour));
 console.log(line('real timers fired', results.appRealTimersFired));

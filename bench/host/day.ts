@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { dispatchCall } from '../../src/contract/dispatch';
 import { HOUR, MINUTE } from '../../src/core/time/duration';
 import { VirtualClock } from '../../src/core/time/virtual-clock';
+import { idleOf, type Person } from './person';
 import { advanceWakeByWake, settle } from './wake-by-wake';
 
 // The host takes the machine's time zone, as a desktop app does.
@@ -79,7 +80,8 @@ export interface HostDay {
   realTimersArmed: string[];
 }
 
-export async function measureHostDay(): Promise<HostDay> {
+export async function measureHostDay(person: Person = 'typing'): Promise<HostDay> {
+  benchState.idle = idleOf(person);
   const real = watchRealTimers();
   const virtual = new VirtualClock(Date.parse('2026-11-24T09:00:00+01:00'));
   const wakes: number[] = [];
@@ -157,7 +159,8 @@ export async function measureHostDay(): Promise<HostDay> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.stdout.write(`${JSON.stringify(await measureHostDay())}\n`);
+  const person = process.argv.includes('--reading') ? 'reading' : 'typing';
+  process.stdout.write(`${JSON.stringify(await measureHostDay(person))}\n`);
   // The focus detectors' last reading may still run: the figures are taken.
   process.exit(0);
 }

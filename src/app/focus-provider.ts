@@ -112,10 +112,14 @@ export function startFocusProvider(deps: FocusProviderDeps): {
   };
 
   const unsubscribe = deps.timer.onFocusWanted(setWanted);
-  // The warning (or a hold) begins: from now on no reading waits.
+  // The warning (or a hold) begins: read now, in the service's own wake, and from now on
+  // every 15 s, waiting for nothing.
   const unsubscribeEvents = deps.timer.onEvent((event) => {
-    if (polling && (event.type === 'break-warning' || event.type === 'break-deferred'))
+    if (polling && (event.type === 'break-warning' || event.type === 'break-deferred')) {
+      lastPoll = clock.monotonic();
+      void lookOnce();
       schedulePoll();
+    }
   });
   if (deps.timer.status().wantsFocusSignals) setWanted(true);
   else void lookOnce();
