@@ -22,10 +22,11 @@ const flush = async () => {
 function setup(
   world: (minute: number) => FocusReadings,
   settings: Settings = { ...DEFAULT_SETTINGS, workHours: null, routines: [] },
+  idle: () => number = () => 0,
 ) {
   const virtual = new VirtualClock(Date.parse('2026-11-24T09:00:00+01:00'));
   const clock = shareOneTimer(virtual);
-  const service = createTimerService({ clock, settings, timeZone: 'Europe/Berlin', idle: () => 0 });
+  const service = createTimerService({ clock, settings, timeZone: 'Europe/Berlin', idle });
   const events: string[] = [];
   service.onEvent((e) =>
     events.push(
@@ -88,6 +89,18 @@ describe('the focus-signal provider', () => {
     // Before the warning it reads when the service wakes to sample idle (every 30 s);
     // from the warning (19.5, 40) every 15 s, whatever else wakes.
     expect(h.reads).toEqual([0, 18.5, 19, 19.5, 19.75, 39, 39.5, 40, 40.25]);
+  });
+
+  it('when the warning comes the signals are read at once, then every 15 s, however the idle samples fall', async () => {
+    // Every third idle sample finds the person reading for 10 s: the samples drift off the minute.
+    let samples = 0;
+    const h = setup(quiet, undefined, () => (samples++ % 3 === 1 ? 10 : 0));
+    await h.runTo(21);
+    const warning = h.events.find((e) => e.endsWith('break-warning micro'));
+    const warnedAt = Number(warning?.split(' ')[0]);
+    expect(h.reads).toContain(warnedAt);
+    expect(h.reads).toContain(warnedAt + 0.25);
+    expect(h.reads.filter((minute) => minute > warnedAt)).toEqual([warnedAt + 0.25]);
   });
 
   it('a camera read on holds the due break; read off, the break comes within a minute', async () => {
