@@ -2,8 +2,11 @@ import { pathToFileURL } from 'node:url';
 import { app, nativeTheme, session, shell } from 'electron';
 import { openApp } from '../app/open';
 import { signalSupport } from '../app/platform';
+import { shareOneTimer } from '../app/shared-clock';
 import { createSystemClock } from '../app/system-clock';
-import { type TrayAction, trayModel } from '../app/tray';
+import type { TrayAction } from '../app/tray';
+import { followTray } from '../app/tray-refresh';
+import type { Clock } from '../core/time/clock';
 import { showBreaksOnEveryDisplay } from './break-windows';
 import { startFocusSignals } from './focus-signals';
 import { bindContract, pushEvent } from './ipc';
@@ -30,7 +33,13 @@ if (process.env.UNHUNCH_USER_DATA) app.setPath('userData', process.env.UNHUNCH_U
 
 if (holdSingleInstance(app, process.argv.slice(1))) void start();
 
-async function start() {
+/**
+ * Starts the host. Every timer of the process is armed on `clock` (the system's; a
+ * counting one in bench/app.ts), through one shared timer, so what the app does at the
+ * same moment is one wakeup. Returns the app, for the bench.
+ */
+export async function start(options: { clock?: Clock } = {}) {
+  const clock = shareOneTimer(options.clock ?? createSystemClock());
   await app.whenReady();
   // A tray app: closing the window must not quit.
   app.on('window-all-closed', () => {});
@@ -45,7 +54,7 @@ async function start() {
   const unhunch = openApp({
     dataDir: app.getPath('userData'),
     StoreClass: ElectronSettingsStore,
-    clock: createSystemClock(),
+    clock,
     idle: systemIdleSeconds,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     signalSupport: signalSupport({ platform: process.platform, env: process.env }),
@@ -85,30 +94,14 @@ async function start() {
     else app.quit();
   };
   const tray = createTray(onTrayAction);
-  const refreshTray = () =>
-    tray.update(
-      trayModel(unhunch.status(), t, unhunch.locale.view().intlLocale, unhunch.therapy().state),
-    );
-  unhunch.onStatus(() => refreshTray());
-  unhunch.onEvent((event) => {
-    if (event === 'therapy' || event === 'locale') refreshTray();
-  });
   unhunch.onEvent((event, payload) => pushEvent(currentWindow()?.webContents, event, payload));
-  refreshTray();
-  // The tooltip counts down in minutes: refresh it once a minute, on the minute.
-  const scheduleTrayRefresh = () =>
-    setTimeout(
-      () => {
-        refreshTray();
-        scheduleTrayRefresh();
-      },
-      60_000 - (Date.now() % 60_000),
-    );
-  scheduleTrayRefresh();
-  nativeTheme.on('updated', refreshTray);
+  // Drawn when its text changes: at the countdown's next minute, on the app's clock.
+  const trayRefresh = followTray(unhunch, (model) => tray.update(model));
+  nativeTheme.on('updated', trayRefresh.refresh);
 
   app.on('before-quit', () => {
     policyWatch.dispose();
+    trayRefresh.dispose();
     unhunch.dispose();
     tray.destroy();
   });
@@ -120,4 +113,5 @@ async function start() {
     logger,
     argv: process.argv,
   });
+  return unhunch;
 }
