@@ -1,9 +1,9 @@
-import { pathToFileURL } from 'node:url';
-import { app, nativeTheme, session, shell } from 'electron';
+import { app, nativeTheme, protocol, session, shell } from 'electron';
 import { openApp } from '../app/open';
 import { signalSupport } from '../app/platform';
 import { type TrayAction, trayModel } from '../app/tray';
 import { createSystemClock } from '../core/time/system-clock';
+import { identifyApp } from './app-identity';
 import { showBreaksOnEveryDisplay } from './break-windows';
 import { startFocusSignals } from './focus-signals';
 import { bindContract, pushEvent } from './ipc';
@@ -13,6 +13,7 @@ import { followLoginSetting } from './login-item';
 import { notifyBreakWarnings, notifyChecklistDue } from './notifications';
 import { keepPolicyCurrent, readMachinePolicy } from './policy';
 import { systemIdleSeconds, wirePowerSignals } from './power';
+import { registerRendererScheme, serveRenderer } from './renderer-protocol';
 import { ElectronSettingsStore } from './store';
 import { followThemeSetting } from './theme';
 import { watchTherapyEnd } from './therapy-alerts';
@@ -21,17 +22,22 @@ import {
   currentWindow,
   hardenSession,
   logWindowFaultsTo,
-  rendererUrl,
+  rendererOrigins,
+  rendererRoot,
   showMainWindow,
 } from './window';
 
 /** The Electron host: lifecycle, tray, window, IPC. Every decision is the app's. */
 if (process.env.UNHUNCH_USER_DATA) app.setPath('userData', process.env.UNHUNCH_USER_DATA);
+identifyApp(app);
+// Privileges can be given to a scheme only before the app is ready.
+registerRendererScheme(protocol);
 
 if (holdSingleInstance(app, process.argv.slice(1))) void start();
 
 async function start() {
   await app.whenReady();
+  serveRenderer(protocol, rendererRoot());
   // A tray app: closing the window must not quit.
   app.on('window-all-closed', () => {});
   hardenSession(session.defaultSession);
@@ -62,14 +68,15 @@ async function start() {
   wirePowerSignals(unhunch.timer);
 
   const breakWindows = showBreaksOnEveryDisplay(unhunch);
-  notifyBreakWarnings(unhunch, { t });
+  // A warning the system could not show: the window says what is coming instead.
+  notifyBreakWarnings(unhunch, { t, whenNotShown: () => showMainWindow() });
   startFocusSignals(unhunch, { t });
   notifyChecklistDue(unhunch, { t, showChecklist: () => showMainWindow('checklist') });
   followLoginSetting(unhunch, app);
   followThemeSetting(unhunch);
   bindContract(unhunch, {
     isOurWindow: (sender) => sender === currentWindow()?.webContents || breakWindows.owns(sender),
-    rendererFileUrl: pathToFileURL(rendererUrl()).href,
+    rendererOrigins: rendererOrigins(),
   });
   watchTherapyEnd(unhunch, { t, showTherapyPage: () => showMainWindow('therapy') });
 
@@ -107,7 +114,11 @@ async function start() {
   scheduleTrayRefresh();
   nativeTheme.on('updated', refreshTray);
 
+  // Quitting (the tray's Quit, macOS logout or shutdown) closes the break windows
+  // first: in strict mode they refuse to close, and a refusal would cancel the quit
+  // and the logout with it, leaving full-screen windows and no tray.
   app.on('before-quit', () => {
+    breakWindows.dispose();
     policyWatch.dispose();
     unhunch.dispose();
     tray.destroy();
