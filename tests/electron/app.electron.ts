@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron, type ElectronApplication, expect, type Page, test } from 'playwright/test';
-import { electronMissingMessage, findElectronBinary } from './electron-binary.mjs';
+import { electronMissingMessage, findElectronBinary } from '../../scripts/electron-binary.mjs';
 
 const projectDir = fileURLToPath(new URL('../../', import.meta.url));
 const electronBinary = findElectronBinary(projectDir);
