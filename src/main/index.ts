@@ -2,6 +2,7 @@ import { app, nativeTheme, protocol, session, shell } from 'electron';
 import { openApp } from '../app/open';
 import { signalSupport } from '../app/platform';
 import { type TrayAction, trayModel } from '../app/tray';
+import { dispatchCall } from '../contract/dispatch';
 import { createSystemClock } from '../core/time/system-clock';
 import { identifyApp } from './app-identity';
 import { showBreaksOnEveryDisplay } from './break-windows';
@@ -80,16 +81,11 @@ async function start() {
   });
   watchTherapyEnd(unhunch, { t, showTherapyPage: () => showMainWindow('therapy') });
 
+  // The app decides what each item means: the breaks through the contract's calls.
   const onTrayAction = (action: TrayAction) => {
-    if (action === 'open') showMainWindow();
-    else if (action === 'pause30') void unhunch.handlers.pause({ minutes: 30 });
-    else if (action === 'resume') void unhunch.handlers.resume(undefined);
-    // Starting goes through the page: heat or ice, how long, and the safety check.
-    else if (action === 'therapy-start') showMainWindow('therapy');
-    else if (action === 'therapy-stop') void unhunch.handlers.stopTherapy(undefined);
-    else if (action === 'breathing' || action === 'checklist' || action === 'health')
-      showMainWindow(action);
-    else app.quit();
+    if (action.type === 'quit') app.quit();
+    else if (action.type === 'open') showMainWindow(action.page);
+    else void dispatchCall(unhunch.handlers, action.call.name, action.call.input);
   };
   const tray = createTray(onTrayAction);
   const refreshTray = () =>

@@ -67,7 +67,7 @@ const it = test.extend<{ userData: string; app: ElectronApplication; window: Pag
   },
 });
 
-it('opens the Unhunch window with reminders running and the tray offering a pause', async ({
+it('opens the Unhunch window with reminders running and the tray offering a break and a pause', async ({
   app,
   window,
 }) => {
@@ -77,7 +77,8 @@ it('opens the Unhunch window with reminders running and the tray offering a paus
   await expect.poll(async () => (await trayState(app))?.tooltip).toMatch(/Unhunch/);
   const menu = (await trayState(app))?.menu ?? [];
   expect(menu).toContainEqual(expect.stringMatching(/Open Unhunch/));
-  expect(menu).toContainEqual(expect.stringMatching(/Pause/));
+  expect(menu).toContainEqual(expect.stringMatching(/Take a break now/));
+  expect(menu).toContainEqual(expect.stringMatching(/For 30 minutes/));
   expect(menu).toContainEqual(expect.stringMatching(/Quit/));
 });
 

@@ -105,6 +105,17 @@ describe('the built main process under a strict fake Electron', () => {
     await vi.advanceTimersByTimeAsync(31_000);
     expect(FakeBrowserWindow.getAllWindows()).toEqual([]);
 
+    // The tray tells the next break and pauses and resumes through the app's calls; in
+    // strict mode it offers no skip.
+    expect(tray!.menuItems().find((item) => /^Next break in/.test(item.label ?? ''))).toBeDefined();
+    tray!.clickItem('For 1 hour');
+    await settle();
+    expect(tray!.tooltip).toMatch(/paused until/);
+    tray!.clickItem('Resume');
+    await settle();
+    expect(tray!.tooltip).toMatch(/next break in/);
+    expect(tray!.menuItems().some((item) => /Skip/.test(item.label ?? ''))).toBe(false);
+
     // The person opens Unhunch from the tray and starts an ice pack from its window: the
     // call goes through the IPC sender check with the URL the window really shows.
     tray!.clickItem(/Open Unhunch/);

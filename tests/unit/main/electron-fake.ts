@@ -355,6 +355,7 @@ export interface FakeMenuItem {
   type?: string;
   enabled?: boolean;
   click?: () => void;
+  submenu?: FakeMenuItem[];
 }
 
 export const fakeMenu = {
@@ -405,12 +406,20 @@ export class FakeTray extends EventEmitter {
   isDestroyed() {
     return this.state.destroyed;
   }
-  /** Clicks the menu item with this label. */
+  /** Every item of the menu, submenus opened, in order. */
+  menuItems(): FakeMenuItem[] {
+    const open = (items: FakeMenuItem[]): FakeMenuItem[] =>
+      items.flatMap((item) => [item, ...open(item.submenu ?? [])]);
+    return open(this.menu?.items ?? []);
+  }
+  /** Clicks the menu item with this label, in a submenu too; a disabled one cannot be. */
   clickItem(label: string | RegExp) {
-    const item = this.menu?.items.find((each) =>
+    const item = this.menuItems().find((each) =>
       typeof label === 'string' ? each.label === label : label.test(each.label ?? ''),
     );
-    if (!item?.click) throw new Error(`the tray menu has no item ${String(label)}`);
+    if (!item?.click || item.enabled === false) {
+      throw new Error(`the tray menu has no item ${String(label)} to click`);
+    }
     item.click();
   }
 }
