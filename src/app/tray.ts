@@ -200,3 +200,18 @@ export function trayIconFile(options: {
   const shade = dark ? 'dark' : 'light';
   return { file: paused ? `tray-paused-${shade}.png` : `tray-${shade}.png`, template: false };
 }
+
+/**
+ * Whether this desktop has nowhere to show a tray icon: Linux with no
+ * StatusNotifierWatcher on the session bus (GNOME without the AppIndicator extension),
+ * unless the desktop has an XEmbed tray of its own, which Electron falls back to.
+ * `watcher` is null when the bus could not be asked: then the tray is assumed there.
+ */
+export function trayHostMissing(host: {
+  platform: string;
+  desktop: string;
+  watcher: boolean | null;
+}): boolean {
+  if (host.platform !== 'linux' || host.watcher !== false) return false;
+  return !/XFCE|MATE|LXDE|LXQT|CINNAMON|BUDGIE|KDE/i.test(host.desktop);
+}

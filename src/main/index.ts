@@ -19,6 +19,7 @@ import { ElectronSettingsStore } from './store';
 import { followThemeSetting } from './theme';
 import { watchTherapyEnd } from './therapy-alerts';
 import { createTray } from './tray';
+import { statusNotifierWatcherPresent, tellWhenNoTray } from './tray-host';
 import {
   currentWindow,
   hardenSession,
@@ -120,6 +121,13 @@ async function start() {
     tray.destroy();
   });
 
+  void tellWhenNoTray(unhunch, {
+    platform: process.platform,
+    desktop: process.env.XDG_CURRENT_DESKTOP ?? '',
+    dataDir: app.getPath('userData'),
+    watcher: statusNotifierWatcherPresent,
+    showMainWindow: () => showMainWindow(),
+  });
   if (process.env.UNHUNCH_E2E === '1') showMainWindow();
   // This launch's command line now, and every later launch's (they focus this one).
   followLaunches(app, unhunch, {

@@ -70,6 +70,8 @@ describe('the built main process under a strict fake Electron', () => {
     );
     process.env.UNHUNCH_USER_DATA = userData;
     process.env.XDG_CONFIG_HOME = configHome;
+    // No session bus to ask about a tray host: the tray is taken to be there.
+    process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/unhunch-test-bus';
 
     vi.useFakeTimers({
       toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'],
