@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { trayChoices, trayModel } from '../../../src/app/tray';
-import type { Status } from '../../../src/contract/contract';
 import { createTranslator } from '../../../src/contract/i18n';
+import { now, running } from './running-status';
 
 const { t } = await createTranslator('en');
-const now = Date.parse('2026-11-24T10:00:00Z');
-const running: Status = {
-  state: 'running',
-  nextBreak: { kind: 'micro', dueAt: now + 12 * 60_000 },
-  currentBreak: null,
-  pausedUntil: null,
-  postponesLeft: 2,
-  skipsLeftToday: null,
-  strictMode: false,
-  now,
-};
 const ice = {
   name: 'running' as const,
   kind: 'ice' as const,

@@ -1,24 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { trayModel } from '../../../src/app/tray';
-import type { Status } from '../../../src/contract/contract';
 import { createTranslator } from '../../../src/contract/i18n';
+import { running } from '../app/running-status';
 import { electronFake, fakeNativeTheme, liveTray } from './electron-fake';
 
 vi.mock('electron', () => electronFake());
 
 const { createTray } = await import('../../../src/main/tray');
 const { t } = await createTranslator('en');
-const now = Date.parse('2026-11-24T10:00:00Z');
-const running: Status = {
-  state: 'running',
-  nextBreak: { kind: 'micro', dueAt: now + 12 * 60_000 },
-  currentBreak: null,
-  pausedUntil: null,
-  postponesLeft: 2,
-  skipsLeftToday: null,
-  strictMode: false,
-  now,
-};
 
 const views: { destroy(): void }[] = [];
 afterEach(() => {
