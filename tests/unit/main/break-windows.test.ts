@@ -120,6 +120,9 @@ describe('the break windows', () => {
     expect(onScreen(breaks)).toHaveLength(3);
     expect(onScreen(breaks)[2]!.options).toMatchObject(third.bounds);
 
+    fakeScreen.changeDisplay(7, { x: 0, y: 0, width: 1920, height: 1200 });
+    expect(onScreen(breaks)[0]!.getBounds()).toEqual({ x: 0, y: 0, width: 1920, height: 1200 });
+
     const [, second] = onScreen(breaks);
     fakeScreen.removeDisplay(9);
     expect(second!.destroyed).toBe(true);

@@ -287,6 +287,14 @@ class FakeScreen extends EventEmitter {
     fakeDisplays.push(display);
     this.emit('display-added', {}, display);
   }
+  /** A display's resolution or place changed: 'display-metrics-changed'. */
+  changeDisplay(id: number, bounds: FakeDisplay['bounds']) {
+    const index = fakeDisplays.findIndex((each) => each.id === id);
+    if (index < 0) return;
+    const changed = { ...fakeDisplays[index]!, bounds };
+    fakeDisplays[index] = changed;
+    this.emit('display-metrics-changed', {}, changed, ['bounds']);
+  }
   /** A display unplugged: 'display-removed'. */
   removeDisplay(id: number) {
     const index = fakeDisplays.findIndex((display) => display.id === id);
