@@ -72,6 +72,8 @@ it('opens the Unhunch window with reminders running and the tray offering a brea
   window,
 }) => {
   await expect(window).toHaveTitle('Unhunch');
+  // Served by the app's own scheme: file:// is off in the installers.
+  expect(window.url()).toMatch(/^unhunch:\/\/app\/index\.html/);
   await expect(window.getByTestId('status-state')).toHaveText(/running/i);
 
   await expect.poll(async () => (await trayState(app))?.tooltip).toMatch(/Unhunch/);
