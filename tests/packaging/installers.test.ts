@@ -45,8 +45,8 @@ function linuxScript(path: string): string {
   return file;
 }
 
-function run(script: string, env: Record<string, string>) {
-  const result = spawnSync('sh', [script], {
+function run(script: string, env: Record<string, string>, args: string[] = []) {
+  const result = spawnSync('sh', [script, ...args], {
     env: { PATH: process.env.PATH ?? '', ...env },
     encoding: 'utf8',
   });
@@ -84,7 +84,11 @@ describe('the deb and rpm packages', () => {
     expect(mode(entry)).toBe(0o644);
 
     writeFileSync(join(root, 'etc/unhunch/policy.json'), '{ "version": 1 }');
-    run(linuxScript(config.deb.afterRemove), { UNHUNCH_INSTALL_ROOT: root });
+    // An upgrade (deb: "upgrade", rpm: 1 left) keeps it.
+    run(linuxScript(config.deb.afterRemove), { UNHUNCH_INSTALL_ROOT: root }, ['upgrade']);
+    run(linuxScript(config.rpm.afterRemove), { UNHUNCH_INSTALL_ROOT: root }, ['1']);
+    expect(existsSync(entry)).toBe(true);
+    run(linuxScript(config.deb.afterRemove), { UNHUNCH_INSTALL_ROOT: root }, ['remove']);
     expect(existsSync(entry)).toBe(false);
     // The policy is the administrator's: it stays.
     expect(existsSync(join(root, 'etc/unhunch/policy.json'))).toBe(true);
