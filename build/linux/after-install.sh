@@ -20,6 +20,17 @@ if [ -e "$root$app_dir/chrome-sandbox" ]; then
   fi
 fi
 
+# Ubuntu 24.04 and later let a program use unprivileged user namespaces (Chromium's
+# sandbox does) only with an AppArmor profile that allows it: install the one
+# electron-builder puts beside the app, where this AppArmor can read it.
+profile="$app_dir/resources/apparmor-profile"
+if [ -z "$root" ] && [ -f "$profile" ] && command -v apparmor_parser >/dev/null 2>&1 &&
+  apparmor_status --enabled >/dev/null 2>&1 &&
+  apparmor_parser --skip-kernel-load --debug "$profile" >/dev/null 2>&1; then
+  cp -f "$profile" '/etc/apparmor.d/${executable}'
+  apparmor_parser --replace --write-cache --skip-read-cache '/etc/apparmor.d/${executable}' || true
+fi
+
 # The organisation's policy folder: root's, readable by everyone, writable by root only
 # (Unhunch ignores a policy others can write).
 mkdir -p "$root/etc/unhunch/policy.d"

@@ -8,3 +8,7 @@ case "${1:-remove}" in
 esac
 root="${UNHUNCH_INSTALL_ROOT:-}"
 rm -f "$root/usr/bin/${executable}" "$root/etc/xdg/autostart/${executable}.desktop"
+if [ -z "$root" ] && [ -f '/etc/apparmor.d/${executable}' ]; then
+  apparmor_parser --remove '/etc/apparmor.d/${executable}' >/dev/null 2>&1 || true
+  rm -f '/etc/apparmor.d/${executable}'
+fi

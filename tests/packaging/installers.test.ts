@@ -7,6 +7,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readlinkSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -71,6 +72,15 @@ describe('the deb and rpm packages', () => {
       /chown root:root \/etc\/unhunch /,
     );
     expect(existsSync(join(root, 'etc/xdg/autostart/unhunch.desktop'))).toBe(false);
+  });
+
+  it("still do what electron-builder's own script did: the command on PATH, the sandbox, AppArmor", () => {
+    const root = mkdtempSync(join(work, 'linux-'));
+    run(linuxScript(config.deb.afterInstall), { UNHUNCH_INSTALL_ROOT: root });
+    expect(readlinkSync(join(root, 'usr/bin/unhunch'))).toBe('/opt/Unhunch/unhunch');
+    const script = readFileSync(join(projectDir, config.deb.afterInstall), 'utf8');
+    expect(script).toMatch(/chmod 4755 "\$root\$app_dir\/chrome-sandbox"/);
+    expect(script).toMatch(/apparmor_parser --replace/);
   });
 
   it('start Unhunch at login for every user when the administrator asks, and take that back on removal', () => {
