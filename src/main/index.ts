@@ -1,12 +1,13 @@
-import { pathToFileURL } from 'node:url';
-import { app, nativeTheme, session, shell } from 'electron';
+import { app, nativeTheme, protocol, session, shell } from 'electron';
 import { openApp } from '../app/open';
 import { signalSupport } from '../app/platform';
 import { shareOneTimer } from '../app/shared-clock';
 import { createSystemClock } from '../app/system-clock';
 import type { TrayAction } from '../app/tray';
 import { followTray } from '../app/tray-refresh';
+import { dispatchCall } from '../contract/dispatch';
 import type { Clock } from '../core/time/clock';
+import { identifyApp } from './app-identity';
 import { showBreaksOnEveryDisplay } from './break-windows';
 import { startFocusSignals } from './focus-signals';
 import { bindContract, pushEvent } from './ipc';
@@ -16,20 +17,26 @@ import { followLoginSetting } from './login-item';
 import { notifyBreakWarnings, notifyChecklistDue } from './notifications';
 import { keepPolicyCurrent, readMachinePolicy } from './policy';
 import { systemIdleSeconds, wirePowerSignals } from './power';
+import { registerRendererScheme, serveRenderer } from './renderer-protocol';
 import { ElectronSettingsStore } from './store';
 import { followThemeSetting } from './theme';
 import { watchTherapyEnd } from './therapy-alerts';
 import { createTray } from './tray';
+import { statusNotifierWatcherPresent, tellWhenNoTray } from './tray-host';
 import {
   currentWindow,
   hardenSession,
   logWindowFaultsTo,
-  rendererUrl,
+  rendererOrigins,
+  rendererRoot,
   showMainWindow,
 } from './window';
 
 /** The Electron host: lifecycle, tray, window, IPC. Every decision is the app's. */
 if (process.env.UNHUNCH_USER_DATA) app.setPath('userData', process.env.UNHUNCH_USER_DATA);
+identifyApp(app);
+// Privileges can be given to a scheme only before the app is ready.
+registerRendererScheme(protocol);
 
 if (holdSingleInstance(app, process.argv.slice(1))) void start();
 
@@ -41,6 +48,7 @@ if (holdSingleInstance(app, process.argv.slice(1))) void start();
 export async function start(options: { clock?: Clock } = {}) {
   const clock = shareOneTimer(options.clock ?? createSystemClock());
   await app.whenReady();
+  serveRenderer(protocol, rendererRoot());
   // A tray app: closing the window must not quit.
   app.on('window-all-closed', () => {});
   hardenSession(session.defaultSession);
@@ -71,27 +79,23 @@ export async function start(options: { clock?: Clock } = {}) {
   wirePowerSignals(unhunch.timer);
 
   const breakWindows = showBreaksOnEveryDisplay(unhunch);
-  notifyBreakWarnings(unhunch, { t });
+  // A warning the system could not show: the window says what is coming instead.
+  notifyBreakWarnings(unhunch, { t, whenNotShown: () => showMainWindow() });
   startFocusSignals(unhunch, { t });
   notifyChecklistDue(unhunch, { t, showChecklist: () => showMainWindow('checklist') });
   followLoginSetting(unhunch, app);
   followThemeSetting(unhunch);
   bindContract(unhunch, {
     isOurWindow: (sender) => sender === currentWindow()?.webContents || breakWindows.owns(sender),
-    rendererFileUrl: pathToFileURL(rendererUrl()).href,
+    rendererOrigins: rendererOrigins(),
   });
   watchTherapyEnd(unhunch, { t, showTherapyPage: () => showMainWindow('therapy') });
 
+  // The app decides what each item means: the breaks through the contract's calls.
   const onTrayAction = (action: TrayAction) => {
-    if (action === 'open') showMainWindow();
-    else if (action === 'pause30') void unhunch.handlers.pause({ minutes: 30 });
-    else if (action === 'resume') void unhunch.handlers.resume(undefined);
-    // Starting goes through the page: heat or ice, how long, and the safety check.
-    else if (action === 'therapy-start') showMainWindow('therapy');
-    else if (action === 'therapy-stop') void unhunch.handlers.stopTherapy(undefined);
-    else if (action === 'breathing' || action === 'checklist' || action === 'health')
-      showMainWindow(action);
-    else app.quit();
+    if (action.type === 'quit') app.quit();
+    else if (action.type === 'open') showMainWindow(action.page);
+    else void dispatchCall(unhunch.handlers, action.call.name, action.call.input);
   };
   const tray = createTray(onTrayAction);
   unhunch.onEvent((event, payload) => pushEvent(currentWindow()?.webContents, event, payload));
@@ -99,13 +103,24 @@ export async function start(options: { clock?: Clock } = {}) {
   const trayRefresh = followTray(unhunch, (model) => tray.update(model));
   nativeTheme.on('updated', trayRefresh.refresh);
 
+  // Quitting (the tray's Quit, macOS logout or shutdown) closes the break windows
+  // first: in strict mode they refuse to close, and a refusal would cancel the quit
+  // and the logout with it, leaving full-screen windows and no tray.
   app.on('before-quit', () => {
+    breakWindows.dispose();
     policyWatch.dispose();
     trayRefresh.dispose();
     unhunch.dispose();
     tray.destroy();
   });
 
+  void tellWhenNoTray(unhunch, {
+    platform: process.platform,
+    desktop: process.env.XDG_CURRENT_DESKTOP ?? '',
+    dataDir: app.getPath('userData'),
+    watcher: statusNotifierWatcherPresent,
+    showMainWindow: () => showMainWindow(),
+  });
   if (process.env.UNHUNCH_E2E === '1') showMainWindow();
   // This launch's command line now, and every later launch's (they focus this one).
   followLaunches(app, unhunch, {
