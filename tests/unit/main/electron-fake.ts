@@ -625,6 +625,26 @@ export const ipcMain = {
   on: () => {},
 };
 
+/**
+ * As a new process, for tests that start the whole host more than once: the app not
+ * ready and not quit, no scheme registered or handled, no IPC handler, no listener on
+ * Electron's emitters, no window or notification. `violations` stay for the test to check.
+ */
+export function freshProcess() {
+  fakeElectronApp.ready = false;
+  fakeElectronApp.quitted = false;
+  fakeElectronApp.quits = 0;
+  fakeProtocol.privileged.clear();
+  fakeProtocol.handlers.clear();
+  fakeProtocol.registeredOnce = false;
+  ipcHandlers.clear();
+  for (const emitter of [fakeElectronApp, fakePowerMonitor, fakeNativeTheme, fakeScreen]) {
+    emitter.removeAllListeners();
+  }
+  FakeBrowserWindow.created.length = 0;
+  FakeNotification.shown.length = 0;
+}
+
 // The module's own names, for `import { app, BrowserWindow } from 'electron'` when this
 // file stands in for the module itself.
 export {
