@@ -11,7 +11,13 @@ import { dispatchCall } from '../../../src/contract/dispatch';
 import { HOUR, MINUTE } from '../../../src/core/time/duration';
 import { VirtualClock } from '../../../src/core/time/virtual-clock';
 import { adminFs, fakeRoot } from '../policy/helpers';
-import { electronFake, fakeElectronApp, freshProcess, violations } from './electron-fake';
+import {
+  electronFake,
+  FakeBrowserWindow,
+  fakeElectronApp,
+  freshProcess,
+  violations,
+} from './electron-fake';
 
 // The whole Electron host in Node under the one strict fake `electron`, and a quiet
 // logger (electron-log would load the real Electron).
@@ -90,6 +96,28 @@ describe('the Electron host wakes the machine only while it is timing breaks', (
     // The timer service samples idle every 30 s while the user works: the tray's
     // minutes fall on those wakes, so 11 minutes are 22 wakeups.
     expect(h.virtual.fired).toBe(22);
+  });
+});
+
+describe('the break windows in the whole host', () => {
+  it('take the focus 1.5 s after a break opens, in a wake of the shared timer, with no real timer', async () => {
+    const h = await host('2026-11-24T10:00:00Z');
+    const realTimeouts = vi.spyOn(globalThis, 'setTimeout');
+    try {
+      await h.advance(20 * MINUTE);
+      const windows = FakeBrowserWindow.getAllWindows();
+      expect(windows.length).toBeGreaterThan(0);
+      expect(windows.some((window) => window.focused)).toBe(false);
+      // The grace is the next thing the one timer wakes for, and that wake is counted.
+      expect(h.virtual.nextTimerAt()).toBe(h.virtual.monotonic() + 1500);
+      const before = h.virtual.fired;
+      await h.advance(1500);
+      expect(h.virtual.fired - before).toBe(1);
+      expect(windows[0]!.focused).toBe(true);
+      expect(realTimeouts.mock.calls.filter(([, ms]) => (ms ?? 0) > 0)).toEqual([]);
+    } finally {
+      realTimeouts.mockRestore();
+    }
   });
 });
 
