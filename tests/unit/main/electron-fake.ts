@@ -17,8 +17,10 @@ import { runInNewContext } from 'node:vm';
  * counted by `collectedTrays()`.
  *
  * Two ways in: `vi.mock('electron', () => electronFake())` for unit tests of one main
- * module (the app counts as ready), or as the `electron` module itself, through a
- * module resolve hook, for the built out/main/index.js (tests/unit/main/built-main.test.ts).
+ * module (the app counts as ready) and the whole-host test, or as the `electron` module
+ * itself, through a module resolve hook, for the built out/main/index.js
+ * (tests/packaging/built-main.test.ts) and the wakeup bench (bench/host/register.ts).
+ * It is the repo's one fake Electron.
  * Written in erasable TypeScript so Node runs it without a compiler.
  */
 
