@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import {
+  app,
   BrowserWindow,
   type BrowserWindowConstructorOptions,
   type RenderProcessGoneDetails,
@@ -66,6 +67,8 @@ export function createHardenedWindow(
       // A middle click would otherwise ask for a new window (denied below anyway).
       disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
+      // No DevTools in the packaged app unless someone debugging asks (docs/security.md).
+      devTools: !app.isPackaged || process.env.UNHUNCH_DEVTOOLS === '1',
     },
   });
   lockDownContents(created.webContents);

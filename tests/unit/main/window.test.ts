@@ -1,5 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { electronFake, FakeBrowserWindow, openedExternally } from './electron-fake';
+import {
+  electronFake,
+  FakeBrowserWindow,
+  fakeElectronApp,
+  openedExternally,
+} from './electron-fake';
 
 vi.mock('electron', () => electronFake());
 
@@ -26,6 +31,25 @@ describe('the Unhunch window', () => {
     expect(String((options.webPreferences as { preload: string }).preload)).toMatch(
       /preload[/\\]index\.cjs$/,
     );
+  });
+
+  it('has no DevTools in the packaged app unless UNHUNCH_DEVTOOLS=1 asks for them', () => {
+    const packaged = Object.assign(fakeElectronApp, { isPackaged: true });
+    try {
+      showMainWindow();
+      expect(FakeBrowserWindow.created[0]!.options.webPreferences).toMatchObject({
+        devTools: false,
+      });
+      currentWindow()?.close();
+      process.env.UNHUNCH_DEVTOOLS = '1';
+      showMainWindow();
+      expect(FakeBrowserWindow.created[1]!.options.webPreferences).toMatchObject({
+        devTools: true,
+      });
+    } finally {
+      delete process.env.UNHUNCH_DEVTOOLS;
+      packaged.isPackaged = false;
+    }
   });
 
   it('loads only the local renderer file', () => {
