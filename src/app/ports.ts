@@ -16,6 +16,15 @@ export interface Logger {
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
+/**
+ * A refused request as the log keeps it: a short code, never which call, which kind,
+ * how long, when or the reason in words. The person is told why on screen; the log is
+ * about the app, not about what they did (docs/security.md).
+ */
+export function logRefusal(logger: Logger, code: string, level: 'info' | 'warn' = 'info') {
+  logger[level](`request refused (${code})`);
+}
+
 /** One line of the history: something that happened, when (wall-clock epoch ms). */
 export interface HistoryRecord {
   at: number;
