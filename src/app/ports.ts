@@ -39,4 +39,20 @@ export interface HistoryStore {
   clear(): void;
   /** Drop every record older than `keepFrom` (epoch ms), rewriting the file atomically. */
   compact(keepFrom: number): { kept: number; dropped: number };
+  /**
+   * What a store on disk adds so a big history is never read whole on the main thread:
+   * its size, its last bytes, a streamed read of its lines, and a streamed compaction.
+   * A store without them (in memory, a test's) is read with `read()`.
+   */
+  size?(): number;
+  tail?(bytes: number): HistoryTail;
+  scan?(onLine: (line: string) => void, endByte: number): Promise<void>;
+  compactStreaming?(keepFrom: number, endByte: number): Promise<{ kept: number; dropped: number }>;
+}
+
+/** The end of the history file: its whole lines, and whether they are the whole file. */
+export interface HistoryTail {
+  size: number;
+  lines: string[];
+  whole: boolean;
 }
