@@ -1,7 +1,20 @@
 import { join } from 'node:path';
-import { isMissing, nodePolicyFs, type PolicyFs, type RunCommand, runCommand } from './host';
+import {
+  isMissing,
+  nodePolicyFs,
+  type PolicyFs,
+  type RunCommand,
+  runCommand,
+  runCommandSync,
+} from './host';
 import { MANAGED_PREFERENCES_DOMAIN, managedPreferencesToPolicy } from './managed-preferences';
-import { POLICY_REGISTRY_KEY, parseRegQuery, registryToPolicy } from './registry';
+import {
+  POLICY_REGISTRY_KEY,
+  parseRegQuery,
+  type RunCommandSync,
+  registryToPolicy,
+  windowsSystemFolders,
+} from './registry';
 import { posixTrustProblem, windowsTrustProblem } from './trust';
 
 /**
@@ -34,6 +47,8 @@ export interface PolicySourceOptions {
   root?: string;
   fs?: PolicyFs;
   run?: RunCommand;
+  /** Windows: how the system folders are looked up in the registry at start. */
+  runSync?: RunCommandSync;
 }
 
 type TrustCheck = (path: string) => Promise<string | null>;
@@ -157,11 +172,6 @@ export function macosPolicySources(root: string, fs: PolicyFs, run: RunCommand):
   ];
 }
 
-/** A Windows folder from the environment, only if it is a plain absolute path. */
-function windowsFolder(value: string | undefined, fallback: string): string {
-  return value && /^[A-Za-z]:\\[^%]*$/.test(value) ? value : fallback;
-}
-
 /** Windows: `%ProgramData%\Unhunch\policy.json`, then `HKLM\SOFTWARE\Policies\Unhunch`. */
 export function windowsPolicySources(
   options: { programData: string; systemRoot: string },
@@ -210,13 +220,14 @@ export function machinePolicySources(options: PolicySourceOptions): PolicySource
   const root = options.root ?? '/';
   switch (options.platform) {
     case 'win32': {
-      const programData = options.root
-        ? join(options.root, 'ProgramData')
-        : windowsFolder(process.env.ProgramData, 'C:\\ProgramData');
-      const systemRoot = options.root
-        ? join(options.root, 'Windows')
-        : windowsFolder(process.env.SystemRoot, 'C:\\Windows');
-      return windowsPolicySources({ programData, systemRoot }, fs, run);
+      // From the registry, never from %ProgramData% or %SystemRoot%, which a user can set.
+      const folders = options.root
+        ? {
+            programData: join(options.root, 'ProgramData'),
+            systemRoot: join(options.root, 'Windows'),
+          }
+        : windowsSystemFolders(options.runSync ?? runCommandSync);
+      return windowsPolicySources(folders, fs, run);
     }
     case 'darwin':
       return macosPolicySources(root, fs, run);
