@@ -15,7 +15,13 @@ import {
   registryToPolicy,
   windowsSystemFolders,
 } from './registry';
-import { posixTrustProblem, windowsTrustProblem } from './trust';
+import {
+  type AclCheck,
+  linuxAclCheck,
+  macosAclCheck,
+  posixTrustProblem,
+  windowsTrustProblem,
+} from './trust';
 
 /**
  * Where each platform keeps an organisation's policy, lowest precedence first
@@ -47,6 +53,8 @@ export interface PolicySourceOptions {
   root?: string;
   fs?: PolicyFs;
   run?: RunCommand;
+  /** Linux and macOS: the extended ACL check (the platform's own tool unless a test says). */
+  acl?: AclCheck;
   /** Windows: how the system folders are looked up in the registry at start. */
   runSync?: RunCommandSync;
 }
@@ -92,11 +100,11 @@ function jsonFileSource(path: string, fs: PolicyFs, trust: TrustCheck): PolicySo
 }
 
 /** Linux: `/etc/unhunch/policy.json`, then `/etc/unhunch/policy.d/*.json` in name order. */
-export function linuxPolicySources(root: string, fs: PolicyFs): PolicySource[] {
+export function linuxPolicySources(root: string, fs: PolicyFs, acl?: AclCheck): PolicySource[] {
   const folder = join(root, 'etc', 'unhunch');
   const dropIns = join(folder, 'policy.d');
   const trust: TrustCheck = (path) =>
-    posixTrustProblem(path, { fs, stopAt: root, adminGroups: [0] });
+    posixTrustProblem(path, { fs, stopAt: root, adminGroups: [0], ...(acl ? { acl } : {}) });
   return [
     jsonFileSource(join(folder, 'policy.json'), fs, trust),
     {
@@ -123,10 +131,15 @@ export function linuxPolicySources(root: string, fs: PolicyFs): PolicySource[] {
 }
 
 /** macOS: `/Library/Application Support/Unhunch/policy.json`, then the managed preferences. */
-export function macosPolicySources(root: string, fs: PolicyFs, run: RunCommand): PolicySource[] {
+export function macosPolicySources(
+  root: string,
+  fs: PolicyFs,
+  run: RunCommand,
+  acl?: AclCheck,
+): PolicySource[] {
   // The `admin` group (80) is the Mac's administrators: its write access is theirs.
   const trust: TrustCheck = (path) =>
-    posixTrustProblem(path, { fs, stopAt: root, adminGroups: [0, 80] });
+    posixTrustProblem(path, { fs, stopAt: root, adminGroups: [0, 80], ...(acl ? { acl } : {}) });
   const plist = join(root, 'Library', 'Managed Preferences', `${MANAGED_PREFERENCES_DOMAIN}.plist`);
   return [
     jsonFileSource(
@@ -230,8 +243,8 @@ export function machinePolicySources(options: PolicySourceOptions): PolicySource
       return windowsPolicySources(folders, fs, run);
     }
     case 'darwin':
-      return macosPolicySources(root, fs, run);
+      return macosPolicySources(root, fs, run, options.acl ?? macosAclCheck(run));
     default:
-      return linuxPolicySources(root, fs);
+      return linuxPolicySources(root, fs, options.acl ?? linuxAclCheck(run, [0]));
   }
 }
