@@ -8,7 +8,6 @@ import {
   openSync,
   readFileSync,
   readSync,
-  renameSync,
   rmSync,
   statSync,
   writeSync,
@@ -16,7 +15,7 @@ import {
 import { open as openAsync, rm as rmAsync } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
-import { flushFolder, writeFileAtomic } from './json-file';
+import { moveIntoPlace, writeFileAtomic } from './json-file';
 import type { HistoryRecord, HistoryStore, HistoryTail, Logger } from './ports';
 
 /** A line of the file as a record, or null for a torn or foreign line. */
@@ -158,12 +157,11 @@ function replaceVerified(path: string, kept: readonly string[]) {
     if (back !== kept.length) {
       throw new Error(`the compacted history read back ${back} of ${kept.length} records`);
     }
-    renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
   }
-  flushFolder(path);
+  moveIntoPlace(temporary, path);
 }
 
 /** The file's size and its last `bytes` as whole lines (a line cut by the start is left out). */
@@ -280,12 +278,6 @@ async function compactByStreaming(
       closeSync(target);
     }
   }
-  try {
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-  flushFolder(path);
+  moveIntoPlace(temporary, path);
   return { kept, dropped };
 }
