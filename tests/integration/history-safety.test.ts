@@ -57,6 +57,30 @@ describe('a clock far ahead', () => {
     expect(readFileSync(historyPath(dir), 'utf8').startsWith(written)).toBe(true);
   });
 
+  it('still compacts in a run that has lasted longer than the gap it allows', () => {
+    const dir = freshDir();
+    writeFileSync(historyPath(dir), asLines(daysOfBreaks(MONDAY_0930_BERLIN - DAY, 300)));
+    // No timed breaks: this test writes its own, one a day.
+    writeFileSync(
+      join(dir, 'settings.json'),
+      JSON.stringify({
+        settings: {
+          microBreak: { enabled: false },
+          longBreak: { enabled: false },
+          history: { keepDays: 30 },
+        },
+      }),
+    );
+    const { app, clock } = open(dir, MONDAY_0930_BERLIN);
+    // Six weeks of uptime, a break a day: the clock is vouched for by the time really gone by.
+    for (let day = 0; day < 42; day++) {
+      clock.advance(DAY);
+      app.context.history.append({ at: clock.now(), type: 'break-taken', kind: 'micro' });
+    }
+    const kept = readFileSync(historyPath(dir), 'utf8').trim().split('\n');
+    expect(kept.length).toBeLessThanOrEqual(31);
+  });
+
   it('once the clock is right again, compaction drops only what is older than a year', () => {
     const dir = freshDir();
     writeFileSync(historyPath(dir), asLines(daysOfBreaks(MONDAY_0930_BERLIN - DAY, 400)));

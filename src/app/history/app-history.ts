@@ -85,6 +85,8 @@ export function createAppHistory(deps: {
   let skipped = 0;
   /** The newest `at` the file held before this run appended anything. */
   let newestAtStart: number | null = null;
+  /** Monotonic time at start: how long this run has really lasted, whatever the wall clock says. */
+  const monotonicAtStart = clock.monotonic();
   /** Appended while a big file is still being read: added once the read is done. */
   let appendedWhileLoading: HistoryRecord[] | null = null;
   let lastCompaction = Number.NEGATIVE_INFINITY;
@@ -132,10 +134,16 @@ export function createAppHistory(deps: {
 
   const keepFromNow = () => clock.now() - settings.effective().history.keepDays * DAY_MS;
 
-  /** Why the clock may not decide what is old now, or null when it may. */
+  /**
+   * Why the clock may not decide what is old now, or null when it may. The newest
+   * record at start, plus how long this run has lasted on the monotonic clock (which
+   * a changed wall clock does not move), is as far as the wall clock is vouched for:
+   * records written since by the same wall clock do not vouch for it.
+   */
   const compactionRefusal = (): 'clock-ahead' | 'nothing-recorded' | null => {
     if (newestAtStart === null) return 'nothing-recorded';
-    return clock.now() - newestAtStart > MAX_PLAUSIBLE_GAP_MS ? 'clock-ahead' : null;
+    const vouchedFor = newestAtStart + Math.max(0, clock.monotonic() - monotonicAtStart);
+    return clock.now() - vouchedFor > MAX_PLAUSIBLE_GAP_MS ? 'clock-ahead' : null;
   };
 
   const refuseCompaction = (reason: 'clock-ahead' | 'nothing-recorded'): CompactionResult => {
