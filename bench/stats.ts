@@ -232,7 +232,7 @@ const results = {
     value: Math.round(big.loadedMs),
     longestMainThreadStallMs: Math.round(big.longestStallMs),
     rssMb: big.rssMb,
-    unit: 'ms from openApp until the whole 100 MB file is read and counted, streamed; the longest the event loop was held meanwhile; resident memory after',
+    unit: 'ms from openApp until the whole 100 MB file is read and counted, streamed; the longest the event loop was held from openApp on (openApp itself included); resident MB after',
   },
   getStatsWith100MbHistoryMs: {
     value: Math.round(big.getStatsMs * 10) / 10,
