@@ -39,6 +39,8 @@ export const noticeSchema = z.object({
     'therapy-session-unreadable',
     /** Lines of the history that were not readable records, skipped (`detail`: how many). */
     'history-lines-skipped',
+    /** This desktop shows no tray icons (GNOME without the AppIndicator extension). */
+    'no-tray',
   ]),
   detail: z.string(),
 });
