@@ -1,5 +1,4 @@
 import type { HandlersFor, statsCalls } from '../../contract/contract';
-import { computeStats } from '../../core/stats/aggregate';
 import { statsCsv } from '../../core/stats/csv';
 import type { AppContext } from '../context';
 
@@ -7,11 +6,11 @@ import type { AppContext } from '../context';
 export const DEFAULT_STATS_DAYS = 30;
 
 export function statsHandlers(ctx: AppContext): HandlersFor<typeof statsCalls> {
-  const report = (days = DEFAULT_STATS_DAYS) =>
-    computeStats(ctx.history.read(), { now: ctx.clock.now(), timeZone: ctx.timeZone, days });
+  // Kept up to date as records are appended: a report costs the days it covers.
+  const report = (days = DEFAULT_STATS_DAYS) => ctx.history.stats(days);
   return {
     getStats: ({ days }) => report(days),
-    exportStatsCsv: ({ days }) => statsCsv(report(days)),
+    exportStatsCsv: async ({ days }) => statsCsv(await report(days)),
     clearHistory: () => {
       try {
         ctx.history.clear();
