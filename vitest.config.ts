@@ -13,6 +13,14 @@ export default defineConfig({
       },
       { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
       {
+        // Renderer pages and components in a DOM of their own (happy-dom), with a fake contract.
+        test: {
+          name: 'renderer',
+          include: ['tests/renderer/**/*.test.ts'],
+          environment: 'happy-dom',
+        },
+      },
+      {
         test: {
           name: 'packaging',
           include: ['tests/packaging/**/*.test.ts'],

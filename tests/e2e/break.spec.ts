@@ -1,5 +1,5 @@
 import type { Page } from 'playwright/test';
-import { expect, tabTo, test } from './web-host';
+import { callFromPage, expect, tabTo, test } from './web-host';
 
 /**
  * The break page in Chromium over the real web host: the page a break window shows,
@@ -7,31 +7,11 @@ import { expect, tabTo, test } from './web-host';
  * break can be taken at whatever time the suite runs.
  */
 
-/** A contract call over the page's own WebSocket, as the renderer makes it. */
-async function contractCall(page: Page, name: string, input?: unknown) {
-  return page.evaluate(
-    async ([callName, callInput]) => {
-      const socket = new WebSocket(`ws://${location.host}/api`);
-      await new Promise((resolve) => socket.addEventListener('open', resolve));
-      return new Promise<unknown>((resolve) => {
-        socket.addEventListener('message', (message) => {
-          const data = JSON.parse(String(message.data)) as { id?: number; reply?: unknown };
-          if (data.id !== 1) return;
-          socket.close();
-          resolve(data.reply);
-        });
-        socket.send(JSON.stringify({ id: 1, name: callName, input: callInput }));
-      });
-    },
-    [name, input] as const,
-  );
-}
-
 async function anyTime(page: Page, host: { url: string }, settings: Record<string, unknown> = {}) {
   await page.goto(host.url);
   await expect(page.getByTestId('status-state')).not.toBeEmpty();
-  const reply = await contractCall(page, 'updateSettings', { workHours: null, ...settings });
-  expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true, value: { ok: true } });
+  const reply = await callFromPage(page, 'updateSettings', { workHours: null, ...settings });
+  expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
 }
 
 test('by keyboard alone: take a break now, see its exercise with the drawing, postpone it, go back', async ({
@@ -106,7 +86,7 @@ test('a letter typed for the work window as the break appears does not postpone 
   await expect(page.getByTestId('break-kind')).toBeFocused();
   await page.keyboard.type('ps');
   await expect(page.getByTestId('break')).toHaveAttribute('data-screen', 'active');
-  expect(await contractCall(page, 'getStatus')).toMatchObject({ value: { state: 'in-break' } });
+  expect(await callFromPage(page, 'getStatus')).toMatchObject({ state: 'in-break' });
   // Once the break has settled on screen the access key works.
   await expect(page.getByTestId('break-actions')).toHaveAttribute('data-armed', 'true');
   await page.keyboard.press('p');
@@ -167,7 +147,7 @@ test('a break that starts while another page is open brings the break page', asy
 }) => {
   await anyTime(page, host);
   await expect(page.getByTestId('status-state')).not.toBeEmpty();
-  await contractCall(page, 'takeBreakNow');
+  await callFromPage(page, 'takeBreakNow');
   await expect(page).toHaveURL(/#break$/);
   await expect(page.getByTestId('exercise-title')).not.toBeEmpty();
   // The break page stands alone: no navigation away from it.
@@ -190,7 +170,7 @@ test('strict mode hides Postpone and Skip, and Escape does not dismiss the break
   await page.keyboard.press('Escape');
   await page.keyboard.press('s');
   await expect(page.getByTestId('exercise-title')).toBeVisible();
-  expect(await contractCall(page, 'getStatus')).toMatchObject({ value: { state: 'in-break' } });
+  expect(await callFromPage(page, 'getStatus')).toMatchObject({ state: 'in-break' });
 });
 
 test('Escape skips a break when strict mode is off', async ({ page, host }) => {

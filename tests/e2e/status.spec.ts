@@ -1,4 +1,4 @@
-import { expect, startWebHostProcess, tabTo, test } from './web-host';
+import { callFromPage, expect, startWebHostProcess, tabTo, test } from './web-host';
 
 test('pressing Pause shows the paused status that the real services report', async ({
   page,
@@ -9,7 +9,7 @@ test('pressing Pause shows the paused status that the real services report', asy
   await expect(state).not.toBeEmpty();
   await expect(state).not.toHaveAttribute('data-state', 'paused');
 
-  await page.getByRole('button', { name: 'Pause for 30 minutes' }).click();
+  await page.getByRole('button', { name: 'For 30 minutes' }).click();
 
   await expect(state).toHaveText('Paused');
   await expect(page.getByTestId('status-detail')).toContainText('Paused until');
@@ -21,7 +21,7 @@ test('the pause survives a reload because it lives in the services, not the page
   host,
 }) => {
   await page.goto(host.url);
-  await page.getByTestId('pause-toggle').click();
+  await page.getByTestId('pause-m30').click();
   await expect(page.getByTestId('status-state')).toHaveText('Paused');
   await page.reload();
   await expect(page.getByTestId('status-state')).toHaveText('Paused');
@@ -31,10 +31,11 @@ test('the pause survives a reload because it lives in the services, not the page
 
 test('the status page works by keyboard alone', async ({ page, host }) => {
   await page.goto(host.url);
-  await expect(page.getByTestId('pause-toggle')).toHaveText('Pause for 30 minutes');
-  await tabTo(page, page.getByTestId('pause-toggle'));
+  await expect(page.getByTestId('pause-h1')).toHaveText('For 1 hour');
+  await tabTo(page, page.getByTestId('pause-h1'));
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('status-state')).toHaveText('Paused');
+  await tabTo(page, page.getByRole('button', { name: 'Resume' }));
   await page.keyboard.press('Space');
   await expect(page.getByTestId('status-state')).not.toHaveText('Paused');
 });
@@ -63,4 +64,42 @@ test('on a Wayland desktop the page says natural breaks cannot be noticed', asyn
   } finally {
     host.process.kill();
   }
+});
+
+test('Take a break now on the status page brings the break', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('status-state')).not.toBeEmpty();
+  await page.getByTestId('pause-indefinitely').click();
+  await expect(page.getByTestId('status-detail')).toHaveText('Paused until you resume');
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByTestId('status-state')).not.toHaveText('Paused');
+  // Breaks at any hour, so the suite's time of day does not matter.
+  expect(await callFromPage(page, 'updateSettings', { workHours: null })).toMatchObject({
+    ok: true,
+  });
+  await page.getByRole('button', { name: 'Take a break now' }).click();
+  await expect(page).toHaveURL(/#break$/);
+});
+
+test('the navigation stays in view after a click, and the page heading has the focus', async ({
+  page,
+  host,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 600 });
+  await page.goto(host.url);
+  await expect(page.getByTestId('status-state')).not.toBeEmpty();
+  for (const id of ['exercises', 'breathing', 'core-routine', 'health', 'settings']) {
+    await page.getByTestId(`nav-${id}`).click();
+    await expect(page.getByTestId(`nav-${id}`)).toHaveAttribute('aria-current', 'page');
+    await expect(page.locator('#page :is(h1, h2)').first()).toBeFocused();
+    expect(await page.evaluate(() => window.scrollY), `after ${id}`).toBe(0);
+    // No ring around the whole page: the page itself never holds the focus.
+    await expect(page.locator('#page')).not.toBeFocused();
+  }
+  // A page drawn once, left and shown again, draws afresh.
+  await page.getByTestId('nav-status').click();
+  await expect(page.getByTestId('status-state')).not.toBeEmpty();
+  await page.getByTestId('nav-exercises').click();
+  await page.getByTestId('nav-status').click();
+  await expect(page.getByTestId('status-state')).not.toBeEmpty();
 });

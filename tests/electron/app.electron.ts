@@ -88,7 +88,7 @@ it('pausing from the window pauses the app and the tray offers to resume', async
   const status = window.getByTestId('status-state');
   await expect(status).toHaveText(/running/i);
 
-  await window.getByTestId('pause-toggle').click();
+  await window.getByTestId('pause-m30').click();
 
   await expect(status).not.toHaveText(/running/i);
   await expect(status).toHaveText(/paused/i);

@@ -1,10 +1,11 @@
-import { html, nothing, render } from 'lit-html';
+import { html, nothing } from 'lit-html';
 import { createRef, ref } from 'lit-html/directives/ref.js';
 import type { BreakPayload } from '../../../src/contract/contract';
 import { formatCountdown } from '../../../src/contract/i18n';
 import { parseDuration } from '../../../src/contract/settings-limits';
 import { type CardExercise, exerciseCard } from '../exercise-view';
 import { createTimeFormat } from '../format';
+import { litRoot } from '../lit-root';
 import type { MountedPage, PageContext } from './index';
 
 /**
@@ -58,6 +59,7 @@ type Screen =
 
 export function mount(root: HTMLElement, { api, t, language, navigate }: PageContext): MountedPage {
   document.body.classList.add('break-page');
+  const out = litRoot(root);
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
   const time = createTimeFormat(language);
   // The access keys are the first letters of the words in this language (P/S, V/Ü…).
@@ -214,14 +216,13 @@ export function mount(root: HTMLElement, { api, t, language, navigate }: PageCon
     </div>`;
 
   const draw = () => {
-    render(
+    out.draw(
       html`<section class="break-screen" aria-labelledby="break-kind" data-testid="break"
         data-screen=${screen.name}>
         ${screen.name === 'active' ? activeView(screen.shown) : screen.name === 'ended' ? endedView(screen) : idleView()}
         <p class="error" role="alert" data-testid="break-error">${error}</p>
         <p class="visually-hidden" aria-live="polite" data-testid="break-live">${live}</p>
       </section>`,
-      root,
     );
   };
 
@@ -438,7 +439,7 @@ export function mount(root: HTMLElement, { api, t, language, navigate }: PageCon
       document.removeEventListener('visibilitychange', onClockChange);
       reducedMotion.removeEventListener('change', onClockChange);
       document.body.classList.remove('break-page', 'break-on');
-      render(nothing, root);
+      out.clear();
     },
   };
 }
