@@ -75,10 +75,11 @@ async function shoot(page: Page, path: string): Promise<void> {
   console.log(path);
 }
 
-const host = await startHost();
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   for (const variant of VARIANTS) {
+    // A fresh host each time: a heat session leaves a rest behind it.
+    const host = await startHost();
     const dir = join(OUT, variant.dir);
     mkdirSync(dir, { recursive: true });
     const context = await browser.newContext({
@@ -117,10 +118,18 @@ try {
     await call(page, 'skipBreak');
     await page.locator('[data-screen="ended"]').waitFor();
     await shoot(page, join(dir, 'break-ended.png'));
+    await page.goto(`${host.url}#therapy`);
+    await page.getByTestId('therapy-kind-heat').check();
+    await page.getByTestId('therapy-next').click();
+    await shoot(page, join(dir, 'therapy-safety.png'));
+    await page.getByTestId('therapy-start').click();
+    await page.getByTestId('therapy-countdown').filter({ hasText: /\d/ }).waitFor();
+    await shoot(page, join(dir, 'therapy-running.png'));
+    await page.getByTestId('therapy-stop').click();
     await context.close();
+    host.child.kill();
+    rmSync(host.dataDir, { recursive: true, force: true });
   }
 } finally {
   await browser.close();
-  host.child.kill();
-  rmSync(host.dataDir, { recursive: true, force: true });
 }
