@@ -138,10 +138,56 @@ test('Export CSV downloads the days of the period', async ({ page }) => {
   }
 });
 
-test('with no history yet the page says so plainly', async ({ page, host }) => {
+test('with no history yet the page says what will appear, not 30 rows of zeros', async ({
+  page,
+  host,
+}) => {
   await page.goto(`${host.url}#stats`);
-  await expect(page.getByTestId('stats-empty')).toHaveText(
-    'Nothing recorded yet. Your statistics start with your first break.',
+  const empty = page.getByTestId('stats-empty');
+  await expect(empty).toContainText('Nothing recorded yet. Once you take breaks, this page shows:');
+  await expect(empty.getByRole('listitem')).toHaveCount(5);
+  await expect(empty).toContainText('a chart of breaks by day');
+  await expect(page.getByRole('table')).toBeHidden();
+  await expect(page.getByTestId('stats-breaks-chart')).toBeHidden();
+  await expect(page.getByTestId('stats-today')).toBeHidden();
+});
+
+test('the day-by-day table fits its card, or scrolls inside it at 320 px; German percentages stay whole', async ({
+  page,
+}) => {
+  const host = await startWebHostProcess(
+    ['--timezone', 'UTC'],
+    {},
+    {
+      'history.jsonl': seededHistory(Date.now()),
+      'settings.json': JSON.stringify({ settings: { language: 'de' } }),
+    },
   );
-  await expect(page.getByTestId('stats-streak-current')).toHaveText('0 days in a row');
+  try {
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await page.goto(`${host.url}#stats`);
+    const table = page.getByTestId('stats-table');
+    await expect(table.getByRole('row')).toHaveCount(31);
+    const region = page.locator('.table-scroll');
+    // At a desktop width every column fits, in German too.
+    expect(await region.evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(0);
+    // Nothing sticks out of the card: the card is as wide as the region that holds the table.
+    const [card, holder] = [
+      await page.locator('.stats-table-card').boundingBox(),
+      await region.boundingBox(),
+    ];
+    expect(holder!.x + holder!.width).toBeLessThanOrEqual(card!.x + card!.width);
+
+    // "80 %" with a space that never breaks, in the table and the summary.
+    await expect(page.getByTestId('stats-today-compliance')).toHaveText('80\u00a0%');
+    await page.setViewportSize({ width: 320, height: 800 });
+    expect(await region.evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(true);
+    const pageOverflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(pageOverflow).toBeLessThanOrEqual(0);
+  } finally {
+    host.process.kill();
+    rmSync(host.dataDir, { recursive: true, force: true });
+  }
 });
