@@ -170,7 +170,9 @@ test('the day-by-day table fits its card, or scrolls inside it at 320 px; German
     await expect(table.getByRole('row')).toHaveCount(31);
     const region = page.locator('.table-scroll');
     // At a desktop width every column fits, in German too.
-    expect(await region.evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await region.evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(
+      0,
+    );
     // Nothing sticks out of the card: the card is as wide as the region that holds the table.
     const [card, holder] = [
       await page.locator('.stats-table-card').boundingBox(),
