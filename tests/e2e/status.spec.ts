@@ -103,3 +103,16 @@ test('the navigation stays in view after a click, and the page heading has the f
   await page.getByTestId('nav-status').click();
   await expect(page.getByTestId('status-state')).not.toBeEmpty();
 });
+
+test('the page asks for nothing the host does not have (no favicon 404)', async ({ page, host }) => {
+  const missing: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto(host.url);
+  await expect(page.getByTestId('status-state')).not.toBeEmpty();
+  // The browser asks for the icon after the page has loaded.
+  await expect(page.locator('link[rel="icon"]')).toHaveCount(1);
+  await page.waitForLoadState('networkidle');
+  expect(missing).toEqual([]);
+});
