@@ -12,6 +12,7 @@ import {
   type PageId,
 } from './pages/index';
 import { followTheme } from './theme';
+import { welcomeSeen } from './welcome-seen';
 
 /** The shell: header, navigation between pages (by URL hash), and the page outlet. */
 async function start() {
@@ -57,7 +58,8 @@ async function start() {
   showChecklistDueBanner(nav, api, t);
 
   const show = async () => {
-    const wanted = location.hash.slice(1);
+    // A new user starts at the welcome, once.
+    const wanted = location.hash.slice(1) || (welcomeSeen() ? '' : 'welcome');
     const id: PageId = isPageId(wanted) ? wanted : DEFAULT_PAGE;
     page?.unmount?.();
     outlet.replaceChildren();

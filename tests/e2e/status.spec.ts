@@ -104,7 +104,10 @@ test('the navigation stays in view after a click, and the page heading has the f
   await expect(page.getByTestId('status-state')).not.toBeEmpty();
 });
 
-test('the page asks for nothing the host does not have (no favicon 404)', async ({ page, host }) => {
+test('the page asks for nothing the host does not have (no favicon 404)', async ({
+  page,
+  host,
+}) => {
   const missing: string[] = [];
   page.on('response', (response) => {
     if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
@@ -115,4 +118,44 @@ test('the page asks for nothing the host does not have (no favicon 404)', async 
   await expect(page.locator('link[rel="icon"]')).toHaveCount(1);
   await page.waitForLoadState('networkidle');
   expect(missing).toEqual([]);
+});
+
+test.describe('the first-run welcome', () => {
+  test('comes once: a rhythm, work hours, then the status page; Settings brings it back', async ({
+    browser,
+    host,
+  }) => {
+    // A profile that has never seen Unhunch (the suite's own profiles skip the welcome).
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(host.url);
+      const welcome = page.getByTestId('welcome');
+      await expect(welcome.getByRole('heading', { name: 'Welcome to Unhunch' })).toBeVisible();
+      await expect(welcome).toContainText('bottom right of the taskbar');
+      await expect(
+        page.getByRole('button', { name: 'Save and take the checklist now' }),
+      ).toBeVisible();
+      await page.getByLabel('Fewer interruptions').check();
+      await page.getByTestId('welcome-from').fill('08:30');
+      await page.getByTestId('welcome-start').click();
+      await expect(page.getByTestId('status-state')).not.toBeEmpty();
+      const settings = (await callFromPage(page, 'getSettings')) as {
+        effective: { microBreak: { every: string }; workHours: { from: string } };
+      };
+      expect(settings.effective.microBreak.every).toBe('40m');
+      expect(settings.effective.workHours.from).toBe('08:30');
+
+      // Once: the next visit starts at the status page.
+      await page.goto(host.url);
+      await expect(page.getByTestId('status-state')).not.toBeEmpty();
+      await expect(page.getByTestId('welcome')).toHaveCount(0);
+
+      await page.getByTestId('nav-settings').click();
+      await page.getByRole('button', { name: 'Show the welcome again' }).click();
+      await expect(page.getByLabel('Fewer interruptions')).toBeChecked();
+    } finally {
+      await context.close();
+    }
+  });
 });

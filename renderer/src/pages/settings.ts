@@ -138,7 +138,7 @@ const GROUPS: { id: string; fields: FieldSpec[] }[] = [
   { id: 'privacy', fields: [count('history.keepDays', 'days')] },
 ];
 
-export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
+export function mount(root: HTMLElement, { api, t, navigate }: PageContext): MountedPage {
   const ts = (key: string, values: Record<string, unknown> = {}) =>
     t(key, { ns: 'settings', ...values });
   const status = el('p', {
@@ -345,6 +345,14 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
     ),
     importIssues,
   );
+  // The first-run welcome, again (presets, work hours, where the tray icon is).
+  const welcomeAgain = el(
+    'button',
+    { type: 'button', class: 'secondary', 'data-testid': 'settings-welcome' },
+    t('common:welcome.again'),
+  );
+  welcomeAgain.addEventListener('click', () => navigate('welcome'));
+  fileSection.append(el('div', { class: 'settings-actions' }, welcomeAgain));
 
   root.append(
     el(
