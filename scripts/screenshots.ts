@@ -98,6 +98,10 @@ try {
     if (!(updated as { ok: boolean }).ok)
       throw new Error(`updateSettings: ${JSON.stringify(updated)}`);
     await page.waitForFunction((lang) => document.documentElement.lang === lang, variant.language);
+    // A new profile starts at the welcome: its picture, then on to the pages.
+    await page.goto(`${host.url}#welcome`);
+    await shoot(page, join(dir, 'welcome.png'));
+    await page.evaluate(() => localStorage.setItem('unhunch.welcome-seen', '1'));
     for (const id of PAGES) {
       await page.goto(`${host.url}#${id}`);
       await shoot(page, join(dir, `${id}.png`));

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright/test';
+import { seededHistory } from './seed-history';
 import {
   callFromPage,
   expect,
@@ -222,7 +223,6 @@ test.describe('in the states that matter', () => {
   });
 });
 
-// After the states above, so the statistics have a history to draw.
 test.describe('every page: axe in light and dark, a visible focus, text at 200% and 320 px', () => {
   for (const id of PAGES) {
     test(`the ${id} page`, async ({ page }) => {
@@ -230,17 +230,41 @@ test.describe('every page: axe in light and dark, a visible focus, text at 200% 
       await expectAccessible(page, id);
       await expectFocusVisible(page);
       await expectReflow(page);
-      if (id === 'stats') {
-        // The charts are pictures with a summary; the table says everything in words.
-        const chart = page.getByTestId('stats-breaks-chart');
-        await expect(chart).toHaveAttribute('role', 'img');
-        await expect(chart).toHaveAccessibleName(/^Breaks by day .* over 30 days/);
-        await expect(page.getByTestId('stats-checklist-chart')).toHaveAttribute('role', 'img');
-        const table = page.getByRole('table', { name: 'Day by day' });
-        await expect(table.getByRole('row')).toHaveCount(31);
-      }
     });
   }
+
+  test('the first-run welcome', async ({ page }) => {
+    await open(page, 'welcome');
+    await expect(page.getByTestId('welcome-start')).toBeVisible();
+    await expectAccessible(page, 'welcome');
+    await expectFocusVisible(page);
+    await expectReflow(page);
+  });
+
+  test('the stats page with a history to draw', async ({ page }) => {
+    const seeded = await startWebHostProcess(
+      ['--timezone', 'UTC'],
+      {},
+      { 'history.jsonl': seededHistory(Date.now()) },
+    );
+    try {
+      await page.goto(`${seeded.url}#stats`);
+      await expect(page.locator('#page[aria-busy="false"]')).toBeAttached();
+      // The charts are pictures with a summary; the table says everything in words.
+      const chart = page.getByTestId('stats-breaks-chart');
+      await expect(chart).toHaveAttribute('role', 'img');
+      await expect(chart).toHaveAccessibleName(/^Breaks by day .* over 30 days/);
+      await expect(page.getByTestId('stats-checklist-chart')).toHaveAttribute('role', 'img');
+      const table = page.getByRole('table', { name: 'Day by day' });
+      await expect(table.getByRole('row')).toHaveCount(31);
+      await expectAccessible(page, 'stats with a history');
+      await expectFocusVisible(page);
+      await expectReflow(page);
+    } finally {
+      seeded.process.kill();
+      rmSync(seeded.dataDir, { recursive: true, force: true });
+    }
+  });
 });
 
 /** Ice for 15 minutes, running; the rest between sessions off so any test may start one. */

@@ -142,19 +142,10 @@ export function mount(root: HTMLElement, { api, t, language, navigate }: PageCon
     return html`
       <div class="break-head">
         <div class="break-title">
-          <h1 class="break-kind" id="break-kind" tabindex="-1" data-testid="break-kind" ${ref(heading)}>
-            ${t(`breaks:kind.${shown.kind}`)}
-          </h1>
+          <h1 class="break-kind" id="break-kind" tabindex="-1" data-testid="break-kind" ${ref(heading)}>${t(`breaks:kind.${shown.kind}`)}</h1>
           ${routine ? html`<p class="break-step" data-testid="break-step">${t('breaks:break.exerciseOf', { index: index + 1, total: list.length })}</p>` : nothing}
         </div>
-        <div class="break-timer" role="timer" aria-label=${t('breaks:break.remainingLabel')}>
-          <svg viewBox="0 0 100 100" class="break-ring" aria-hidden="true" focusable="false">
-            <circle cx="50" cy="50" r=${RING_RADIUS} class="break-ring-track"></circle>
-            <circle cx="50" cy="50" r=${RING_RADIUS} class="break-ring-progress"
-              stroke-dasharray=${RING_LENGTH} ${ref(progress)}></circle>
-          </svg>
-          <p class="break-time" data-testid="break-time" ${ref(timeText)}></p>
-        </div>
+        <div class="break-timer" role="timer" aria-label=${t('breaks:break.remainingLabel')}><svg viewBox="0 0 100 100" class="break-ring" aria-hidden="true" focusable="false"><circle cx="50" cy="50" r=${RING_RADIUS} class="break-ring-track"></circle><circle cx="50" cy="50" r=${RING_RADIUS} class="break-ring-progress" stroke-dasharray=${RING_LENGTH} ${ref(progress)}></circle></svg><p class="break-time" data-testid="break-time" ${ref(timeText)}></p></div>
       </div>
       <div class="break-exercise" data-testid="break-exercise">
         ${exercise ? card(exercise) : html`<p class="break-none">${t('breaks:break.noExercise')}</p>`}

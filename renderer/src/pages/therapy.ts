@@ -280,10 +280,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
           <circle class="ring-progress" cx="60" cy="60" r=${RING_RADIUS} stroke-dasharray=${RING_LENGTH}
             transform="rotate(-90 60 60)" ${ref(progress)}></circle>
         </svg>
-        <p class="ring-label" role="timer" aria-atomic="true">
-          <span class="ring-time" data-testid="therapy-countdown" ${ref(clockText)}></span>
-          <span class="ring-left" ${ref(leftText)}></span>
-        </p>
+        <p class="ring-label" role="timer" aria-atomic="true"><span class="ring-time" data-testid="therapy-countdown" ${ref(clockText)}></span> <span class="ring-left" ${ref(leftText)}></span></p>
       </div>
       <p class="detail">${th('running.endsAt', { time: clock(running.endsAt) })}</p>
       <button type="button" class="stop" data-testid="therapy-stop" @click=${stop}>${th('running.stop')}</button>`;
