@@ -51,14 +51,47 @@ export function changeAt(path: string, value: unknown): Record<string, unknown> 
 
 export const idOf = (path: string) => `setting-${path.replace(/\./g, '-')}`;
 
-/** A component's own element, drawn again from its state whenever that changes. */
-function host(className: string, tag: 'div' | 'fieldset' = 'div') {
+/**
+ * What every field shares: its own element drawn again from its state, the problem
+ * shown beside it, whether the organisation locks it, and saving a change with the
+ * app's refusal shown in place.
+ */
+function fieldBase(
+  ctx: FieldContext,
+  path: string,
+  className: string,
+  tag: 'div' | 'fieldset' = 'div',
+) {
   const element = document.createElement(tag);
   element.className = `field ${className}`;
+  const state = { error: '', locked: false };
+  let template: () => TemplateResult = () => html``;
+  const redraw = () => render(template(), element);
   return {
     element,
-    draw(template: TemplateResult) {
-      render(template, element);
+    state,
+    redraw,
+    /** The field's template, drawn now and after every change of state. */
+    drawWith(next: () => TemplateResult) {
+      template = next;
+      redraw();
+    },
+    async save(change: Record<string, unknown>) {
+      state.error = '';
+      redraw();
+      state.error = (await ctx.save(change)) ?? '';
+      redraw();
+    },
+    field(show: Field['show']): Field {
+      return {
+        path,
+        element,
+        show,
+        setLocked(locked) {
+          state.locked = locked;
+          redraw();
+        },
+      };
     },
   };
 }
@@ -100,28 +133,12 @@ const plainNumbers: Codec = {
 
 function numericField(spec: NumberSpec, codec: Codec, ctx: FieldContext): Field {
   const id = idOf(spec.path);
-  const { element, draw } = host('field-number');
+  const base = fieldBase(ctx, spec.path, 'field-number');
+  const { state } = base;
   const range = (key: 'range' | 'rangeError') =>
     ctx.t(key, { min: spec.min, max: spec.max, unit: ctx.t(`units.${spec.unit}`) });
   let value = '';
-  let error = '';
-  let locked = false;
   let checked = 0;
-
-  const redraw = () =>
-    draw(html`
-      <label for=${id}>${ctx.t(`fields.${spec.path}`)}</label>
-      <div class="field-input">
-        <input id=${id} type="number" inputmode="numeric" min=${spec.min} max=${spec.max} step="1"
-          data-testid=${id} aria-describedby=${`${id}-hint ${id}-error ${id}-managed`}
-          aria-invalid=${error ? 'true' : nothing} .value=${value} ?disabled=${locked}
-          @input=${onInput} @change=${onChange} />
-        <span class="unit">${ctx.t(`units.${spec.unit}`)}</span>
-      </div>
-      <p class="hint" id=${`${id}-hint`}>
-        ${[range('range'), spec.note ? ctx.t(spec.note, spec.noteValues) : ''].filter(Boolean).join(' ')}
-      </p>
-      ${errorLine(id, error)} ${managedNote(ctx, id, spec.path, locked)}`);
 
   /** The change this text makes, or null when it is not a whole number at all. */
   const candidate = (): Record<string, unknown> | null => {
@@ -136,8 +153,8 @@ function numericField(spec: NumberSpec, codec: Codec, ctx: FieldContext): Field 
     const ticket = ++checked;
     const change = candidate();
     if (!change) {
-      error = range('rangeError');
-      redraw();
+      state.error = range('rangeError');
+      base.redraw();
       return null;
     }
     const result = await ctx.validate(change);
@@ -145,42 +162,48 @@ function numericField(spec: NumberSpec, codec: Codec, ctx: FieldContext): Field 
     const issue = result.issues.find(
       (i) => i.path === spec.path || i.path.startsWith(`${spec.path}.`),
     );
-    if (issue) error = ctx.issueText(issue, range('rangeError'));
-    else error = result.ok ? '' : (result.issues[0]?.message ?? '');
-    redraw();
+    if (issue) state.error = ctx.issueText(issue, range('rangeError'));
+    else state.error = result.ok ? '' : (result.issues[0]?.message ?? '');
+    base.redraw();
     return result.ok && !issue ? change : null;
   };
-  function onInput(event: Event) {
+  const onInput = (event: Event) => {
     value = (event.target as HTMLInputElement).value;
     void check();
-  }
-  async function onChange(event: Event) {
+  };
+  const onChange = async (event: Event) => {
     value = (event.target as HTMLInputElement).value;
     const change = await check();
     if (!change) return;
     const refused = await ctx.save(change);
     if (refused) {
-      error = refused;
-      redraw();
+      state.error = refused;
+      base.redraw();
     }
-  }
-  redraw();
-  return {
-    path: spec.path,
-    element,
-    show(view, force) {
-      const input = element.querySelector('input');
-      if (!force && input && document.activeElement === input) return;
-      const inFile = valueAt(view.effective, spec.path);
-      value = inFile === null || inFile === undefined ? '' : codec.fromFile(inFile);
-      if (force) error = '';
-      redraw();
-    },
-    setLocked(isLocked) {
-      locked = isLocked;
-      redraw();
-    },
   };
+  base.drawWith(
+    () => html`
+      <label for=${id}>${ctx.t(`fields.${spec.path}`)}</label>
+      <div class="field-input">
+        <input id=${id} type="number" inputmode="numeric" min=${spec.min} max=${spec.max} step="1"
+          data-testid=${id} aria-describedby=${`${id}-hint ${id}-error ${id}-managed`}
+          aria-invalid=${state.error ? 'true' : nothing} .value=${value} ?disabled=${state.locked}
+          @input=${onInput} @change=${onChange} />
+        <span class="unit">${ctx.t(`units.${spec.unit}`)}</span>
+      </div>
+      <p class="hint" id=${`${id}-hint`}>
+        ${[range('range'), spec.note ? ctx.t(spec.note, spec.noteValues) : ''].filter(Boolean).join(' ')}
+      </p>
+      ${errorLine(id, state.error)} ${managedNote(ctx, id, spec.path, state.locked)}`,
+  );
+  return base.field((view, force) => {
+    const input = base.element.querySelector('input');
+    if (!force && input && document.activeElement === input) return;
+    const inFile = valueAt(view.effective, spec.path);
+    value = inFile === null || inFile === undefined ? '' : codec.fromFile(inFile);
+    if (force) state.error = '';
+    base.redraw();
+  });
 }
 
 /** A whole number: counts, percentages, minutes kept as numbers. */
@@ -218,46 +241,34 @@ export interface ChoiceSpec {
 /** One of a few words (the language, the theme). */
 export function choiceField(spec: ChoiceSpec, ctx: FieldContext): Field {
   const id = idOf(spec.path);
-  const { element, draw } = host('field-choice');
+  const base = fieldBase(ctx, spec.path, 'field-choice');
+  const { state } = base;
   let value = '';
-  let error = '';
-  let locked = false;
-  const onChange = async (event: Event) => {
+  const onChange = (event: Event) => {
     value = (event.target as HTMLSelectElement).value;
-    error = '';
-    redraw();
-    error = (await ctx.save(changeAt(spec.path, value))) ?? '';
-    redraw();
+    void base.save(changeAt(spec.path, value));
   };
-  const redraw = () =>
-    draw(html`
+  base.drawWith(
+    () => html`
       <label for=${id}>${ctx.t(`fields.${spec.path}`)}</label>
       <div class="field-input">
         <select id=${id} data-testid=${id} aria-describedby=${`${id}-error ${id}-managed`}
-          ?disabled=${locked} @change=${onChange}>
+          ?disabled=${state.locked} @change=${onChange}>
           ${spec.options.map(
             (option) =>
               html`<option value=${option} ?selected=${option === value}>${ctx.t(`options.${spec.path}.${option}`)}</option>`,
           )}
         </select>
       </div>
-      ${errorLine(id, error)} ${managedNote(ctx, id, spec.path, locked)}`);
-  redraw();
-  return {
-    path: spec.path,
-    element,
-    show(view) {
-      const inFile = valueAt(view.effective, spec.path);
-      if (typeof inFile === 'string') value = inFile;
-      redraw();
-      const select = element.querySelector('select');
-      if (select) select.value = value;
-    },
-    setLocked(isLocked) {
-      locked = isLocked;
-      redraw();
-    },
-  };
+      ${errorLine(id, state.error)} ${managedNote(ctx, id, spec.path, state.locked)}`,
+  );
+  return base.field((view) => {
+    const inFile = valueAt(view.effective, spec.path);
+    if (typeof inFile === 'string') value = inFile;
+    base.redraw();
+    const select = base.element.querySelector('select');
+    if (select) select.value = value;
+  });
 }
 
 export interface ListSpec {
@@ -272,49 +283,41 @@ export interface ListSpec {
 /** Several of a fixed set, as checkboxes in a fieldset (the work days). */
 export function listField(spec: ListSpec, ctx: FieldContext): Field {
   const id = idOf(spec.path);
-  const { element, draw } = host('field-days', 'fieldset');
-  element.setAttribute('aria-describedby', `${id}-managed ${id}-error`);
+  const base = fieldBase(ctx, spec.path, 'field-days', 'fieldset');
+  const { state } = base;
+  base.element.setAttribute('aria-describedby', `${id}-managed ${id}-error`);
   let chosen = new Set<string>();
-  let error = '';
-  let locked = false;
-  const toggle = async (item: string, on: boolean) => {
+  const toggle = (item: string, on: boolean) => {
     if (on) chosen.add(item);
     else chosen.delete(item);
-    error = '';
-    redraw();
-    const list = spec.items.filter((i) => chosen.has(i));
-    error = (await ctx.save(changeAt(spec.path, list))) ?? '';
-    redraw();
+    void base.save(
+      changeAt(
+        spec.path,
+        spec.items.filter((i) => chosen.has(i)),
+      ),
+    );
   };
-  const redraw = () =>
-    draw(html`
+  base.drawWith(
+    () => html`
       <legend>${ctx.t(`fields.${spec.path}`)}</legend>
       <div class="days">
         ${spec.items.map(
           (item) => html`<label class="day">
             <input type="checkbox" id=${`${id}-${item}`} value=${item} data-testid=${`${id}-${item}`}
-              .checked=${chosen.has(item)} ?disabled=${locked}
+              .checked=${chosen.has(item)} ?disabled=${state.locked}
               @change=${(e: Event) => toggle(item, (e.target as HTMLInputElement).checked)} />
             ${ctx.t(`${spec.itemKey}.${item}`)}
           </label>`,
         )}
       </div>
-      ${errorLine(id, error)} ${managedNote(ctx, id, spec.path, locked)}`);
-  redraw();
-  return {
-    path: spec.path,
-    element,
-    show(view) {
-      const inFile = valueAt(view.effective, spec.path);
-      chosen = new Set(Array.isArray(inFile) ? inFile.map(String) : []);
-      element.hidden = spec.shownWhen ? !spec.shownWhen(view) : false;
-      redraw();
-    },
-    setLocked(isLocked) {
-      locked = isLocked;
-      redraw();
-    },
-  };
+      ${errorLine(id, state.error)} ${managedNote(ctx, id, spec.path, state.locked)}`,
+  );
+  return base.field((view) => {
+    const inFile = valueAt(view.effective, spec.path);
+    chosen = new Set(Array.isArray(inFile) ? inFile.map(String) : []);
+    base.element.hidden = spec.shownWhen ? !spec.shownWhen(view) : false;
+    base.redraw();
+  });
 }
 
 export interface ToggleSpec {
@@ -328,38 +331,26 @@ export interface ToggleSpec {
 /** On or off. */
 export function toggleField(spec: ToggleSpec, ctx: FieldContext): Field {
   const id = idOf(spec.path);
-  const { element, draw } = host('field-toggle');
+  const base = fieldBase(ctx, spec.path, 'field-toggle');
+  const { state } = base;
   const change = spec.change ?? ((on: boolean) => changeAt(spec.path, on));
   const read = spec.read ?? ((view: SettingsView) => valueAt(view.effective, spec.path) === true);
   let on = false;
-  let error = '';
-  let locked = false;
-  const onChange = async (event: Event) => {
+  const onChange = (event: Event) => {
     on = (event.target as HTMLInputElement).checked;
-    error = '';
-    redraw();
-    error = (await ctx.save(change(on))) ?? '';
-    redraw();
+    void base.save(change(on));
   };
-  const redraw = () =>
-    draw(html`
+  base.drawWith(
+    () => html`
       <input id=${id} type="checkbox" data-testid=${id} aria-describedby=${`${id}-managed ${id}-error`}
-        .checked=${on} ?disabled=${locked} @change=${onChange} />
+        .checked=${on} ?disabled=${state.locked} @change=${onChange} />
       <label for=${id}>${spec.label}</label>
-      ${errorLine(id, error)} ${managedNote(ctx, id, spec.path, locked)}`);
-  redraw();
-  return {
-    path: spec.path,
-    element,
-    show(view) {
-      on = read(view);
-      redraw();
-    },
-    setLocked(isLocked) {
-      locked = isLocked;
-      redraw();
-    },
-  };
+      ${errorLine(id, state.error)} ${managedNote(ctx, id, spec.path, state.locked)}`,
+  );
+  return base.field((view) => {
+    on = read(view);
+    base.redraw();
+  });
 }
 
 /** A time of day, "HH:MM" (work hours). */
@@ -368,45 +359,37 @@ export function timeField(
   ctx: FieldContext,
 ): Field {
   const id = idOf(spec.path);
-  const { element, draw } = host('field-time');
+  const base = fieldBase(ctx, spec.path, 'field-time');
+  const { state } = base;
   let value = '';
-  let error = '';
-  let locked = false;
   const onChange = async (event: Event) => {
     value = (event.target as HTMLInputElement).value;
-    error = '';
-    redraw();
+    state.error = '';
+    base.redraw();
     if (!/^\d{2}:\d{2}$/.test(value)) return;
     const change = changeAt(spec.path, value);
     const result = await ctx.validate(change);
-    error = result.ok
-      ? ((await ctx.save(change)) ?? '')
-      : result.issues.map((i) => i.message).join(' ');
-    redraw();
+    if (result.ok) await base.save(change);
+    else {
+      state.error = result.issues.map((i) => i.message).join(' ');
+      base.redraw();
+    }
   };
-  const redraw = () =>
-    draw(html`
+  base.drawWith(
+    () => html`
       <label for=${id}>${ctx.t(`fields.${spec.path}`)}</label>
       <div class="field-input">
         <input id=${id} type="time" data-testid=${id} aria-describedby=${`${id}-error ${id}-managed`}
-          .value=${value} ?disabled=${locked} @change=${onChange} />
+          .value=${value} ?disabled=${state.locked} @change=${onChange} />
       </div>
-      ${errorLine(id, error)} ${managedNote(ctx, id, spec.path, locked)}`);
-  redraw();
-  return {
-    path: spec.path,
-    element,
-    show(view, force) {
-      const input = element.querySelector('input');
-      if (!force && input && document.activeElement === input) return;
-      const inFile = valueAt(view.effective, spec.path);
-      value = typeof inFile === 'string' && inFile !== '24:00' ? inFile : '';
-      element.hidden = spec.shownWhen ? !spec.shownWhen(view) : false;
-      redraw();
-    },
-    setLocked(isLocked) {
-      locked = isLocked;
-      redraw();
-    },
-  };
+      ${errorLine(id, state.error)} ${managedNote(ctx, id, spec.path, state.locked)}`,
+  );
+  return base.field((view, force) => {
+    const input = base.element.querySelector('input');
+    if (!force && input && document.activeElement === input) return;
+    const inFile = valueAt(view.effective, spec.path);
+    value = typeof inFile === 'string' && inFile !== '24:00' ? inFile : '';
+    base.element.hidden = spec.shownWhen ? !spec.shownWhen(view) : false;
+    base.redraw();
+  });
 }
