@@ -63,6 +63,11 @@ const it = test.extend<{ userData: string; app: ElectronApplication; window: Pag
   window: async ({ app }, use) => {
     const window = await app.firstWindow();
     await window.waitForLoadState('domcontentloaded');
+    // A fresh profile opens on the first-run welcome; these tests start from the status page.
+    await window.evaluate(() => {
+      localStorage.setItem('unhunch.welcome-seen', '1');
+      location.hash = 'status';
+    });
     await use(window);
   },
 });
