@@ -79,12 +79,12 @@ export function mount(root: HTMLElement, { api, t, language, navigate }: PageCon
   let lastAnnounced = 0;
   let lastMark = 0;
   let lastSecond = -1;
-  let live = '';
   const cards = new Map<string, HTMLElement>();
 
   const heading = createRef<HTMLElement>();
   const progress = createRef<SVGCircleElement>();
   const timeText = createRef<HTMLElement>();
+  const liveRegion = createRef<HTMLElement>();
 
   const hostNow = () => Date.now() + skew;
   const current = () => (screen.name === 'active' ? screen.shown : null);
@@ -100,12 +100,12 @@ export function mount(root: HTMLElement, { api, t, language, navigate }: PageCon
   };
 
   const announce = (text: string) => {
-    // Cleared first so the same words are read again.
-    live = '';
-    draw();
+    // Cleared first so the same words are read again; only the live region changes.
+    const region = liveRegion.value;
+    if (!region) return;
+    region.textContent = '';
     requestAnimationFrame(() => {
-      live = text;
-      draw();
+      region.textContent = text;
     });
   };
 
@@ -212,7 +212,7 @@ export function mount(root: HTMLElement, { api, t, language, navigate }: PageCon
         data-screen=${screen.name}>
         ${screen.name === 'active' ? activeView(screen.shown) : screen.name === 'ended' ? endedView(screen) : idleView()}
         <p class="error" role="alert" data-testid="break-error">${error}</p>
-        <p class="visually-hidden" aria-live="polite" data-testid="break-live">${live}</p>
+        <p class="visually-hidden" aria-live="polite" data-testid="break-live" ${ref(liveRegion)}></p>
       </section>`,
     );
   };
