@@ -13,17 +13,6 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 const OUT = 'docs/screenshots';
 const VIEWPORT = { width: 1024, height: 768 };
-const PAGES = [
-  'status',
-  'exercises',
-  'checklist',
-  'breathing',
-  'core-routine',
-  'health',
-  'therapy',
-  'stats',
-  'settings',
-] as const;
 const VARIANTS = [
   { dir: 'en-light', language: 'en', colorScheme: 'light' },
   { dir: 'en-dark', language: 'en', colorScheme: 'dark' },
@@ -102,7 +91,11 @@ try {
     await page.goto(`${host.url}#welcome`);
     await shoot(page, join(dir, 'welcome.png'));
     await page.evaluate(() => localStorage.setItem('unhunch.welcome-seen', '1'));
-    for (const id of PAGES) {
+    // The pages of the navigation, as the shell lists them.
+    const pages = await page
+      .locator('nav a[data-testid^="nav-"]')
+      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).hash.slice(1)));
+    for (const id of pages) {
       await page.goto(`${host.url}#${id}`);
       await shoot(page, join(dir, `${id}.png`));
     }
