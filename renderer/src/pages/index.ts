@@ -42,6 +42,7 @@ export const PAGES = {
   therapy: { load: () => import('./therapy'), label: 'therapy:nav' },
   stats: { load: () => import('./stats'), label: 'stats:nav' },
   settings: { load: () => import('./settings'), label: 'settings:nav' },
+  welcome: { load: () => import('./welcome'), label: 'common:welcome.heading', hidden: true },
 } satisfies Record<string, PageEntry>;
 
 export type PageId = keyof typeof PAGES;
