@@ -8,6 +8,10 @@
  *   are reported apart: a page loads only the ones it shows. Budget: 80 KB per page.
  * - The break prompt's paint time: from asking the services for a break to the
  *   exercise being painted in headless Chromium, through the web host. Budget: 150 ms.
+ * - What each page makes Chromium fetch when it opens in a fresh browser context:
+ *   requests and raw (uncompressed) bytes, as the Electron app reads files from disk.
+ *   The break page is opened while a break is on, with its exercise drawn. Budgets:
+ *   at most 12 requests per page; the break page at most 150 KB.
  * Needs `npm run build` first.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -16,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright';
+import { type Browser, chromium } from 'playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,6 +28,8 @@ const RENDERER = join(ROOT, 'out', 'renderer');
 const RESULTS = join(ROOT, 'bench', 'results', 'renderer.json');
 const PAGE_BUDGET_BYTES = 80 * 1024;
 const PAINT_BUDGET_MS = 150;
+const PAGE_REQUEST_BUDGET = 12;
+const BREAK_PAGE_RAW_BUDGET_BYTES = 150 * 1024;
 
 interface ManifestChunk {
   file: string;
@@ -88,10 +94,72 @@ async function startWebHost(): Promise<{ url: string; child: ChildProcess; dataD
   return { url, child, dataDir };
 }
 
+interface PageTransfer {
+  page: string;
+  rawBytes: number;
+  requests: number;
+  files: string[];
+  met: boolean;
+}
+
+/**
+ * Every request Chromium makes to show `id` in a fresh context (no cache), counted
+ * once the page is ready and the network has been quiet: the document, scripts,
+ * styles, words and drawings. The break page is measured with a break on screen.
+ */
+async function pageTransfer(browser: Browser, url: string, id: string): Promise<PageTransfer> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const files: string[] = [];
+  const bodies: Promise<number>[] = [];
+  page.on('requestfinished', (request) => {
+    files.push(new URL(request.url()).pathname);
+    bodies.push(
+      request
+        .response()
+        .then((response) => response?.body())
+        .then((body) => body?.length ?? 0),
+    );
+  });
+  page.on('requestfailed', (request) => files.push(`${new URL(request.url()).pathname} (failed)`));
+  try {
+    if (id === 'break') {
+      // A break window opens once the break has started, as the Electron app does.
+      const starter = await context.newPage();
+      await starter.goto(`${url}#status`);
+      await starter.waitForSelector('#app:not([aria-busy])');
+      await starter.evaluate(`window.unhunch.call('takeBreakNow')`);
+      await starter.close();
+      files.length = 0;
+      bodies.length = 0;
+      await page.goto(`${url}#break`);
+      await page.waitForSelector(
+        '[data-testid="break-exercise"] [data-testid="exercise-figure"] svg',
+      );
+    } else {
+      await page.goto(`${url}#${id}`);
+      await page.waitForSelector('#app:not([aria-busy])');
+    }
+    await page.waitForLoadState('networkidle');
+    if (id === 'break') {
+      await page.evaluate(`window.unhunch.call('skipBreak')`).catch(() => {});
+    }
+    const rawBytes = (await Promise.all(bodies)).reduce((sum, bytes) => sum + bytes, 0);
+    const met =
+      files.length <= PAGE_REQUEST_BUDGET &&
+      (id !== 'break' || rawBytes <= BREAK_PAGE_RAW_BUDGET_BYTES);
+    return { page: id, rawBytes, requests: files.length, files: files.sort(), met };
+  } finally {
+    await context.close();
+  }
+}
+
 /** Asks the services for a break and times until the break page has painted its exercise. */
-async function breakPromptPaintMs(
-  pageIds: string[],
-): Promise<{ samplesMs: number[]; firstPaintMs: Record<string, number> }> {
+async function measurePages(pageIds: string[]): Promise<{
+  samplesMs: number[];
+  firstPaintMs: Record<string, number>;
+  transfer: PageTransfer[];
+}> {
   const host = await startWebHost();
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -99,7 +167,9 @@ async function breakPromptPaintMs(
   });
   const samples: number[] = [];
   const firstPaintMs: Record<string, number> = {};
+  const transfer: PageTransfer[] = [];
   try {
+    for (const id of pageIds) transfer.push(await pageTransfer(browser, host.url, id));
     // Each page opened fresh: Chromium's first contentful paint, from navigation start.
     for (const id of pageIds) {
       const page = await browser.newPage();
@@ -149,7 +219,7 @@ async function breakPromptPaintMs(
     host.child.kill();
     rmSync(host.dataDir, { recursive: true, force: true });
   }
-  return { samplesMs: samples, firstPaintMs };
+  return { samplesMs: samples, firstPaintMs, transfer };
 }
 
 /** The words of each language: one chunk each, loaded with whichever page opens first. */
@@ -169,19 +239,27 @@ const languages = languageWeights();
 const pages = pageWeights(languages);
 let paint: { samplesMs: number[]; worstMs: number; met: boolean } | { skipped: string };
 let firstPaintMs: Record<string, number> = {};
+let transfer: PageTransfer[] | { skipped: string } = { skipped: 'not measured' };
 try {
-  const measured = await breakPromptPaintMs(pages.map((page) => page.page));
+  const measured = await measurePages(pages.map((page) => page.page));
   firstPaintMs = measured.firstPaintMs;
+  transfer = measured.transfer;
   const worstMs = Math.max(...measured.samplesMs);
   paint = { samplesMs: measured.samplesMs, worstMs, met: worstMs <= PAINT_BUDGET_MS };
 } catch (error) {
   paint = { skipped: (error as Error).message };
+  transfer = { skipped: (error as Error).message };
 }
 const results = {
   generatedAt: new Date().toISOString(),
   pageJsGzip: { budgetBytes: PAGE_BUDGET_BYTES, pages },
   pageFirstPaintMs: firstPaintMs,
   languageChunkGzip: languages,
+  pageTransfer: {
+    requestBudget: PAGE_REQUEST_BUDGET,
+    breakPageRawBudgetBytes: BREAK_PAGE_RAW_BUDGET_BYTES,
+    ...(Array.isArray(transfer) ? { pages: transfer } : transfer),
+  },
   breakPromptPaint: { budgetMs: PAINT_BUDGET_MS, ...paint },
 };
 writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
@@ -190,6 +268,13 @@ for (const page of pages) {
     `${page.met ? 'met ' : 'MISS'}  page ${page.page.padEnd(16)} ${(page.gzipBytes / 1024).toFixed(1)} KB gzipped in its heaviest language (budget 80 KB), first paint ${firstPaintMs[page.page] ?? '?'} ms`,
   );
 }
+if (Array.isArray(transfer)) {
+  for (const page of transfer) {
+    console.log(
+      `${page.met ? 'met ' : 'MISS'}  page ${page.page.padEnd(16)} ${page.requests} requests, ${(page.rawBytes / 1024).toFixed(1)} KB raw (budget ${PAGE_REQUEST_BUDGET} requests${page.page === 'break' ? ', 150 KB' : ''})`,
+    );
+  }
+} else console.log(`skip  page transfer: ${transfer.skipped}`);
 for (const { language, gzipBytes } of languages) {
   console.log(
     `info  language ${language.padEnd(12)} ${(gzipBytes / 1024).toFixed(1)} KB gzipped, counted in every page above`,

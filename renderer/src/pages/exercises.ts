@@ -6,7 +6,7 @@ import type {
 } from '../../../src/contract/contract';
 import { isPictureType, MAX_PICTURE_BYTES } from '../../../src/contract/pictures';
 import { el } from '../dom';
-import { exerciseCard } from '../exercise-view';
+import { exerciseCard, loadEveryDrawing } from '../exercise-view';
 import type { MountedPage, PageContext } from './index';
 
 /**
@@ -45,6 +45,8 @@ function readAsDataUrl(file: File): Promise<string> {
 }
 
 export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
+  // Every card shows its drawing: one request for all of them.
+  void loadEveryDrawing();
   const status = el('p', {
     class: 'exercises-status',
     role: 'status',
