@@ -113,6 +113,9 @@ export function exerciseCard(exercise: CardExercise, t: TFunction, options: Card
     { class: 'ex-dose', 'data-testid': 'exercise-dose' },
     el('span', {}, exercise.doseText),
     el('span', { class: 'ex-target' }, exercise.targetLabel),
+    ...(exercise.place
+      ? [el('span', { class: 'ex-target ex-place' }, t(`exercises:place.${exercise.place}`))]
+      : []),
   );
   const steps = el(
     'ol',

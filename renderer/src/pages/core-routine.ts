@@ -5,8 +5,8 @@ import { el } from '../dom';
 import { drawing } from '../exercise-view';
 import type { MountedPage, PageContext } from './index';
 
-/** The core-strength routine, in the catalogue's order. */
-const ROUTINE = ['plank', 'bird-dog', 'glute-bridge', 'dead-bug'];
+/** The core-strength routine: every exercise done on the floor, in the catalogue's order. */
+const ROUTINE = EXERCISES.filter((exercise) => exercise.place === 'floor');
 
 /** One of our drawings, decorative here: the steps beside it say the same. */
 async function inlinePicture(file: string): Promise<SVGSVGElement | null> {
@@ -203,10 +203,7 @@ export function mount(root: HTMLElement, { t }: PageContext): MountedPage {
     );
   };
 
-  const exercises = ROUTINE.flatMap((id) => {
-    const exercise = EXERCISES.find((candidate) => candidate.id === id);
-    return exercise ? [resolveExercise(t, exercise)] : [];
-  });
+  const exercises = ROUTINE.map((exercise) => resolveExercise(t, exercise));
 
   root.append(
     el(

@@ -430,7 +430,15 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
     if (entry.hidden) article.classList.add('ex-hidden');
     const text = article.querySelector('.ex-text')!;
     const kinds = entry.breakKinds.map((kind) => t(`breaks:kind.${kind}`)).join(', ');
-    text.append(el('p', { class: 'ex-meta' }, t('breaks:exercises.breakKinds', { kinds })));
+    text.append(
+      el(
+        'p',
+        { class: 'ex-meta' },
+        entry.place === 'floor'
+          ? t('exercises:place.floorNote')
+          : t('breaks:exercises.breakKinds', { kinds }),
+      ),
+    );
     if (entry.hidden) text.append(el('p', { class: 'ex-meta' }, t('breaks:exercises.hiddenNote')));
     const buttons = el(
       'div',

@@ -9,6 +9,7 @@ import {
   EXERCISES,
   type Exercise,
   MICRO_BREAK_SECONDS,
+  PLACES,
   RESERVED_CONTENT_KEYS,
   SOURCES,
   TARGETS,
@@ -86,12 +87,33 @@ describe('the exercise catalogue', () => {
     }
   });
 
-  it('keeps core exercises and floor work for long breaks', () => {
-    for (const e of EXERCISES.filter((e) => e.target === 'core')) {
-      expect(e.breakKinds).toEqual(['long']);
+  it('says where each exercise is done, and offers floor work to no break', () => {
+    const floor = EXERCISES.filter((e) => e.place === 'floor').map((e) => e.id);
+    // What the Core routine page calls "on the floor at home", and the lying Y raise.
+    expect(floor.sort()).toEqual(
+      ['bird-dog', 'dead-bug', 'glute-bridge', 'plank', 'prone-y-raise'].sort(),
+    );
+    for (const e of EXERCISES) {
+      expect(PLACES, e.id).toContain(e.place);
+      if (e.place === 'floor') expect(e.breakKinds, e.id).toEqual([]);
+      else expect(e.breakKinds.length, e.id).toBeGreaterThan(0);
     }
-    expect(exercise('prone-y-raise').breakKinds).toEqual(['long']);
+    // Steps that use a chair, a wall or a doorway say where.
+    expect(exercise('thoracic-extension-chair').place).toBe('seated');
+    expect(exercise('wall-angels').place).toBe('standing');
+    expect(exercise('doorway-chest-stretch').place).toBe('standing');
     expect(exercise('doorway-chest-stretch').breakKinds).toEqual(['long']);
+  });
+
+  it('refuses a built-in floor exercise offered for a break, naming the field', () => {
+    const plank = exercise('plank');
+    const parsed = exerciseSchema.safeParse({ ...plank, breakKinds: ['long'] });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({
+      path: ['breakKinds'],
+      message: expect.stringContaining('core routine'),
+    });
+    expect(exerciseSchema.safeParse({ ...plank, place: 'bed' }).success).toBe(false);
   });
 
   it('gives every exercise a source cited in FACTS.md', () => {
