@@ -9,9 +9,10 @@
  * - The break prompt's paint time: from asking the services for a break to the
  *   exercise being painted in headless Chromium, through the web host. Budget: 150 ms.
  * - What each page makes Chromium fetch when it opens in a fresh browser context:
- *   requests and raw (uncompressed) bytes, as the Electron app reads files from disk.
- *   The break page is opened while a break is on, with its exercise drawn. Budgets:
- *   at most 12 requests per page; the break page at most 150 KB.
+ *   requests and raw (uncompressed) bytes, as the Electron app reads files from disk,
+ *   in each language (the figures are the heaviest language's). The break page is
+ *   opened while a break is on, with its exercise drawn. Budgets: at most 12 requests
+ *   per page; the break page at most 150 KB.
  * Needs `npm run build` first.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -74,9 +75,18 @@ function pageWeights(languages: { language: string; gzipBytes: number }[]) {
   });
 }
 
-async function startWebHost(): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
+interface WebHost {
+  url: string;
+  child: ChildProcess;
+  dataDir: string;
+}
+
+async function startWebHost(language = 'system'): Promise<WebHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'unhunch-bench-'));
-  writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ settings: { workHours: null } }));
+  writeFileSync(
+    join(dataDir, 'settings.json'),
+    JSON.stringify({ settings: { workHours: null, language } }),
+  );
   const child = spawn(
     process.execPath,
     [join(ROOT, 'out/node/web.js'), '--port', '0', '--no-open', '--data', dataDir],
@@ -94,20 +104,28 @@ async function startWebHost(): Promise<{ url: string; child: ChildProcess; dataD
   return { url, child, dataDir };
 }
 
-interface PageTransfer {
-  page: string;
+interface Fetched {
   rawBytes: number;
   requests: number;
   files: string[];
+}
+interface PageTransfer extends Fetched {
+  page: string;
+  /** The language these figures are from: the heaviest. */
+  language: string;
+  byLanguage: Record<string, { rawBytes: number; requests: number }>;
   met: boolean;
 }
+
+/** The languages the app speaks, as a browser asks for them (the web host follows it). */
+const LANGUAGES = ['en', 'de', 'es'];
 
 /**
  * Every request Chromium makes to show `id` in a fresh context (no cache), counted
  * once the page is ready and the network has been quiet: the document, scripts,
  * styles, words and drawings. The break page is measured with a break on screen.
  */
-async function pageTransfer(browser: Browser, url: string, id: string): Promise<PageTransfer> {
+async function fetchedFor(browser: Browser, url: string, id: string): Promise<Fetched> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const files: string[] = [];
@@ -145,13 +163,52 @@ async function pageTransfer(browser: Browser, url: string, id: string): Promise<
       await page.evaluate(`window.unhunch.call('skipBreak')`).catch(() => {});
     }
     const rawBytes = (await Promise.all(bodies)).reduce((sum, bytes) => sum + bytes, 0);
-    const met =
-      files.length <= PAGE_REQUEST_BUDGET &&
-      (id !== 'break' || rawBytes <= BREAK_PAGE_RAW_BUDGET_BYTES);
-    return { page: id, rawBytes, requests: files.length, files: files.sort(), met };
+    return { rawBytes, requests: files.length, files: files.sort() };
   } finally {
     await context.close();
   }
+}
+
+function stopWebHost(host: WebHost): void {
+  host.child.kill();
+  rmSync(host.dataDir, { recursive: true, force: true });
+}
+
+/** What each page fetches in each language; a page's figures are its heaviest language's. */
+async function pageTransfers(browser: Browser, pageIds: string[]): Promise<PageTransfer[]> {
+  const hosts = new Map<string, WebHost>();
+  try {
+    for (const language of LANGUAGES) hosts.set(language, await startWebHost(language));
+    const transfers: PageTransfer[] = [];
+    for (const id of pageIds) transfers.push(await pageTransfer(browser, hosts, id));
+    return transfers;
+  } finally {
+    for (const host of hosts.values()) stopWebHost(host);
+  }
+}
+
+async function pageTransfer(
+  browser: Browser,
+  hosts: Map<string, WebHost>,
+  id: string,
+): Promise<PageTransfer> {
+  const byLanguage: PageTransfer['byLanguage'] = {};
+  let heaviest: (Fetched & { language: string }) | undefined;
+  for (const [language, host] of hosts) {
+    const fetched = await fetchedFor(browser, host.url, id);
+    byLanguage[language] = { rawBytes: fetched.rawBytes, requests: fetched.requests };
+    if (
+      !heaviest ||
+      fetched.requests > heaviest.requests ||
+      (fetched.requests === heaviest.requests && fetched.rawBytes > heaviest.rawBytes)
+    ) {
+      heaviest = { ...fetched, language };
+    }
+  }
+  const { language, rawBytes, requests, files } = heaviest!;
+  const met =
+    requests <= PAGE_REQUEST_BUDGET && (id !== 'break' || rawBytes <= BREAK_PAGE_RAW_BUDGET_BYTES);
+  return { page: id, rawBytes, requests, language, byLanguage, files, met };
 }
 
 /** Asks the services for a break and times until the break page has painted its exercise. */
@@ -169,7 +226,7 @@ async function measurePages(pageIds: string[]): Promise<{
   const firstPaintMs: Record<string, number> = {};
   const transfer: PageTransfer[] = [];
   try {
-    for (const id of pageIds) transfer.push(await pageTransfer(browser, host.url, id));
+    transfer.push(...(await pageTransfers(browser, pageIds)));
     // Each page opened fresh: Chromium's first contentful paint, from navigation start.
     for (const id of pageIds) {
       const page = await browser.newPage();
@@ -216,8 +273,7 @@ async function measurePages(pageIds: string[]): Promise<{
     }
   } finally {
     await browser.close();
-    host.child.kill();
-    rmSync(host.dataDir, { recursive: true, force: true });
+    stopWebHost(host);
   }
   return { samplesMs: samples, firstPaintMs, transfer };
 }
@@ -271,7 +327,7 @@ for (const page of pages) {
 if (Array.isArray(transfer)) {
   for (const page of transfer) {
     console.log(
-      `${page.met ? 'met ' : 'MISS'}  page ${page.page.padEnd(16)} ${page.requests} requests, ${(page.rawBytes / 1024).toFixed(1)} KB raw (budget ${PAGE_REQUEST_BUDGET} requests${page.page === 'break' ? ', 150 KB' : ''})`,
+      `${page.met ? 'met ' : 'MISS'}  page ${page.page.padEnd(16)} ${page.requests} requests, ${(page.rawBytes / 1024).toFixed(1)} KB raw in ${page.language} (budget ${PAGE_REQUEST_BUDGET} requests${page.page === 'break' ? ', 150 KB' : ''})`,
     );
   }
 } else console.log(`skip  page transfer: ${transfer.skipped}`);

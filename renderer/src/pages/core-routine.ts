@@ -2,7 +2,7 @@ import type { ResolvedExercise } from '../../../src/contract/content';
 import { resolveExercise } from '../../../src/contract/exercise-words';
 import { DEFAULT_SECONDS_PER_REP, type Dose, EXERCISES } from '../../../src/contract/guides';
 import { el } from '../dom';
-import { drawing } from '../exercise-view';
+import { drawing, loadEveryDrawing } from '../exercise-view';
 import type { MountedPage, PageContext } from './index';
 
 /** The core-strength routine: every exercise done on the floor, in the catalogue's order. */
@@ -203,6 +203,8 @@ export function mount(root: HTMLElement, { t }: PageContext): MountedPage {
     );
   };
 
+  // Five drawings on one page: one request for all of them, not five.
+  void loadEveryDrawing();
   const exercises = ROUTINE.map((exercise) => resolveExercise(t, exercise));
 
   root.append(
