@@ -218,6 +218,15 @@ function frontTrunk(neck: P = [80, 60]): string {
     path(polyline(FRONT_HIPS), 12)
   );
 }
+/** Sitting upright on a chair, seen from the side, facing right. */
+const sittingUpright = () => [
+  props(floor(), chairSide()),
+  seatedLegs(),
+  trunk(SEAT_HIP, [62, 56]),
+  head([66, 38]),
+];
+/** Sitting on a chair seen from the front; the arms and head are the exercise's. */
+const sittingFacingUs = () => [props(floor(), chairFront()), frontLegs(), frontTrunk()];
 // Standing, seen from the front.
 function standingFront(): string {
   return (
@@ -275,10 +284,7 @@ const DRAWINGS: Record<string, () => string[]> = {
     move(arc(70, 76, 40, 130, 220, true)),
   ],
   'seated-thoracic-rotation': () => [
-    props(floor(), chairSide()),
-    seatedLegs(),
-    trunk(SEAT_HIP, [62, 56]),
-    head([66, 38]),
+    ...sittingUpright(),
     limb([63, 60], [82, 72], [64, 70]),
     move(path('M36 80A30 10 0 0 0 88 84M80.6 78.7L88 84L81 89')),
   ],
@@ -329,36 +335,28 @@ const DRAWINGS: Record<string, () => string[]> = {
     move(arrow([146, 54], [122, 54]), dashed([120, 24], [120, 98])),
   ],
   'upper-trapezius-stretch': () => [
-    props(floor(), chairFront()),
-    frontLegs(),
-    frontTrunk(),
+    ...sittingFacingUs(),
     limb([66, 62], [60, 84], [70, 100]),
     limb([94, 62], [100, 84], [96, 108]),
     head([69, 43], 12),
     move(arc(80, 64, 38, -62, -118)),
   ],
   'levator-scapulae-stretch': () => [
-    props(floor(), chairFront()),
-    frontLegs(),
-    frontTrunk(),
+    ...sittingFacingUs(),
     limb([94, 62], [104, 86], [112, 106]),
     limb([66, 62], [48, 44], [66, 30]),
     head([72, 48], 12),
     move(arrow([100, 30], [86, 48])),
   ],
   'neck-side-bend': () => [
-    props(floor(), chairFront()),
-    frontLegs(),
-    frontTrunk(),
+    ...sittingFacingUs(),
     limb([66, 62], [60, 84], [72, 98]),
     limb([94, 62], [100, 84], [88, 98]),
     head([91, 43], 12),
     move(arc(80, 64, 38, -118, -62)),
   ],
   'neck-rotation': () => [
-    props(floor(), chairFront()),
-    frontLegs(),
-    frontTrunk(),
+    ...sittingFacingUs(),
     limb([66, 62], [60, 84], [72, 98]),
     limb([94, 62], [100, 84], [88, 98]),
     head([80, 40], 12),
@@ -366,10 +364,7 @@ const DRAWINGS: Record<string, () => string[]> = {
     move(path('M54 24Q80 6 106 24M97.2 22.6L106 24L102.6 15.8M62.8 22.6L54 24L57.4 15.8')),
   ],
   'shoulder-rolls': () => [
-    props(floor(), chairSide()),
-    seatedLegs(),
-    trunk(SEAT_HIP, [62, 56]),
-    head([66, 38]),
+    ...sittingUpright(),
     limb([62, 60], [66, 82], [84, 92]),
     move(arc(60, 64, 18, 200, 500)),
   ],
@@ -382,9 +377,7 @@ const DRAWINGS: Record<string, () => string[]> = {
     move(arrow([32, 54], [32, 22]), arrow([128, 54], [128, 22])),
   ],
   'cross-body-shoulder-stretch': () => [
-    props(floor(), chairFront()),
-    frontLegs(),
-    frontTrunk(),
+    ...sittingFacingUs(),
     limb([66, 62], [60, 84], [72, 98]),
     limb([94, 62], [104, 80], [116, 68]),
     limb([66, 64], [124, 64]),
@@ -403,19 +396,13 @@ const DRAWINGS: Record<string, () => string[]> = {
     move(arc(80, 108, 90, -110, -70)),
   ],
   'wrist-flexor-stretch': () => [
-    props(floor(), chairSide()),
-    seatedLegs(),
-    trunk(SEAT_HIP, [62, 56]),
-    head([66, 38]),
+    ...sittingUpright(),
     far(limb([62, 60], [86, 82], [122, 42])),
     limb([62, 62], [112, 62], [118, 38]),
     move(arc(118, 62, 30, -66, -120)),
   ],
   'wrist-extensor-stretch': () => [
-    props(floor(), chairSide()),
-    seatedLegs(),
-    trunk(SEAT_HIP, [62, 56]),
-    head([66, 38]),
+    ...sittingUpright(),
     far(limb([62, 60], [84, 84], [118, 72])),
     limb([62, 62], [112, 62], [116, 86]),
     move(arc(114, 62, 32, 66, 120)),
@@ -431,10 +418,7 @@ const DRAWINGS: Record<string, () => string[]> = {
     move(arrow([34, 72], [22, 62]), arrow([126, 54], [138, 46]), arrow([80, 28], [80, 12])),
   ],
   'forearm-prayer-stretch': () => [
-    props(floor(), chairSide()),
-    seatedLegs(),
-    trunk(SEAT_HIP, [62, 56]),
-    head([66, 38]),
+    ...sittingUpright(),
     limb([62, 60], [72, 86], [90, 78], [92, 58]),
     move(arrow([108, 52], [108, 84])),
   ],
