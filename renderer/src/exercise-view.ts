@@ -12,9 +12,9 @@ export type CardExercise = Omit<ShownExercise, 'picture'> & { picture?: string |
 
 /**
  * Our own drawings, each its own small chunk loaded when its exercise is shown: a
- * break loads only the drawing on screen. The Exercises page shows every drawing at
- * once and loads them as one chunk instead (`loadEveryDrawing`), so it makes one
- * request, not thirty. The file's name is the key: `bird-dog.svg`.
+ * break loads only the drawing on screen. A page that shows many at once (Exercises,
+ * Core routine) calls `loadEveryDrawing` first and gets them all in one request
+ * instead of one each. The file's name is the key: `bird-dog.svg`.
  */
 const ONE_DRAWING = Object.fromEntries(
   Object.entries(
