@@ -2,7 +2,7 @@ import { validate, validateDetailed } from 'node-cron';
 
 /**
  * The checklist re-check reminder: a node-cron routine in settings (`routines`,
- * DESIGN.md). Weekly on Monday at 10:00 local time by default, when the week's
+ * docs/settings.md). Weekly on Monday at 10:00 local time by default, when the week's
  * setup has settled but the day is young.
  */
 export const CHECKLIST_RECHECK_ROUTINE_ID = 'checklist-recheck';

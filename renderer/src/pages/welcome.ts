@@ -11,7 +11,7 @@ import type { MountedPage, PageContext } from './index';
  */
 
 /**
- * The rhythms on offer. `recommended` is the defaults (FACTS.md: McLean et al. 2001,
+ * The rhythms on offer. `recommended` is the defaults (docs/sources.md: McLean et al. 2001,
  * 30 s every 20 min; NIOSH, 5 min hourly); `gentle` keeps McLean's 40-minute interval,
  * which also helped; `longOnly` is the hourly 5-minute break alone.
  */
