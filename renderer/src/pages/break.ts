@@ -25,6 +25,8 @@ import type { MountedPage, PageContext } from './index';
 const ANNOUNCE_EVERY_MS = 10_000;
 const ANNOUNCE_EVERY_LONG_MS = 60_000;
 const ANNOUNCE_QUIET_MS = 5_000;
+/** Two announcements never come closer than this: the second would cut the first short. */
+const ANNOUNCE_GAP_MS = 1_500;
 /**
  * How long after a break appears its access keys and keyboard-pressed buttons wait:
  * someone typing in their work window when the break takes the focus must not
@@ -77,6 +79,8 @@ export function mount(root: HTMLElement, { api, t, language, navigate }: PageCon
   let frame = 0;
   let ticker: ReturnType<typeof setTimeout> | undefined;
   let lastAnnounced = 0;
+  /** A new exercise's name that came too soon after the time left, said once the gap has passed. */
+  let pendingAnnouncement: string | null = null;
   let lastMark = 0;
   let lastSecond = -1;
   const cards = new Map<string, HTMLElement>();
@@ -223,9 +227,13 @@ export function mount(root: HTMLElement, { api, t, language, navigate }: PageCon
     stepStartedAt = hostNow();
     draw();
     if (announceIt) {
-      announce(describe(list[index], false));
-      // The time left waits its turn, so it does not cut the exercise's name short.
-      lastAnnounced = hostNow();
+      const text = describe(list[index], false);
+      // The time left waits its turn, so it does not cut the exercise's name short; and
+      // a name that falls right after the time left waits for the gap.
+      if (hostNow() - lastAnnounced >= ANNOUNCE_GAP_MS) {
+        announce(text);
+        lastAnnounced = hostNow();
+      } else pendingAnnouncement = text;
     }
   };
 
@@ -253,10 +261,15 @@ export function mount(root: HTMLElement, { api, t, language, navigate }: PageCon
       step(index + 1);
       stepStartedAt = started;
     }
+    if (pendingAnnouncement !== null && now - lastAnnounced >= ANNOUNCE_GAP_MS) {
+      announce(pendingAnnouncement);
+      pendingAnnouncement = null;
+      lastAnnounced = now;
+    }
     const mark = markOf(left);
     if (mark !== lastMark) {
       lastMark = mark;
-      if (mark > 0 && now - lastAnnounced >= ANNOUNCE_QUIET_MS) {
+      if (mark > 0 && pendingAnnouncement === null && now - lastAnnounced >= ANNOUNCE_QUIET_MS) {
         lastAnnounced = now;
         announce(remainingText(mark));
       }
@@ -314,6 +327,7 @@ export function mount(root: HTMLElement, { api, t, language, navigate }: PageCon
     }
     draw();
     lastSecond = -1;
+    pendingAnnouncement = null;
     lastAnnounced = hostNow();
     lastMark = markOf(shown.endsAt - lastAnnounced);
     announce(describe(exercises()[index], true));
