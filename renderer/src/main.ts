@@ -1,5 +1,6 @@
 import { createTranslator } from '../../src/contract/i18n';
 import { connect } from './bridge';
+import { showCheckinDueBanner } from './checkin-due';
 import { showChecklistDueBanner } from './checklist-due';
 import { el } from './dom';
 import { askLocale, followLocale } from './locale';
@@ -55,6 +56,7 @@ async function start() {
 
   followTheme(api);
   showChecklistDueBanner(nav, api, t);
+  showCheckinDueBanner(nav, api, t);
 
   const show = async () => {
     const wanted = location.hash.slice(1);

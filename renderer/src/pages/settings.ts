@@ -12,6 +12,7 @@ import {
 } from '../../../src/contract/settings-limits';
 import { el } from '../dom';
 import { downloadText } from '../download';
+import { mountCheckinSetting } from './checkin-setting';
 import type { MountedPage, PageContext } from './index';
 
 /**
@@ -679,6 +680,9 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
     importIssues,
   );
 
+  // The weekly check-in: the person's own switch, out of reach of any policy.
+  const checkinSetting = el('div');
+  const checkin = mountCheckinSetting(checkinSetting, { api, t });
   root.append(
     el(
       'section',
@@ -689,6 +693,7 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
       storageNotice,
     ),
     ...sections,
+    checkinSetting,
     fileSection,
     el('div', { class: 'settings-live' }, status),
   );
@@ -722,6 +727,7 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
   return {
     unmount() {
       for (const off of unsubscribe) off();
+      checkin.unmount();
       if (dialog.open) dialog.close();
     },
   };

@@ -1,6 +1,7 @@
 import type { StatsReportView } from '../../../src/contract/contract';
 import { el } from '../dom';
 import { downloadText } from '../download';
+import { mountCheckinTrend } from './checkin-trend';
 import type { MountedPage, PageContext } from './index';
 
 /**
@@ -71,6 +72,8 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     'aria-labelledby': 'stats-checklist-heading',
   });
   const table = el('section', { class: 'card stats-table-card' });
+  const trendCard = el('div');
+  const checkinTrend = mountCheckinTrend(trendCard, { api, t, language });
 
   root.append(
     el(
@@ -93,6 +96,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     breaksChart,
     checklistChart,
     table,
+    trendCard,
   );
 
   const periodCard = (id: string, title: string, period: Period) => {
@@ -431,7 +435,8 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
   });
   exportButton.addEventListener('click', async () => {
     try {
-      const csv = await api.call('exportStatsCsv', { days });
+      const includeCheckins = checkinTrend.includeInExport();
+      const csv = await api.call('exportStatsCsv', { days, includeCheckins });
       const fileName = `unhunch-statistics-${report?.period.to ?? 'today'}.csv`;
       downloadText(fileName, csv, 'text/csv');
       status.textContent = ts('exported', { fileName });
@@ -440,5 +445,5 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     }
   });
   void load();
-  return {};
+  return { unmount: checkinTrend.unmount };
 }

@@ -1,4 +1,6 @@
 import type { HandlersFor, statsCalls } from '../../contract/contract';
+import { withCheckinColumns } from '../../core/checkin/csv';
+import { checkinsFromHistory } from '../../core/checkin/records';
 import { computeStats } from '../../core/stats/aggregate';
 import { statsCsv } from '../../core/stats/csv';
 import type { AppContext } from '../context';
@@ -11,7 +13,11 @@ export function statsHandlers(ctx: AppContext): HandlersFor<typeof statsCalls> {
     computeStats(ctx.history.read(), { now: ctx.clock.now(), timeZone: ctx.timeZone, days });
   return {
     getStats: ({ days }) => report(days),
-    exportStatsCsv: ({ days }) => statsCsv(report(days)),
+    exportStatsCsv: ({ days, includeCheckins }) => {
+      const csv = statsCsv(report(days));
+      if (!includeCheckins) return csv;
+      return withCheckinColumns(csv, checkinsFromHistory(ctx.history.read(), ctx.timeZone));
+    },
     clearHistory: () => {
       try {
         ctx.history.clear();
