@@ -7,6 +7,7 @@ import { MAX_STATS_DAYS } from '../../contract/calls/stats';
 import { computeStats, type PeriodStats } from '../../core/stats/aggregate';
 import { statsCsv } from '../../core/stats/csv';
 import { isValidTimeZone, systemTimeZone } from '../../core/time/zoned';
+import { weeklyPainTrend } from './checkin-trend';
 import { type CliIo, EXIT_BAD_INPUT, processIo } from './io';
 
 /**
@@ -142,6 +143,7 @@ export async function runStats(
       `A day counts when at least ${streak.goalPercent}% of the breaks due were taken or natural; days with none due do not end a streak.`,
       'Breaks kept = (taken + natural) / breaks due; a postponed break counts once, when it is settled.',
       skipped > 0 ? 'Some lines of the history could not be read and were left out.' : '',
+      weeklyPainTrend(records, { now: environment.now(), timeZone, days }),
     ]
       .filter((line, index) => line !== '' || index === 3)
       .join('\n')
