@@ -1,5 +1,8 @@
 import { rmSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, startWebHostProcess, tabTo, test } from './web-host';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /**
  * The weekly upper-back check-in as a person uses it: off until turned on in Settings,
@@ -88,6 +91,8 @@ test('a person turns the check-in on, answers it by keyboard, sees the trend and
     }
     await page.keyboard.press('Tab');
     await expect(page.getByTestId('checkin-submit')).toBeFocused();
+    const form = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    expect(form.violations.map((v) => v.id)).toEqual([]);
     await page.keyboard.press('Enter');
 
     // Pain of 3 three weeks running: a plain "see a GP or physiotherapist", no diagnosis.
@@ -104,14 +109,19 @@ test('a person turns the check-in on, answers it by keyboard, sees the trend and
     const rows = page.getByTestId('checkin-trend-table').locator('tbody tr');
     const painCells = page.getByTestId('checkin-trend-table').getByTestId('checkin-week-pain');
     await expect(painCells.filter({ hasText: '3' })).toHaveCount(3);
-    await expect(rows.filter({ hasText: '10' }).first()).toBeVisible();
+    // Last week: pain 3 beside its 10 minutes of heat.
+    const heatWeek = rows.filter({ has: page.locator('td', { hasText: /^10$/ }) });
+    await expect(heatWeek).toHaveCount(1);
+    await expect(heatWeek.getByTestId('checkin-week-pain')).toHaveText('3');
     await expect(page.getByTestId('checkin-trend-summary')).toContainText('pain 3 of 10');
 
     // The summary: the weeks, the checklist score, what Unhunch is not; printable to PDF.
     await page.getByTestId('checkin-trend-summary-link').click();
     await expect(page.getByTestId('checkin-summary-checklist')).toContainText('90%');
     await expect(page.getByTestId('checkin-summary-about')).toContainText('desktop app');
-    await expect(page.getByTestId('checkin-summary-table').locator('tbody tr')).not.toHaveCount(0);
+    await expect(page.getByTestId('checkin-summary-table').locator('tbody tr')).toHaveCount(3);
+    const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('navigation')).toBeHidden();
     await expect(page.getByTestId('checkin-print')).toBeHidden();

@@ -61,6 +61,14 @@ export function mountCheckinTrend(
       )}
       <polyline class="line-pain" points=${line('pain')}></polyline>
       <polyline class="line-interference" points=${line('interference')}></polyline>
+      ${weeks.map((week, i) =>
+        (['pain', 'interference'] as const).map((field) => {
+          const value = week[field];
+          return value === null
+            ? nothing
+            : svg`<circle class=${`dot-${field}`} cx=${x(i)} cy=${y(value)} r="4"></circle>`;
+        }),
+      )}
       ${weeks.map(
         (week, i) =>
           svg`<text class="axis" x=${x(i)} y=${CHART.height - 6} text-anchor="middle">${weekLabel(week.weekStart)}</text>`,

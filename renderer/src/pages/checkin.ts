@@ -34,6 +34,8 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
   let state: CheckinState | null = null;
   let answers: Answers = { pain: null, interference: null, emergency: null, urgent: null };
   let advice: CheckinAdviceView | null = null;
+  /** Answered just now: the form gives way to "saved" until the person asks for it again. */
+  let answered = false;
   let message = '';
 
   const pick = (field: Score, value: number) => {
@@ -171,6 +173,7 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
       } else {
         message = tc('saved');
         advice = result.advice;
+        answered = true;
         answers = { pain: null, interference: null, emergency: null, urgent: null };
       }
     } catch (error) {
@@ -188,15 +191,25 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
 
   const draw = () => {
     if (!state) return;
-    const form = state.enabled
-      ? html`<form class="card checkin-form" data-testid="checkin-form" @submit=${submit} novalidate>
+    const again = () => {
+      answered = false;
+      message = '';
+      draw();
+      host.querySelector<HTMLInputElement>('input[name="pain"]')?.focus();
+    };
+    const form = answered
+      ? html`<p><button type="button" class="secondary" data-testid="checkin-again" @click=${again}>
+          ${tc('again')}
+        </button></p>`
+      : state.enabled
+        ? html`<form class="card checkin-form" data-testid="checkin-form" @submit=${submit} novalidate>
           <p class="detail" id="checkin-keys">${tc('keys')}</p>
           ${scoreQuestion('pain')} ${scoreQuestion('interference')}
           ${flagQuestion('emergency', state.questions.emergency)}
           ${flagQuestion('urgent', state.questions.urgent)}
           <button type="submit" data-testid="checkin-submit">${tc('submit')}</button>
         </form>`
-      : html`<section class="card" data-testid="checkin-off">
+        : html`<section class="card" data-testid="checkin-off">
           <p>${tc('off')}</p>
           <button type="button" data-testid="checkin-turn-on" @click=${turnOn}>${tc('turnOn')}</button>
         </section>`;

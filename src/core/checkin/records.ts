@@ -38,7 +38,7 @@ export function checkinsFromHistory(records: readonly Raw[], timeZone: string): 
 }
 
 export interface CheckinReport {
-  /** Whole weeks, Monday first, this week last. */
+  /** Whole weeks, Monday first, this week last, from the first that holds anything. */
   weeks: CheckinWeek[];
   /** The check-ins within those weeks, oldest first. */
   checkins: DatedCheckin[];
@@ -60,8 +60,13 @@ export function checkinReport(
   const checkins = checkinsFromHistory(records, options.timeZone).filter(
     (c) => c.date >= from && c.date <= today,
   );
+  const weeks = weeklyTrend(stats.daily, checkins);
+  // Weeks before anything was recorded say nothing: start at the first that holds something.
+  const first = weeks.findIndex(
+    (w) => w.pain !== null || w.breaksDue > 0 || w.heatMinutes > 0 || w.iceMinutes > 0,
+  );
   return {
-    weeks: weeklyTrend(stats.daily, checkins),
+    weeks: first === -1 ? weeks.slice(-1) : weeks.slice(first),
     checkins,
     latestChecklist: latestChecklist(records),
   };

@@ -65,11 +65,25 @@ describe('the weekly trend', () => {
       ],
       { now, timeZone: 'Europe/Berlin', weeks: 2 },
     );
-    expect(report.weeks.map((w) => [w.weekStart, w.pain])).toEqual([
-      ['2026-11-23', null],
-      ['2026-11-30', 4],
+    expect(report.weeks.map((w) => [w.weekStart, w.pain, w.breaksKept])).toEqual([
+      ['2026-11-30', 4, 1],
     ]);
     expect(report.checkins).toHaveLength(1);
+  });
+
+  it('starts at the first week that holds anything, and shows this week when nothing does', () => {
+    const now = Date.UTC(2026, 11, 4, 12);
+    const checkin = {
+      at: Date.UTC(2026, 10, 25),
+      type: 'weekly-checkin',
+      pain: 2,
+      interference: 1,
+      redFlags: NO_FLAGS,
+    };
+    const report = checkinReport([checkin], { now, timeZone: 'UTC', weeks: 12 });
+    expect(report.weeks.map((w) => w.weekStart)).toEqual(['2026-11-23', '2026-11-30']);
+    const empty = checkinReport([], { now, timeZone: 'UTC', weeks: 12 });
+    expect(empty.weeks.map((w) => w.weekStart)).toEqual(['2026-11-30']);
   });
 });
 
