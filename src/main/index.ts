@@ -10,7 +10,7 @@ import { bindContract, pushEvent } from './ipc';
 import { followLaunches, holdSingleInstance } from './launch';
 import { createMainLogger } from './logging';
 import { followLoginSetting } from './login-item';
-import { notifyBreakWarnings, notifyChecklistDue } from './notifications';
+import { notifyBreakWarnings, notifyCheckinDue, notifyChecklistDue } from './notifications';
 import { keepPolicyCurrent, readMachinePolicy } from './policy';
 import { systemIdleSeconds, wirePowerSignals } from './power';
 import { ElectronSettingsStore } from './store';
@@ -65,6 +65,7 @@ async function start() {
   notifyBreakWarnings(unhunch, { t });
   startFocusSignals(unhunch, { t });
   notifyChecklistDue(unhunch, { t, showChecklist: () => showMainWindow('checklist') });
+  notifyCheckinDue(unhunch, { t, showCheckin: () => showMainWindow('checkin') });
   followLoginSetting(unhunch, app);
   followThemeSetting(unhunch);
   bindContract(unhunch, {
