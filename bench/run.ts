@@ -3,17 +3,24 @@
  * budgets"), measured on the real service under the virtual clock, written to
  * bench/results/engine.json. Later issues add their own figures beside these.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startFocusProvider } from '../src/app/focus-provider';
+import { shareOneTimer } from '../src/app/shared-clock';
 import { type SimulatedEvent, type SimulationResult, simulate } from '../src/app/simulate';
 import { createTimerService } from '../src/core/breaks/service';
 import { FOCUS_SIGNALS } from '../src/core/focus/signals';
 import { DEFAULT_SETTINGS } from '../src/core/settings/settings';
 import { MINUTE } from '../src/core/time/duration';
 import { VirtualClock } from '../src/core/time/virtual-clock';
+import type { HostDay } from './host/day';
+import { idleOf, type Person } from './host/person';
+import { advanceWakeByWake } from './host/wake-by-wake';
 
-const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results', 'engine.json');
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const RESULTS = join(BENCH, 'results', 'engine.json');
 
 function run(scenario: object): SimulationResult {
   const outcome = simulate(scenario);
@@ -259,12 +266,14 @@ function unnoticedJumpDetectionSeconds(): number {
 }
 
 /**
- * The Electron host reads its focus detectors every 15 s, only while the service wants
- * them: an active 8-hour day with the defaults, counting the service's wakes with such a
- * host listening (its wake a minute before each warning) and the minutes it is asked to read.
+ * The focus-signal provider the Electron host runs (src/app/focus-provider.ts), reading
+ * only while the service wants it, on one shared clock with the service: an active 8-hour
+ * day with the defaults, counting the wakes of both, the minutes it is asked to read and
+ * its reads.
  */
-function focusHostDay(): { wakeups: number; readingMinutes: number; reads: number } {
-  const clock = new VirtualClock(Date.parse(DAY_START));
+async function focusHostDay(): Promise<{ wakeups: number; readingMinutes: number; reads: number }> {
+  const virtual = new VirtualClock(Date.parse(DAY_START));
+  const clock = shareOneTimer(virtual);
   const service = createTimerService({
     clock,
     settings: { ...DEFAULT_SETTINGS, workHours: null, routines: [] },
@@ -273,19 +282,34 @@ function focusHostDay(): { wakeups: number; readingMinutes: number; reads: numbe
   });
   let since: number | null = null;
   let readingMs = 0;
-  let reads = 0;
   service.onFocusWanted((wanted) => {
-    const now = clock.elapsed();
+    const now = virtual.elapsed();
     if (wanted) since = now;
     else if (since !== null) {
       readingMs += now - since;
-      reads += 1 + Math.floor((now - since) / 15_000);
       since = null;
     }
   });
-  clock.advanceTo(8 * 60 * MINUTE);
+  let reads = 0;
+  const provider = startFocusProvider({
+    timer: service,
+    deferral: () => DEFAULT_SETTINGS.deferral,
+    read: async () => {
+      reads++;
+      return {};
+    },
+    clock,
+  });
+  // Each reading finishes before the next wake: one reading at a time.
+  await advanceWakeByWake(virtual, 8 * 60 * MINUTE);
+  provider.stop();
   service.dispose();
-  return { wakeups: clock.fired, readingMinutes: Math.round(readingMs / 600) / 100, reads };
+  // The reading at start-up is not a wake of its own.
+  return {
+    wakeups: virtual.fired,
+    readingMinutes: Math.round(readingMs / 600) / 100,
+    reads: reads - 1,
+  };
 }
 
 function msToSimulateWeek(): number {
@@ -301,8 +325,39 @@ function msToSimulateWeek(): number {
   return Math.round((times[2] ?? 0) * 10) / 10;
 }
 
+/**
+ * The timer service alone through the active day, for `person` at the desk. A host
+ * that reads focus signals (as the Electron host does) makes the service wake a minute
+ * before each prompt to ask for them: that wake is the service's, counted here too.
+ */
+function serviceDay(person: Person): number {
+  const clock = new VirtualClock(Date.parse(DAY_START));
+  const service = createTimerService({
+    clock,
+    settings: { ...DEFAULT_SETTINGS, workHours: null, routines: [] },
+    timeZone: 'Europe/Berlin',
+    idle: idleOf(person),
+  });
+  service.onFocusWanted(() => {});
+  clock.advanceTo(8 * 60 * MINUTE);
+  service.dispose();
+  return clock.fired;
+}
+
+/** The whole Electron main process through a simulated day, in a process of its own. */
+function hostDay(person: Person): HostDay {
+  const args = ['--import', 'tsx', join(BENCH, 'host', 'day.ts'), `--${person}`];
+  const output = execFileSync(process.execPath, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '') as HostDay;
+}
+
 const named = namedFaults();
-const focusHost = focusHostDay();
+const host = hostDay('typing');
+const reader = hostDay('reading');
+const focusHost = await focusHostDay();
 const randomLateness = Array.from({ length: 100 }, (_, seed) =>
   latenessesOf(run(faultScenario(seed + 1)).events),
 ).flat();
@@ -329,6 +384,40 @@ const results = {
     'wakeups in 8 h, active user, idle detection on',
   ),
   wakeupsWhilePaused: figure(wakeupsWhilePaused(), 0, 'wakeups during a pause'),
+  appWakeupsPerActiveDay: {
+    ...figure(
+      host.activeDay.wakeups,
+      960,
+      'wakeups of the whole Electron main process (src/main, stand-in electron) in 8 h, active user: the timer service, focus readings, tray and policy watch on one shared timer, plus every real timer our code arms past it',
+    ),
+    trayDraws: host.activeDay.trayDraws,
+    trayTexts: host.activeDay.trayTooltips,
+    // Timers our code arms past the clock, each counted as a wakeup of its own.
+    bypassingTheClock: host.realTimersArmed,
+  },
+  appWakeupsPerActiveDayReadingNowAndThen: {
+    value: reader.activeDay.wakeups,
+    timerServiceAlone: serviceDay('reading'),
+    unit: 'the same day for a person who has stopped for 10 s at every third idle sample (the samples drift off the minute): the whole app, and the timer service alone (with its wake a minute before each prompt for the focus host); informational',
+  },
+  appWakeupsPerPausedHour: figure(
+    host.pausedHour.wakeups,
+    0,
+    'wakeups of the whole main process in an hour of an indefinite pause',
+  ),
+  appWakeupsOutsideWorkHoursPerHour: figure(
+    Math.round((host.outsideWorkHours.wakeups / host.outsideWorkHours.hours) * 100) / 100,
+    0,
+    `wakeups of the whole main process per hour outside work hours (17:31 to 08:59, ${host.outsideWorkHours.wakeups} in all)`,
+  ),
+  appRealTimersFired: {
+    ...figure(
+      host.realTimersFired.length,
+      0,
+      'real timers that fired in the simulated day: a timer bypassing the clock would be missed above',
+    ),
+    armedAt: host.realTimersFired.slice(0, 10),
+  },
   maxLatenessMs: {
     ...figure(maxLatenessMs, 1000, 'ms, largest lateness of any due time across fault scenarios'),
     namedFaults: named,
@@ -343,12 +432,12 @@ const results = {
   wakeupsPerActiveDayWithFocusHost: figure(
     focusHost.wakeups,
     960,
-    'wakeups in 8 h, active user, with a host reading focus signals around each prompt',
+    'wakeups in 8 h, active user, the timer service and the focus-signal provider reading around each prompt',
   ),
   focusSignalReading: {
     minutesPerDay: focusHost.readingMinutes,
     readsPerDay: focusHost.reads,
-    unit: 'minutes in 8 h the host is asked to read focus signals (every 15 s), and its reads; informational',
+    unit: 'minutes in 8 h the host is asked to read focus signals, and its reads (every 15 s once a prompt is announced, else with the service’s wakes); informational',
   },
   unnoticedJumpDetectionSeconds: {
     value: unnoticedJumpDetectionSeconds(),
@@ -364,6 +453,13 @@ const line = (name: string, f: { value: number; target: number; met: boolean; un
 console.log(line('wakeups/active day', results.wakeupsPerActiveDay));
 console.log(line('wakeups while paused', results.wakeupsWhilePaused));
 console.log(line('… with a focus host', results.wakeupsPerActiveDayWithFocusHost));
+console.log(line('app wakeups/active day', results.appWakeupsPerActiveDay));
+console.log(
+  `info  app wakeups/active day, reading now and then: ${results.appWakeupsPerActiveDayReadingNowAndThen.value} (the timer service alone ${results.appWakeupsPerActiveDayReadingNowAndThen.timerServiceAlone})`,
+);
+console.log(line('app wakeups/paused h', results.appWakeupsPerPausedHour));
+console.log(line('app wakeups/off-hours h', results.appWakeupsOutsideWorkHoursPerHour));
+console.log(line('real timers fired', results.appRealTimersFired));
 console.log(line('max lateness', results.maxLatenessMs));
 console.log(line('5-day week', results.msToSimulateWeek));
 console.log(

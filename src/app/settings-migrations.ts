@@ -1,13 +1,14 @@
+import { isRecord } from '../core/json';
 import { formatDuration } from '../core/time/duration';
 
 /**
  * The settings file's format, by version, and the chain of migrations that brings an
  * older file up to the current one. The file on disk (and an exported settings file)
- * is a document `{ "version": 1, "settings": { …DESIGN.md keys… } }`.
+ * is a document `{ "version": 1, "settings": { …the settings keys… } }`.
  *
  * - version 0: the first format, flat keys with plain numbers of minutes or seconds
  *   (`"microBreakIntervalMinutes": 20`). It had no `version` field.
- * - version 1: the keys of DESIGN.md under `settings`, durations as strings ("20m").
+ * - version 1: the settings keys (docs/settings.md) under `settings`, durations as strings ("20m").
  *   Files written before the `version` field existed have `settings` and no `version`.
  *
  * A migration is a pure function from one version's document to the next; each one
@@ -30,10 +31,6 @@ type Step = (
 ) =>
   | { ok: true; document: Record<string, unknown>; notes: string[] }
   | { ok: false; error: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The keys only a version 0 file has, to tell one from a bare settings object. */
 export const VERSION_0_KEYS = [
@@ -80,7 +77,7 @@ function durationOf(value: unknown, unitMs: number, key: string): string | { err
   return formatDuration(ms);
 }
 
-/** Version 0 (flat, numbers) to version 1 (the DESIGN.md keys, duration strings). */
+/** Version 0 (flat, numbers) to version 1 (the settings keys, duration strings). */
 const fromVersion0: Step = (v0) => {
   const notes: string[] = [];
   const settings: Record<string, Record<string, unknown> | unknown> = {};

@@ -8,6 +8,7 @@ import {
   parseSettingsFile,
   type SettingsFile,
 } from '../contract/settings';
+import { leafPaths } from '../core/json';
 import type { Settings } from '../core/settings/settings';
 import { isStorageError } from './conf-settings-store';
 import type { NoticeBoard } from './notices';
@@ -15,7 +16,7 @@ import type { Logger, SettingsStore } from './ports';
 
 /**
  * The settings in force: the user's stored choices under the organisation's policy
- * (DESIGN.md "Settings and policy"). The one place that decides whether a change is
+ * (docs/architecture.md "Settings and policy"). The one place that decides whether a change is
  * allowed; it saves the user's layer and tells subscribers.
  */
 export interface SettingsState {
@@ -30,14 +31,6 @@ export interface SettingsState {
   replace(file: SettingsFile): { ok: true } | { ok: false; reason: string };
   setPolicy(policy: Policy | undefined): void;
   onChange(listener: () => void): () => void;
-}
-
-/** Dotted paths of every leaf a partial file sets (lists and null count whole). */
-export function touchedPaths(value: unknown, prefix = ''): string[] {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [prefix];
-  return Object.entries(value).flatMap(([key, inner]) =>
-    inner === undefined ? [] : touchedPaths(inner, prefix ? `${prefix}.${key}` : key),
-  );
 }
 
 export function mergeUser(base: SettingsFile, change: SettingsFile): SettingsFile {
@@ -98,7 +91,7 @@ export function createSettingsState(options: {
   };
 
   const refuseLocked = (change: SettingsFile): string | null => {
-    const blocked = touchedPaths(change).filter((path) => isLocked(path, policy?.locked));
+    const blocked = leafPaths(change).filter((path) => isLocked(path, policy?.locked));
     return blocked.length > 0
       ? `managed by your organization: ${blocked.join(', ')} cannot be changed`
       : null;

@@ -5,7 +5,7 @@ import type { CustomExercise, ResolvedExercise } from './content';
 /**
  * Exercises in words: the resolved, translated form the CLI, the app and the pages
  * show. Kept apart from ./content.ts and its zod schemas so a page can use it without
- * carrying the schemas (DESIGN.md's page budget).
+ * carrying the schemas (docs/architecture.md's page budget).
  */
 
 /** "Hold 15 seconds on each side", "8 slow repetitions", "20 seconds". */

@@ -1,7 +1,7 @@
 /**
  * The typed content and pure pacing the pages draw for themselves, with no call: it is
  * the same in every host and holds no user data. The renderer reaches the core only
- * through this file (DESIGN.md: renderer -> contract <- app -> core).
+ * through this file (docs/architecture.md: renderer -> contract <- app -> core).
  */
 export {
   BREATHING_PATTERNS,

@@ -1,6 +1,7 @@
 import nodeCron from 'node-cron';
 import { z } from 'zod';
 import { CHECKIN_ROUTINE_ID } from '../core/checkin/routine';
+import { isRecord, mergeLayers } from '../core/json';
 import { LANGUAGE_SETTINGS, type LanguageSetting } from '../core/locale/language';
 import { parseCron } from '../core/schedule/cron';
 import { parseClockTime } from '../core/schedule/work-hours';
@@ -20,7 +21,7 @@ import { customExercisesSchema } from './content';
 import { organisationLinksSchema } from './health';
 
 /**
- * The settings FILE shape (DESIGN.md "Settings and policy keys"): the same keys in
+ * The settings FILE shape (docs/settings.md): the same keys in
  * settings files, policy files and scenarios, durations as strings ("20m"). Every key
  * is optional so a file, a policy's defaults or its locks can hold any part; unknown
  * keys are errors. `toCoreSettings` merges layers into the core's `Settings`.
@@ -327,24 +328,10 @@ function copyDeferral(deferral: Settings['deferral']): Settings['deferral'] {
   return { ...deferral, meetingAppList: deferral.meetingAppList.map((app) => ({ ...app })) };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Objects merge key by key; lists and null replace whole. */
-function mergeInto(base: unknown, layer: unknown): unknown {
-  if (!isRecord(base) || !isRecord(layer)) return layer === undefined ? base : layer;
-  const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(layer)) {
-    if (value !== undefined) merged[key] = mergeInto(base[key], value);
-  }
-  return merged;
-}
-
 /** Layers over the schema defaults, later ones winning: the complete file shape. */
 export function mergeSettingsFiles(...layers: (SettingsFile | undefined)[]): CompleteSettingsFile {
   let merged: unknown = fromCoreSettings(DEFAULT_SETTINGS);
-  for (const layer of layers) merged = mergeInto(merged, layer);
+  for (const layer of layers) merged = mergeLayers(merged, layer);
   const complete = merged as CompleteSettingsFile;
   // workHours set by a layer after `null` may be partial: fill it from the defaults.
   if (complete.workHours !== null) {
@@ -364,7 +351,7 @@ function ms(text: string): number {
 }
 
 /**
- * Effective core settings from layered partial files, in the order of DESIGN.md
+ * Effective core settings from layered partial files, in the order of docs/architecture.md
  * "Settings and policy": schema defaults < policy defaults < the user's choices <
  * policy locks. Pass them in that order. The therapy default never exceeds the cap.
  */
@@ -462,16 +449,26 @@ export function formatIssuePath(
   return text === '' ? '(top level)' : text;
 }
 
-/** Every issue as "path: message", one a line, for logs, the CLI and the settings screen. */
-export function formatIssues(error: z.ZodError, root = 'settings'): string[] {
+/** Every issue with the path of what is wrong (`root` first) and what is wrong with it. */
+export function describeIssues(
+  error: z.ZodError,
+  root = 'settings',
+): { path: string; message: string }[] {
   return error.issues.map((issue) => {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : undefined;
-    const message =
-      issue.code === 'unrecognized_keys'
-        ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
-        : issue.message;
-    return `${formatIssuePath({ path: issue.path, code: issue.code, keys }, root)}: ${message}`;
+    return {
+      path: formatIssuePath({ path: issue.path, code: issue.code, keys }, root),
+      message:
+        issue.code === 'unrecognized_keys'
+          ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+          : issue.message,
+    };
   });
+}
+
+/** Every issue as "path: message", one a line, for logs, the CLI and the settings screen. */
+export function formatIssues(error: z.ZodError, root = 'settings'): string[] {
+  return describeIssues(error, root).map(({ path, message }) => `${path}: ${message}`);
 }
 
 export type SettingsParse = { ok: true; file: SettingsFile } | { ok: false; issues: string[] };

@@ -17,7 +17,7 @@ import {
   createCrashGuard,
   describeRendererGone,
 } from './renderer-crashes';
-import { createHardenedWindow, rendererUrl } from './window';
+import { createHardenedWindow, rendererPage } from './window';
 
 /**
  * The break on every display: when the app says a break starts, one frameless window
@@ -31,7 +31,8 @@ import { createHardenedWindow, rendererUrl } from './window';
  * the break itself is the app's and runs on, so the new page shows the same countdown.
  * After CRASH_LIMIT deaths on one display within CRASH_WINDOW_MS no new window is made
  * there; when no break window is left, a notification stands in for the break until it
- * ends, so the person still gets their break.
+ * ends, so the person still gets their break. Displays plugged in or out during a break
+ * gain or lose their window.
  */
 export const FOCUS_GRACE_MS = 1500;
 
@@ -113,7 +114,7 @@ export function showBreaksOnEveryDisplay(
       windows = windows.filter((other) => other.window !== window);
     });
     window.once('ready-to-show', () => window.showInactive());
-    void window.loadFile(rendererUrl(), { hash: 'break' });
+    void window.loadURL(rendererPage('break'));
     windows.push({ window, displayId: display.id });
     return window;
   };
@@ -184,6 +185,29 @@ export function showBreaksOnEveryDisplay(
     shown = null;
   };
 
+  // A display plugged in during a break is covered too; an unplugged one's window
+  // goes (strict mode or not: nobody can see it), and one that changes size is followed.
+  const onDisplayAdded = (_event: unknown, display: Display) => {
+    if (shown && !windows.some((each) => each.displayId === display.id)) openOn(display);
+  };
+  const onDisplayRemoved = (_event: unknown, display: Display) => {
+    const gone = windows.filter((each) => each.displayId === display.id);
+    windows = windows.filter((each) => each.displayId !== display.id);
+    for (const { window } of gone) window.destroy();
+    const moveFocus = gone.some(({ window }) => window === focusTarget);
+    if (moveFocus && windows[0]) focusAfterGrace(windows[0].window);
+  };
+  const onDisplayChanged = (_event: unknown, display: Display) => {
+    for (const each of windows) {
+      if (each.displayId === display.id && !each.window.isDestroyed()) {
+        each.window.setBounds(display.bounds);
+      }
+    }
+  };
+  screen.on('display-added', onDisplayAdded);
+  screen.on('display-removed', onDisplayRemoved);
+  screen.on('display-metrics-changed', onDisplayChanged);
+
   const unsubscribe = app.onEvent((event, payload) => {
     if (event === 'break') {
       const breakShown = payload as BreakPayload;
@@ -200,6 +224,9 @@ export function showBreaksOnEveryDisplay(
     open: () => windows.map(({ window }) => window),
     dispose() {
       unsubscribe();
+      screen.off('display-added', onDisplayAdded);
+      screen.off('display-removed', onDisplayRemoved);
+      screen.off('display-metrics-changed', onDisplayChanged);
       closeAll();
     },
   };

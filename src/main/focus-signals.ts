@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { UnhunchApp } from '../app/app';
+import { startFocusProvider } from '../app/focus-provider';
 import { systemFocusHost } from './focus/host';
-import { focusReader, startFocusProvider } from './focus/provider';
+import { focusReader } from './focus/reader';
 import { notifyGentleBreaks } from './gentle-break-notifications';
 import { notifyPostureChanges } from './posture-notifications';
 
@@ -15,6 +16,7 @@ export function startFocusSignals(app: UnhunchApp, options: { t: TFunction }): (
     timer: app.timer,
     deferral: () => app.context.settings.effective().deferral,
     read: focusReader(systemFocusHost()),
+    clock: app.context.clock,
     onSupport: (support) => app.focus.reportSupport(support),
   });
   const stopPosture = notifyPostureChanges(app, options);

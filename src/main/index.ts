@@ -1,9 +1,13 @@
-import { pathToFileURL } from 'node:url';
-import { app, nativeTheme, session, shell } from 'electron';
+import { app, nativeTheme, protocol, session, shell } from 'electron';
 import { openApp } from '../app/open';
 import { signalSupport } from '../app/platform';
-import { type TrayAction, trayModel } from '../app/tray';
-import { createSystemClock } from '../core/time/system-clock';
+import { shareOneTimer } from '../app/shared-clock';
+import { createSystemClock } from '../app/system-clock';
+import type { TrayAction } from '../app/tray';
+import { followTray } from '../app/tray-refresh';
+import { dispatchCall } from '../contract/dispatch';
+import type { Clock } from '../core/time/clock';
+import { identifyApp } from './app-identity';
 import { showBreaksOnEveryDisplay } from './break-windows';
 import { startFocusSignals } from './focus-signals';
 import { bindContract, pushEvent } from './ipc';
@@ -13,25 +17,38 @@ import { followLoginSetting } from './login-item';
 import { notifyBreakWarnings, notifyCheckinDue, notifyChecklistDue } from './notifications';
 import { keepPolicyCurrent, readMachinePolicy } from './policy';
 import { systemIdleSeconds, wirePowerSignals } from './power';
+import { registerRendererScheme, serveRenderer } from './renderer-protocol';
 import { ElectronSettingsStore } from './store';
 import { followThemeSetting } from './theme';
 import { watchTherapyEnd } from './therapy-alerts';
 import { createTray } from './tray';
+import { statusNotifierWatcherPresent, tellWhenNoTray } from './tray-host';
 import {
   currentWindow,
   hardenSession,
   logWindowFaultsTo,
-  rendererUrl,
+  rendererOrigins,
+  rendererRoot,
   showMainWindow,
 } from './window';
 
 /** The Electron host: lifecycle, tray, window, IPC. Every decision is the app's. */
 if (process.env.UNHUNCH_USER_DATA) app.setPath('userData', process.env.UNHUNCH_USER_DATA);
+identifyApp(app);
+// Privileges can be given to a scheme only before the app is ready.
+registerRendererScheme(protocol);
 
 if (holdSingleInstance(app, process.argv.slice(1))) void start();
 
-async function start() {
+/**
+ * Starts the host. Every timer of the process is armed on `clock` (the system's; a
+ * counting one in bench/app.ts), through one shared timer, so what the app does at the
+ * same moment is one wakeup. Returns the app, for the bench.
+ */
+export async function start(options: { clock?: Clock } = {}) {
+  const clock = shareOneTimer(options.clock ?? createSystemClock());
   await app.whenReady();
+  serveRenderer(protocol, rendererRoot());
   // A tray app: closing the window must not quit.
   app.on('window-all-closed', () => {});
   hardenSession(session.defaultSession);
@@ -45,7 +62,7 @@ async function start() {
   const unhunch = openApp({
     dataDir: app.getPath('userData'),
     StoreClass: ElectronSettingsStore,
-    clock: createSystemClock(),
+    clock,
     idle: systemIdleSeconds,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     signalSupport: signalSupport({ platform: process.platform, env: process.env }),
@@ -62,7 +79,8 @@ async function start() {
   wirePowerSignals(unhunch.timer);
 
   const breakWindows = showBreaksOnEveryDisplay(unhunch);
-  notifyBreakWarnings(unhunch, { t });
+  // A warning the system could not show: the window says what is coming instead.
+  notifyBreakWarnings(unhunch, { t, whenNotShown: () => showMainWindow() });
   startFocusSignals(unhunch, { t });
   notifyChecklistDue(unhunch, { t, showChecklist: () => showMainWindow('checklist') });
   notifyCheckinDue(unhunch, { t, showCheckin: () => showMainWindow('checkin') });
@@ -70,50 +88,40 @@ async function start() {
   followThemeSetting(unhunch);
   bindContract(unhunch, {
     isOurWindow: (sender) => sender === currentWindow()?.webContents || breakWindows.owns(sender),
-    rendererFileUrl: pathToFileURL(rendererUrl()).href,
+    rendererOrigins: rendererOrigins(),
   });
   watchTherapyEnd(unhunch, { t, showTherapyPage: () => showMainWindow('therapy') });
 
+  // The app decides what each item means: the breaks through the contract's calls.
   const onTrayAction = (action: TrayAction) => {
-    if (action === 'open') showMainWindow();
-    else if (action === 'pause30') void unhunch.handlers.pause({ minutes: 30 });
-    else if (action === 'resume') void unhunch.handlers.resume(undefined);
-    // Starting goes through the page: heat or ice, how long, and the safety check.
-    else if (action === 'therapy-start') showMainWindow('therapy');
-    else if (action === 'therapy-stop') void unhunch.handlers.stopTherapy(undefined);
-    else if (action === 'breathing' || action === 'checklist' || action === 'health')
-      showMainWindow(action);
-    else app.quit();
+    if (action.type === 'quit') app.quit();
+    else if (action.type === 'open') showMainWindow(action.page);
+    else void dispatchCall(unhunch.handlers, action.call.name, action.call.input);
   };
   const tray = createTray(onTrayAction);
-  const refreshTray = () =>
-    tray.update(
-      trayModel(unhunch.status(), t, unhunch.locale.view().intlLocale, unhunch.therapy().state),
-    );
-  unhunch.onStatus(() => refreshTray());
-  unhunch.onEvent((event) => {
-    if (event === 'therapy' || event === 'locale') refreshTray();
-  });
   unhunch.onEvent((event, payload) => pushEvent(currentWindow()?.webContents, event, payload));
-  refreshTray();
-  // The tooltip counts down in minutes: refresh it once a minute, on the minute.
-  const scheduleTrayRefresh = () =>
-    setTimeout(
-      () => {
-        refreshTray();
-        scheduleTrayRefresh();
-      },
-      60_000 - (Date.now() % 60_000),
-    );
-  scheduleTrayRefresh();
-  nativeTheme.on('updated', refreshTray);
+  // Drawn when its text changes: at the countdown's next minute, on the app's clock.
+  const trayRefresh = followTray(unhunch, (model) => tray.update(model));
+  nativeTheme.on('updated', trayRefresh.refresh);
 
+  // Quitting (the tray's Quit, macOS logout or shutdown) closes the break windows
+  // first: in strict mode they refuse to close, and a refusal would cancel the quit
+  // and the logout with it, leaving full-screen windows and no tray.
   app.on('before-quit', () => {
+    breakWindows.dispose();
     policyWatch.dispose();
+    trayRefresh.dispose();
     unhunch.dispose();
     tray.destroy();
   });
 
+  void tellWhenNoTray(unhunch, {
+    platform: process.platform,
+    desktop: process.env.XDG_CURRENT_DESKTOP ?? '',
+    dataDir: app.getPath('userData'),
+    watcher: statusNotifierWatcherPresent,
+    showMainWindow: () => showMainWindow(),
+  });
   if (process.env.UNHUNCH_E2E === '1') showMainWindow();
   // This launch's command line now, and every later launch's (they focus this one).
   followLaunches(app, unhunch, {
@@ -121,4 +129,5 @@ async function start() {
     logger,
     argv: process.argv,
   });
+  return unhunch;
 }

@@ -10,7 +10,10 @@ import { notifyOnEvent } from './event-notification';
  * Where the OS offers notification buttons (macOS) it has Postpone and Skip, unless
  * strict mode is on. Closed when the break starts. Decisions stay with the app.
  */
-export function notifyBreakWarnings(app: UnhunchApp, options: { t: TFunction }): () => void {
+export function notifyBreakWarnings(
+  app: UnhunchApp,
+  options: { t: TFunction; whenNotShown?: () => void },
+): () => void {
   const { t } = options;
   // Held so the notification and its action handler are not garbage collected.
   let shown: Notification | null = null;
@@ -49,6 +52,8 @@ export function notifyBreakWarnings(app: UnhunchApp, options: { t: TFunction }):
     notification.on('action', (_event, index) => {
       void actions[index]?.act();
     });
+    // Windows says so when it cannot show a toast.
+    notification.on('failed', () => options.whenNotShown?.());
     notification.show();
     shown = notification;
   };

@@ -50,6 +50,11 @@ export function watchTherapyEnd(app: UnhunchApp, options: TherapyAlertOptions): 
         timeoutType: 'never',
       });
       shown.on('click', () => options.showTherapyPage());
+      // Never lost: a toast the system could not show is a beep and the end page again.
+      shown.on('failed', () => {
+        shell.beep();
+        options.showTherapyPage();
+      });
       shown.show();
     } else {
       shell.beep();

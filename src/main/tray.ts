@@ -1,6 +1,19 @@
 import { join } from 'node:path';
-import { Menu, nativeImage, nativeTheme, Tray } from 'electron';
-import type { TrayAction, TrayModel } from '../app/tray';
+import {
+  Menu,
+  type MenuItemConstructorOptions,
+  type NativeTheme,
+  nativeImage,
+  nativeTheme,
+  Tray,
+} from 'electron';
+import {
+  type TrayAction,
+  type TrayItem,
+  type TrayModel,
+  trayChoices,
+  trayIconFile,
+} from '../app/tray';
 
 /** Draws the tray from a TrayModel; decisions live in src/app/tray.ts. */
 export interface TrayView {
@@ -8,38 +21,60 @@ export interface TrayView {
   destroy(): void;
 }
 
-function iconPath(paused: boolean): string {
-  const dir = join(import.meta.dirname, '../../assets/icons');
-  if (process.platform === 'darwin') {
-    return join(dir, paused ? 'trayPausedTemplate.png' : 'trayTemplate.png');
-  }
-  const theme = nativeTheme.shouldUseDarkColors ? 'dark' : 'light';
-  return join(dir, paused ? `tray-paused-${theme}.png` : `tray-${theme}.png`);
+const ICONS = join(import.meta.dirname, '../../assets/icons');
+
+function menuTemplate(
+  items: readonly TrayItem[],
+  onAction: (action: TrayAction) => void,
+): MenuItemConstructorOptions[] {
+  return items.map((item): MenuItemConstructorOptions => {
+    if (item.kind === 'separator') return { type: 'separator' };
+    if (item.kind === 'note') return { label: item.label, enabled: false };
+    if (item.kind === 'submenu') {
+      return { label: item.label, submenu: menuTemplate(item.items, onAction) };
+    }
+    return { label: item.label, click: () => onAction(item.action) };
+  });
 }
 
-export function createTray(onAction: (action: TrayAction) => void): TrayView {
+export function createTray(
+  onAction: (action: TrayAction) => void,
+  host: {
+    platform: NodeJS.Platform;
+    theme: Pick<NativeTheme, 'shouldUseDarkColorsForSystemIntegratedUI'> & {
+      on(event: 'updated', listener: () => void): unknown;
+    };
+  } = { platform: process.platform, theme: nativeTheme },
+): TrayView {
   let last: TrayModel | null = null;
-  const tray = new Tray(nativeImage.createFromPath(iconPath(false)));
-  tray.on('click', () => onAction('open'));
+  const image = (paused: boolean) => {
+    const { file, template } = trayIconFile({
+      platform: host.platform,
+      paused,
+      taskbarDark: host.theme.shouldUseDarkColorsForSystemIntegratedUI,
+    });
+    const icon = nativeImage.createFromPath(join(ICONS, file));
+    if (template) icon.setTemplateImage(true);
+    return icon;
+  };
+  const tray = new Tray(image(false));
+  tray.on('click', () => onAction({ type: 'open' }));
 
   const update = (model: TrayModel) => {
     last = model;
-    tray.setImage(nativeImage.createFromPath(iconPath(model.paused)));
+    tray.setImage(image(model.paused));
     tray.setToolTip(model.tooltip);
     // The menu bar has room for the therapy countdown beside the icon; elsewhere the tooltip has it.
-    if (process.platform === 'darwin') tray.setTitle(model.title);
-    tray.setContextMenu(
-      Menu.buildFromTemplate(
-        model.items.map((item) => ({ label: item.label, click: () => onAction(item.action) })),
-      ),
-    );
+    if (host.platform === 'darwin') tray.setTitle(model.title);
+    tray.setContextMenu(Menu.buildFromTemplate(menuTemplate(model.items, onAction)));
     // For the Electron end-to-end suite, which cannot open a native tray menu.
     (globalThis as Record<string, unknown>).__unhunchTray = {
       tooltip: model.tooltip,
-      menu: model.items.map((item) => item.label),
+      menu: trayChoices(model.items).map((item) => item.label),
     };
   };
-  nativeTheme.on('updated', () => {
+  // The taskbar turned light or dark.
+  host.theme.on('updated', () => {
     if (last) update(last);
   });
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import {
+  app,
   BrowserWindow,
   type BrowserWindowConstructorOptions,
   type RenderProcessGoneDetails,
@@ -15,6 +16,7 @@ import {
   describeRendererGone,
   isRendererFault,
 } from './renderer-crashes';
+import { RENDERER_ORIGIN, rendererPageUrl } from './renderer-protocol';
 
 /**
  * The one Unhunch window: created on demand, destroyed when closed (a tray app keeps
@@ -34,8 +36,41 @@ export function hardenSession(session: Session) {
   session.setPermissionCheckHandler(() => false);
 }
 
-export function rendererUrl(): string {
-  return join(import.meta.dirname, '../renderer/index.html');
+/** The built renderer's folder, served by the `unhunch://` scheme (./renderer-protocol). */
+export function rendererRoot(): string {
+  return join(import.meta.dirname, '../renderer');
+}
+
+/**
+ * electron-vite's dev server (`npm run dev`, hot reload), when it set
+ * ELECTRON_RENDERER_URL; never in an installed app, and only on this machine, so an
+ * environment variable cannot point Unhunch at remote content.
+ */
+export function devRendererOrigin(
+  env: NodeJS.ProcessEnv = process.env,
+  packaged = app.isPackaged,
+): string | null {
+  const given = env.ELECTRON_RENDERER_URL;
+  if (!given || packaged) return null;
+  try {
+    const url = new URL(given);
+    const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    return local && url.protocol === 'http:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The URL of a renderer page (`page` is its hash: 'break', 'therapy'). */
+export function rendererPage(page?: string): string {
+  const dev = devRendererOrigin();
+  return dev ? `${dev}/index.html${page ? `#${page}` : ''}` : rendererPageUrl(page);
+}
+
+/** The origins our pages are served from, for the IPC sender check. */
+export function rendererOrigins(): string[] {
+  const dev = devRendererOrigin();
+  return dev ? [RENDERER_ORIGIN, dev] : [RENDERER_ORIGIN];
 }
 
 /**
@@ -113,7 +148,7 @@ export function showMainWindow(page?: string): BrowserWindow {
   if (window && !window.isDestroyed()) {
     // A page change is a same-document hash navigation: the renderer keeps its state.
     if (page && !window.webContents.getURL().endsWith(`#${page}`)) {
-      void window.loadFile(rendererUrl(), { hash: page });
+      void window.loadURL(rendererPage(page));
     }
     if (window.isMinimized()) window.restore();
     window.show();
@@ -128,7 +163,7 @@ export function showMainWindow(page?: string): BrowserWindow {
   created.on('closed', () => {
     window = null;
   });
-  void created.loadFile(rendererUrl(), page ? { hash: page } : undefined);
+  void created.loadURL(rendererPage(page));
   window = created;
   return created;
 }

@@ -6,11 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { openApp } from '../app/open';
 import { signalSupport } from '../app/platform';
+import { createSystemClock } from '../app/system-clock';
 import { type Policy, parsePolicy } from '../contract/settings';
-import { createSystemClock } from '../core/time/system-clock';
 import { environmentLanguages } from './accept-language';
 import { answerResourceQueries } from './diagnostics';
 import { startWebHost } from './server';
+import { answerClockRequests, createAdjustableClock } from './test-clock';
 
 /** `npm run dev:web`: the real app services in Node, the UI in a browser. */
 const program = new Command('unhunch-web')
@@ -25,6 +26,10 @@ const program = new Command('unhunch-web')
     '--diagnostics',
     "answer 'resources' from the parent process over IPC (listeners, timers, sockets; for tests)",
   )
+  .option(
+    '--test-clock',
+    'let the parent process move the clock forward over IPC (end-to-end tests only)',
+  )
   .parse();
 
 const options = program.opts<{
@@ -35,6 +40,7 @@ const options = program.opts<{
   open: boolean;
   policy?: string;
   diagnostics?: boolean;
+  testClock?: boolean;
 }>();
 /** The web host is for development: a policy comes from a file named here, not the admin locations. */
 function policyFromFile(path: string): Policy {
@@ -58,9 +64,14 @@ function policyFromFile(path: string): Policy {
 const policy = options.policy ? policyFromFile(options.policy) : undefined;
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = options.data ?? mkdtempSync(join(tmpdir(), 'unhunch-web-'));
+const testClock = options.testClock ? createAdjustableClock() : undefined;
+if (testClock && !answerClockRequests(testClock)) {
+  process.stderr.write('unhunch-web: --test-clock needs an IPC channel to the parent\n');
+  process.exit(2);
+}
 const app = openApp({
   dataDir,
-  clock: createSystemClock(),
+  clock: testClock ?? createSystemClock(),
   timeZone: options.timezone,
   ...(policy ? { policy } : {}),
   signalSupport: signalSupport({ platform: process.platform, env: process.env }),

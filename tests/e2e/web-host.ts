@@ -23,8 +23,10 @@ export async function startWebHostProcess(
 ): Promise<WebHostProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'unhunch-e2e-'));
   for (const [name, contents] of Object.entries(seed)) writeFileSync(join(dataDir, name), contents);
-  // --diagnostics answers over an IPC channel to this process.
-  const ipc = extraArgs.includes('--diagnostics') ? ['ipc' as const] : [];
+  // --diagnostics and --test-clock answer over an IPC channel to this process.
+  const ipc = extraArgs.some((arg) => arg === '--diagnostics' || arg === '--test-clock')
+    ? ['ipc' as const]
+    : [];
   const child = spawn(
     process.execPath,
     ['out/node/web.js', '--port', '0', '--no-open', '--data', dataDir, ...extraArgs],
@@ -61,10 +63,23 @@ export function readHostResources(host: WebHostProcess): Promise<HostResources> 
   });
 }
 
-export const test = base.extend<{ host: WebHostProcess }>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture dependencies from this pattern.
-  host: async ({}, use) => {
-    const host = await startWebHostProcess();
+/** Moves the clock of a host started with --test-clock forward, as if `ms` had passed. */
+export function advanceHostClock(host: WebHostProcess, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (!host.process.send) {
+      reject(new Error('start the host with --test-clock'));
+      return;
+    }
+    host.process.once('message', () => resolve());
+    host.process.send({ advance: ms });
+  });
+}
+
+export const test = base.extend<{ host: WebHostProcess; hostArgs: string[] }>({
+  /** Extra arguments for the host of each test (`test.use({ hostArgs: ['--test-clock'] })`). */
+  hostArgs: [[], { option: true }],
+  host: async ({ hostArgs }, use) => {
+    const host = await startWebHostProcess(hostArgs);
     await use(host);
     host.process.kill();
     rmSync(host.dataDir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron, type ElectronApplication, expect, type Page, test } from 'playwright/test';
-import { electronMissingMessage, findElectronBinary } from './electron-binary.mjs';
+import { electronMissingMessage, findElectronBinary } from '../../scripts/electron-binary.mjs';
 
 const projectDir = fileURLToPath(new URL('../../', import.meta.url));
 const electronBinary = findElectronBinary(projectDir);
@@ -67,17 +67,20 @@ const it = test.extend<{ userData: string; app: ElectronApplication; window: Pag
   },
 });
 
-it('opens the Unhunch window with reminders running and the tray offering a pause', async ({
+it('opens the Unhunch window with reminders running and the tray offering a break and a pause', async ({
   app,
   window,
 }) => {
   await expect(window).toHaveTitle('Unhunch');
+  // Served by the app's own scheme: file:// is off in the installers.
+  expect(window.url()).toMatch(/^unhunch:\/\/app\/index\.html/);
   await expect(window.getByTestId('status-state')).toHaveText(/running/i);
 
   await expect.poll(async () => (await trayState(app))?.tooltip).toMatch(/Unhunch/);
   const menu = (await trayState(app))?.menu ?? [];
   expect(menu).toContainEqual(expect.stringMatching(/Open Unhunch/));
-  expect(menu).toContainEqual(expect.stringMatching(/Pause/));
+  expect(menu).toContainEqual(expect.stringMatching(/Take a break now/));
+  expect(menu).toContainEqual(expect.stringMatching(/For 30 minutes/));
   expect(menu).toContainEqual(expect.stringMatching(/Quit/));
 });
 

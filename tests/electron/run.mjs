@@ -2,7 +2,7 @@
 // plainly why it is skipped where it is not. `npm run test:electron`.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { electronMissingMessage, findElectronBinary } from './electron-binary.mjs';
+import { electronMissingMessage, findElectronBinary } from '../../scripts/electron-binary.mjs';
 
 const projectDir = fileURLToPath(new URL('../../', import.meta.url));
 

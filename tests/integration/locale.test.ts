@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openApp } from '../../src/app/open';
-import { trayModel } from '../../src/app/tray';
+import { trayChoices, trayModel } from '../../src/app/tray';
 import type { LocaleView } from '../../src/contract/contract';
 import { dispatchCall } from '../../src/contract/dispatch';
 import { VirtualClock } from '../../src/core/time/virtual-clock';
@@ -52,14 +52,14 @@ describe('the language of the app', () => {
       if (event === 'locale') told.push(payload as LocaleView);
     });
     const t = unhunch.t;
-    expect(trayModel(unhunch.status(), t).items[0]?.label).toBe('Open Unhunch');
+    expect(trayChoices(trayModel(unhunch.status(), t).items)[0]?.label).toBe('Open Unhunch');
 
     await dispatchCall(unhunch.handlers, 'updateSettings', { language: 'de' });
     expect(told).toEqual([
       { language: 'de', systemLanguage: 'en', setting: 'de', intlLocale: 'de' },
     ]);
     // The same function, now in German: hosts keep one `t`.
-    expect(trayModel(unhunch.status(), t).items[0]?.label).toBe('Unhunch öffnen');
+    expect(trayChoices(trayModel(unhunch.status(), t).items)[0]?.label).toBe('Unhunch öffnen');
     // The exercises the app resolves for its windows are German too.
     const titles = unhunch.context.exercises.catalogue().map((entry) => entry.title);
     expect(titles).toContain('Schulterblätter zusammenziehen');

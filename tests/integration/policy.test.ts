@@ -50,9 +50,10 @@ async function desk(policy?: unknown) {
     debounceMs: 50,
     pollMs: 60_000,
   });
+  const clock = new VirtualClock(MONDAY_0930_BERLIN);
   const app: UnhunchApp = openApp({
     dataDir,
-    clock: new VirtualClock(MONDAY_0930_BERLIN),
+    clock,
     timeZone: 'Europe/Berlin',
     logger,
     policy: managed.startWith,
@@ -62,7 +63,7 @@ async function desk(policy?: unknown) {
     watcher.dispose();
     app.dispose();
   });
-  return { app, watcher, policyFile, writePolicy, warnings };
+  return { app, clock, watcher, policyFile, writePolicy, warnings };
 }
 
 const notices = async (app: UnhunchApp) => {
@@ -146,11 +147,16 @@ describe('the app under an organisation policy from /etc/unhunch', () => {
   });
 
   it('notices an administrator’s change on its own, without a restart', async () => {
-    const { app, writePolicy } = await desk(STRICT);
+    const { app, clock, writePolicy } = await desk(STRICT);
     writePolicy({ version: 1, locked: { therapy: { capMinutes: 10 } } });
-    await vi.waitFor(() => expect(app.context.settings.locked()).toEqual(['therapy.capMinutes']), {
-      timeout: 5000,
-    });
+    // The file-system event arrives in real time; the debounce is on the app's clock.
+    await vi.waitFor(
+      () => {
+        clock.advance(100);
+        expect(app.context.settings.locked()).toEqual(['therapy.capMinutes']);
+      },
+      { timeout: 30_000 },
+    );
     expect(app.context.settings.effective().therapy).toMatchObject({
       capMinutes: 10,
       defaultMinutes: 10,

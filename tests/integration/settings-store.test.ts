@@ -10,9 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openConfSettingsStore } from '../../src/app/conf-settings-store';
 import { openApp } from '../../src/app/open';
 import { dispatchCall } from '../../src/contract/dispatch';
 import { parsePolicy } from '../../src/contract/settings';
@@ -120,28 +118,8 @@ describe('a settings folder that refuses writes', () => {
     app.dispose();
   });
 
-  it.skipIf(process.getuid?.() === 0)(
-    'a read-only folder (chmod 0o500): reported, never a crash',
-    async () => {
-      const dir = freshDir();
-      const app = start(dir);
-      expect(await call(app, 'updateSettings', { microBreak: { every: '25m' } })).toEqual({
-        ok: true,
-      });
-      chmodSync(dir, 0o500);
-      expect(await call(app, 'updateSettings', { microBreak: { every: '30m' } })).toEqual({
-        ok: true,
-      });
-      expect(app.context.notices.list()).toEqual([
-        { id: 'storage-failed', detail: expect.stringMatching(/EACCES|EPERM/) },
-      ]);
-      app.dispose();
-      chmodSync(dir, 0o700);
-      expect(openConfSettingsStore(Conf, { cwd: dir }).store.load()).toEqual({
-        microBreak: { every: '25m' },
-      });
-    },
-  );
+  // A read-only folder (EACCES, EROFS) and a full disk are tested in faults.test.ts by
+  // refusing the writes at the fs layer: chmod does not refuse root, and CI runs as root.
 
   it('the file replaced by a folder while running: the save fails, the app carries on', async () => {
     const dir = freshDir();
@@ -214,7 +192,7 @@ describe('checking, exporting, importing and restoring settings', () => {
     second.dispose();
   });
 
-  it('imports an old version 0 file and bare settings as in DESIGN.md', async () => {
+  it('imports an old version 0 file and bare settings keys', async () => {
     const app = start(freshDir());
     const v0 = readFileSync(join(FIXTURES, 'version-0-custom.json'), 'utf8');
     expect(await call(app, 'importSettings', { text: v0 })).toMatchObject({ ok: true });

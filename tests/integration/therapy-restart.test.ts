@@ -342,7 +342,7 @@ describe('kill -9 with a session on', () => {
     const later = open(dataDir, T0 + 40 * MINUTE);
     expect(endedWords(later)).toBe('Your ice session ended 25 minutes ago.');
     expect(therapyEnds(dataDir)).toHaveLength(1);
-  }, 60_000);
+  });
 
   it('killed mid-write, again and again, the file is always whole and no end is recorded twice', async () => {
     const dataDir = freshDir();

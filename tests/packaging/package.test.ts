@@ -2,14 +2,15 @@
 // offline, around a placeholder Electron (the real binary cannot be downloaded here).
 // Needs `npm run build` first.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFile, listPackage } from '@electron/asar';
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { Arch, build, Platform } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RENDERER_CSP, rendererRequestHandler } from '../../src/main/renderer-protocol';
 import { electron45DefaultFuses, makePlaceholderElectronDist } from './placeholder-electron';
 
 const projectDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -80,6 +81,61 @@ describe('the packaged Linux app', () => {
         (!file.startsWith('node_modules/') && /\.(ts|tsx|map)$/.test(file)),
     );
     expect(strays).toEqual([]);
+  });
+
+  it("serves index.html and its module scripts from app.asar through the app's protocol handler", async () => {
+    // The handler the app registers for unhunch://, reading the packed archive as
+    // Electron's asar-aware fs does inside the installed app.
+    const root = join(asarPath, 'out', 'renderer');
+    const handler = rendererRequestHandler(root, async (file) =>
+      extractFile(asarPath, relative(asarPath, file)),
+    );
+    const page = await handler(new Request('unhunch://app/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toBe(RENDERER_CSP);
+    expect(RENDERER_CSP).toMatch(/default-src 'none'/);
+    expect(RENDERER_CSP).toMatch(/script-src 'self'(;|$)/);
+    const html = await page.text();
+    expect(html).toBe(await readFile(join(projectDir, 'out/renderer/index.html'), 'utf8'));
+
+    const scripts = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map(
+      (match) => match[1]!,
+    );
+    const styles = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map(
+      (match) => match[1]!,
+    );
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [src, type] of [
+      ...scripts.map((src) => [src, 'text/javascript; charset=utf-8'] as const),
+      ...styles.map((href) => [href, 'text/css; charset=utf-8'] as const),
+    ]) {
+      const url = new URL(src, 'unhunch://app/index.html').href;
+      const answer = await handler(new Request(url));
+      expect(answer.status, url).toBe(200);
+      expect(answer.headers.get('content-type'), url).toBe(type);
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      expect((await answer.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    }
+  });
+
+  it('refuses to serve anything outside the renderer folder of app.asar', async () => {
+    const root = join(asarPath, 'out', 'renderer');
+    const read = async (file: string) => extractFile(asarPath, relative(asarPath, file));
+    const handler = rendererRequestHandler(root, read);
+    for (const url of [
+      'unhunch://app/../../package.json',
+      'unhunch://app/%2e%2e/%2e%2e/package.json',
+      'unhunch://app/..%2F..%2Fpackage.json',
+      'unhunch://app/..%5C..%5Cpackage.json',
+      'unhunch://elsewhere/index.html',
+    ]) {
+      const answer = await handler(new Request(url));
+      expect(answer.status, url).toBe(404);
+    }
+    // The main bundle is in the same archive, and stays out of reach.
+    expect(packagedFiles).toContain('out/main/index.js');
+    expect((await handler(new Request('unhunch://app/../main/index.js'))).status).toBe(404);
   });
 
   it('has the security fuses flipped in the Electron binary', async () => {

@@ -6,12 +6,13 @@ import type {
   settingsCalls,
 } from '../../contract/contract';
 import {
-  formatIssuePath,
+  describeIssues,
   isLocked,
   parseSettingsFile,
   type SettingsFile,
   settingsFileSchema,
 } from '../../contract/settings';
+import { isRecord, leafPaths } from '../../core/json';
 import { formatLocalDate, localDateTime } from '../../core/time/zoned';
 import type { AppContext } from '../context';
 import {
@@ -19,7 +20,7 @@ import {
   migrateSettingsDocument,
   VERSION_0_KEYS,
 } from '../settings-migrations';
-import { mergeUser, touchedPaths } from '../settings-state';
+import { mergeUser } from '../settings-state';
 
 export function settingsView(ctx: AppContext): SettingsView {
   return {
@@ -32,33 +33,21 @@ export function settingsView(ctx: AppContext): SettingsView {
 
 /** zod's issues as the settings page names its fields: `microBreak.every`, `workHours.days`. */
 function issuesOf(error: z.ZodError): SettingsIssue[] {
-  return error.issues.map((issue) => {
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : undefined;
-    return {
-      path: formatIssuePath({ path: issue.path, code: issue.code, keys }, ''),
-      message:
-        issue.code === 'unrecognized_keys'
-          ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`
-          : issue.message,
-    };
-  });
+  return describeIssues(error, '');
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A copy of `value` without the leaves `drop` names (dotted paths); objects emptied by it go too. */
 function omitPaths(value: unknown, drop: (path: string) => boolean, prefix = ''): unknown {
-  if (!isObject(value)) return value;
+  if (!isRecord(value)) return value;
   const kept: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
     const path = prefix ? `${prefix}.${key}` : key;
     if (drop(path)) continue;
     const rest = omitPaths(inner, drop, path);
     const emptied =
-      isObject(inner) &&
+      isRecord(inner) &&
       Object.keys(inner).length > 0 &&
-      isObject(rest) &&
+      isRecord(rest) &&
       Object.keys(rest).length === 0;
     if (!emptied) kept[key] = rest;
   }
@@ -83,7 +72,7 @@ export function settingsHandlers(ctx: AppContext): HandlersFor<typeof settingsCa
     validateSettings: (change) => {
       const parsed = settingsFileSchema.safeParse(change);
       if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error) };
-      const issues: SettingsIssue[] = touchedPaths(parsed.data)
+      const issues: SettingsIssue[] = leafPaths(parsed.data)
         .filter(locked)
         .map((path) => ({ path, message: 'managed by your organization' }));
       // Two valid halves can make an invalid whole: check the result as it would be saved.
@@ -111,7 +100,7 @@ export function settingsHandlers(ctx: AppContext): HandlersFor<typeof settingsCa
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
         return refused(['(file): a settings file is a JSON object']);
       }
-      // An exported file ({ version, settings }), an old one, or bare settings as in DESIGN.md.
+      // An exported file ({ version, settings }), an old one, or bare settings keys.
       const record = raw as Record<string, unknown>;
       const document =
         'version' in record || 'settings' in record || isVersion0(record)
@@ -121,7 +110,7 @@ export function settingsHandlers(ctx: AppContext): HandlersFor<typeof settingsCa
       if (!migrated.ok) return refused([`(file): ${migrated.error}`]);
       const parsed = parseSettingsFile(migrated.document.settings, 'settings');
       if (!parsed.ok) return refused(parsed.issues);
-      const ignoredLocked = touchedPaths(parsed.file).filter(locked);
+      const ignoredLocked = leafPaths(parsed.file).filter(locked);
       const result = ctx.settings.replace(omitPaths(parsed.file, locked) as SettingsFile);
       if (!result.ok) return refused([result.reason]);
       ctx.logger.info(

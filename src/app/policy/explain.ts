@@ -4,9 +4,9 @@ import {
   lockedPaths,
   type Policy,
 } from '../../contract/settings';
+import { isRecord, leafPaths } from '../../core/json';
 import { DEFAULT_SETTINGS } from '../../core/settings/settings';
 import { THERAPY_MAX_MINUTES } from '../../core/therapy/limits';
-import { isRecord, leafPaths } from './merge';
 
 /**
  * `unhunch policy explain`: what a policy does to someone who has changed nothing —
@@ -50,7 +50,7 @@ function valueAt(file: unknown, path: string): unknown {
 }
 
 function flatLeaves(file: unknown): string[] {
-  return isRecord(file) ? leafPaths(file, '').map((path) => path.slice(1)) : [];
+  return isRecord(file) ? leafPaths(file) : [];
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -5,7 +5,7 @@ import type { SettingsState } from '../settings-state';
 import { type PolicyLoad, policyProblems } from './load';
 
 /**
- * What the app does with each reading of the machine's policy (DESIGN.md "Settings and
+ * What the app does with each reading of the machine's policy (docs/architecture.md "Settings and
  * policy"): a good reading is applied; a bad one never stops the app, which keeps the
  * last good policy (or none), logs every problem with its place and JSON path, and
  * tells the person discreetly until a good policy arrives.

@@ -15,13 +15,18 @@ export interface ManagedPolicy {
   /** What the app starts with: the first reading's policy, if it is good. */
   startWith: Policy | undefined;
   /** Applies the first reading's notices and logs, then watches for changes. */
-  attach(context: Pick<AppContext, 'settings' | 'notices' | 'logger'>): PolicyWatcher;
+  attach(
+    context: Pick<AppContext, 'settings' | 'notices' | 'logger' | 'clock' | 'timer'>,
+  ): PolicyWatcher;
 }
 
 export interface ManagedPolicyOptions {
   debounceMs?: number;
   pollMs?: number;
 }
+
+/** The registry is polled only while breaks are being timed: in work hours, not paused. */
+const POLL_EDGES = new Set(['paused', 'resumed', 'work-hours-start', 'work-hours-end']);
 
 export async function openManagedPolicy(
   sources: readonly PolicySource[],
@@ -34,11 +39,28 @@ export async function openManagedPolicy(
     attach(context) {
       const keeper = createPolicyKeeper(context);
       keeper.apply(initial);
-      return watchPolicy({
+      const { timer } = context;
+      const watcher = watchPolicy({
         folders: [...new Set(sources.flatMap((source) => source.watch))],
         reload: async () => keeper.apply(await loadPolicy(sources)),
+        clock: context.clock,
+        unwatchedSources: sources.some((source) => source.watch.length === 0),
+        pollWanted: () => {
+          const { state } = timer.status();
+          return state !== 'paused' && state !== 'outside-work-hours';
+        },
         ...options,
       });
+      const stopFollowing = timer.onEvent((event) => {
+        if (POLL_EDGES.has(event.type)) watcher.pollWantedChanged();
+      });
+      return {
+        ...watcher,
+        dispose() {
+          stopFollowing();
+          watcher.dispose();
+        },
+      };
     },
   };
 }

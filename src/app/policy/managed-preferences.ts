@@ -1,4 +1,5 @@
-import { isRecord, mergePolicyValues } from './merge';
+import { isRecord } from '../../core/json';
+import { mergePolicyValues } from './merge';
 
 /**
  * macOS managed preferences: what a configuration profile (Jamf, Intune, Kandji…)

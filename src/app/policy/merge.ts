@@ -6,21 +6,10 @@
  * raw values: the result is validated again as one policy.
  */
 
+import { leafPaths, mergeLayers } from '../../core/json';
+
 export const POLICY_LAYERS = ['defaults', 'locked'] as const;
 export const POLICY_CONTENT = ['exercises', 'checklist', 'links'] as const;
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function deepMerge(base: unknown, layer: unknown): unknown {
-  if (!isRecord(base) || !isRecord(layer)) return layer === undefined ? base : layer;
-  const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(layer)) {
-    if (value !== undefined) merged[key] = deepMerge(base[key], value);
-  }
-  return merged;
-}
 
 /** `layer` over `base`, both policy-shaped objects. */
 export function mergePolicyValues(
@@ -31,7 +20,7 @@ export function mergePolicyValues(
   for (const [key, value] of Object.entries(layer)) {
     const previous = merged[key];
     if ((POLICY_LAYERS as readonly string[]).includes(key))
-      merged[key] = deepMerge(previous, value);
+      merged[key] = mergeLayers(previous, value);
     else if (
       (POLICY_CONTENT as readonly string[]).includes(key) &&
       Array.isArray(previous) &&
@@ -41,14 +30,6 @@ export function mergePolicyValues(
     else merged[key] = value;
   }
   return merged;
-}
-
-/** Dotted paths of every value a layer sets (lists and `null` count whole). */
-export function leafPaths(value: unknown, prefix: string): string[] {
-  if (!isRecord(value)) return [prefix];
-  return Object.entries(value).flatMap(([key, inner]) =>
-    inner === undefined ? [] : leafPaths(inner, `${prefix}.${key}`),
-  );
 }
 
 export interface PolicyPiece {

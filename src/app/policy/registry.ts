@@ -1,4 +1,5 @@
-import { isRecord, mergePolicyValues } from './merge';
+import { isRecord } from '../../core/json';
+import { mergePolicyValues } from './merge';
 import { type SettingKind, settingKind } from './shape';
 
 /**

@@ -5,11 +5,11 @@ import pkg from '../../../package.json';
 import { admxTemplates } from '../../app/policy/admx';
 import { explainPolicy, formatExplanation, showValue } from '../../app/policy/explain';
 import { loadPolicy, type PolicyLoad, unique } from '../../app/policy/load';
-import { isRecord, leafPaths } from '../../app/policy/merge';
 import { mobileconfig } from '../../app/policy/mobileconfig';
 import { policyJsonSchema } from '../../app/policy/shape';
 import { machinePolicySources, type PolicySource } from '../../app/policy/sources';
 import { effectiveSettings, type Policy, parsePolicy } from '../../contract/settings';
+import { isRecord, leafPaths } from '../../core/json';
 import { type CliIo, EXIT_BAD_INPUT, processIo } from './io';
 
 /**

@@ -5,7 +5,7 @@ import { FOCUS_LEAD_MS, maxHoldMs } from './engine';
 
 /**
  * The sit-stand rhythm, a third kind of reminder for sit-stand desks: each 30 minutes
- * sit 20, stand 8, move 2 (Cornell, Hedge; FACTS.md "Breaks"), as `sitStand` sets it.
+ * sit 20, stand 8, move 2 (Cornell, Hedge; docs/sources.md "Breaks"), as `sitStand` sets it.
  * Prompts follow the breaks' rules: none while paused, away or outside work hours
  * (the rhythm starts again from sitting after those); none over a break being
  * announced or on screen (the change comes when it ends); and one due during a call

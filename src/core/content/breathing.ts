@@ -1,7 +1,7 @@
 import { CITATIONS, type Sources } from './citations';
 
 /**
- * Guided breathing (shared/FACTS.md, "Breathing and relaxation"): each pattern is a
+ * Guided breathing (docs/sources.md, "Breathing and relaxation"): each pattern is a
  * cycle of timed phases repeated for a number of rounds, and `pacerAt` says where a
  * session stands at any elapsed time, so the renderer can draw it from its own
  * animation frame or announce phase changes only (reduced motion, screen readers).

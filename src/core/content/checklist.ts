@@ -2,7 +2,7 @@ import { CITATIONS, type Citation, type Sources } from './citations';
 
 /**
  * The workstation ergonomics checklist: which questions exist, how they group on the
- * page, and where each comes from (shared/FACTS.md, "Workstation checklist"). The
+ * page, and where each comes from (docs/sources.md, "Workstation checklist"). The
  * words — question, why it matters, how to fix it — live in locales/<lang>/checklist.json
  * under `<id>.question`, `<id>.why` and `<id>.fix`; an organisation may append its own
  * items with plain-string words by policy.
@@ -64,10 +64,10 @@ export const CHECKLIST_ITEMS = [
   // Screen at right angles to windows, tilted against glare.
   { id: 'glare-lighting', area: 'light-eyes', source: [osha, hse] },
   { id: 'eye-tests', area: 'light-eyes', source: [hse] },
-  // FACTS.md has no laptop-specific source: this applies the screen-height and
+  // docs/sources.md has no laptop-specific source: this applies the screen-height and
   // keyboard rules above, which a laptop on its own cannot meet at the same time.
   { id: 'laptop', area: 'devices', source: [osha, hse] },
-  // Telephone use is part of OSHA's eTool; FACTS.md's summary does not quote it.
+  // Telephone use is part of OSHA's eTool; docs/sources.md's summary does not quote it.
   { id: 'phone', area: 'devices', source: [osha] },
   { id: 'sit-stand', area: 'movement', source: [ccohs] },
   { id: 'breaks', area: 'movement', source: [cspViaTuc] },

@@ -1,7 +1,7 @@
 /**
  * Where the words of the checklist, breathing, relaxation, red-flags and therapy-safety
- * content come from (shared/FACTS.md). A citation names the publisher and, where
- * FACTS.md records one, the page or leaflet; `secondary` marks a claim seen quoted by
+ * content come from (docs/sources.md). A citation names the publisher and, where
+ * docs/sources.md records one, the page or leaflet; `secondary` marks a claim seen quoted by
  * a third party rather than read at the source. Citations are bibliographic, not
  * prose, so they stay in the code and are not translated.
  */
@@ -26,7 +26,7 @@ export const CITATIONS = {
   clevelandIce: { publisher: 'Cleveland Clinic', title: 'How long to ice an injury' },
   nhs: { publisher: 'NHS' },
   nhsInform: { publisher: 'NHS Inform' },
-  // FACTS.md records the 4·4·4·4 timing without a publisher; flagged until one is added.
+  // docs/sources.md records the 4·4·4·4 timing without a publisher; flagged until one is added.
   boxBreathing: { publisher: 'Common practice (no primary source recorded)', secondary: true },
   weil: { publisher: 'Andrew Weil, MD' },
   mayoNewsNetwork: { publisher: 'Mayo Clinic News Network' },

@@ -1,7 +1,7 @@
 import { CITATIONS, type Sources } from './citations';
 
 /**
- * Progressive muscle relaxation (shared/FACTS.md, "Breathing and relaxation"; Mayo
+ * Progressive muscle relaxation (docs/sources.md, "Breathing and relaxation"; Mayo
  * Clinic News Network): tense one muscle group at about 70% for 5–10 s, never to the
  * point of pain, then let go and relax for 10–30 s, group by group, about 15 minutes
  * in all. `pmrStepAt` says where a session stands at any elapsed time, like the

@@ -1,7 +1,7 @@
 import { CITATIONS, type Sources } from './citations';
 
 /**
- * Warning signs that need prompt medical attention (shared/FACTS.md, "Red flags"),
+ * Warning signs that need prompt medical attention (docs/sources.md, "Red flags"),
  * grouped by how fast to act. Unhunch lists them; it does not ask about them, weigh
  * them or diagnose. Words live in locales/<lang>/health.json under `redFlags.*`:
  * `redFlags.groups.<urgency>.{title,action}` and `redFlags.signs.<id>`.

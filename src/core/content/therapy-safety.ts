@@ -3,7 +3,7 @@ import { MINUTE } from '../time/duration';
 import { CITATIONS, type Sources } from './citations';
 
 /**
- * What to know before putting heat or ice on your back (shared/FACTS.md, "Heat and
+ * What to know before putting heat or ice on your back (docs/sources.md, "Heat and
  * ice"), as data the therapy timer shows. Words live in locales/<lang>/health.json
  * under `therapy.*`: `therapy.steps.<id>`, `therapy.cautions.<id>`,
  * `therapy.choices.<id>`.

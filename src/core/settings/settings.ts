@@ -6,7 +6,7 @@ import { HOUR, MINUTE, SECOND } from '../time/duration';
 import { HISTORY_KEEP_DAYS_DEFAULT } from './limits';
 
 /**
- * The settings the core decides with: the key shape of DESIGN.md ("Settings and
+ * The settings the core decides with: the key shape of docs/settings.md ("Settings and
  * policy keys") with every duration already parsed to milliseconds. The files keep
  * the string form; `src/contract/settings.ts` converts at the edge.
  */
@@ -82,7 +82,7 @@ export interface DeferralSettings {
 }
 
 /**
- * Defaults from shared/FACTS.md: a 30 s micro break every 20 min (McLean et al. 2001),
+ * Defaults from docs/sources.md: a 30 s micro break every 20 min (McLean et al. 2001),
  * a 5 min long break every hour (NIOSH, Galinsky et al.), therapy 15 min capped at 20
  * with an hour's rest (MPFT NHS, Cleveland Clinic).
  */
@@ -115,7 +115,7 @@ export const DEFAULT_SETTINGS: Settings = {
     meetingApps: true,
     meetingAppList: DEFAULT_MEETING_APPS.map((app) => ({ ...app })),
   },
-  // Each 30 minutes: sit 20, stand 8, move 2 (Cornell, Hedge; FACTS.md "Breaks").
+  // Each 30 minutes: sit 20, stand 8, move 2 (Cornell, Hedge; docs/sources.md "Breaks").
   sitStand: { enabled: false, sitMinutes: 20, standMinutes: 8, moveMinutes: 2 },
   language: 'system',
   theme: 'system',

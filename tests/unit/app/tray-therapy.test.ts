@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { trayModel } from '../../../src/app/tray';
-import type { Status } from '../../../src/contract/contract';
+import { trayChoices, trayModel } from '../../../src/app/tray';
 import { createTranslator } from '../../../src/contract/i18n';
+import { now, running } from './running-status';
 
 const { t } = await createTranslator('en');
-const now = Date.parse('2026-11-24T10:00:00Z');
-const running: Status = {
-  state: 'running',
-  nextBreak: { kind: 'micro', dueAt: now + 12 * 60_000 },
-  currentBreak: null,
-  pausedUntil: null,
-  postponesLeft: 2,
-  skipsLeftToday: null,
-  strictMode: false,
-  now,
-};
 const ice = {
   name: 'running' as const,
   kind: 'ice' as const,
@@ -30,27 +19,22 @@ describe('the tray during heat and ice', () => {
     expect(model.title).toBe('Ice 12 min');
   });
 
-  it('offers Stop while a session runs, and Start otherwise', () => {
-    expect(trayModel(running, t, 'en', ice).items.map((item) => item.label)).toEqual([
-      'Open Unhunch',
-      'Stop therapy timer',
-      'Breathing and relaxation',
-      'Workstation checklist',
-      'About your health',
-      'Pause for 30 minutes',
-      'Quit Unhunch',
-    ]);
+  it('offers Stop while a session runs, and Start (on the therapy page) otherwise', () => {
+    const stop = trayChoices(trayModel(running, t, 'en', ice).items).find(
+      (item) => item.id === 'therapy-stop',
+    );
+    expect(stop).toMatchObject({
+      label: 'Stop therapy timer',
+      action: { type: 'call', call: { name: 'stopTherapy' } },
+    });
     const idle = trayModel(running, t, 'en', { name: 'idle' });
-    expect(idle.items.map((item) => item.action)).toEqual([
-      'open',
-      'therapy-start',
-      'breathing',
-      'checklist',
-      'health',
-      'pause30',
-      'quit',
-    ]);
-    expect(idle.items[1]?.label).toBe('Start heat/ice timer');
+    const ids = trayChoices(idle.items).map((item) => item.id);
+    expect(ids).toContain('therapy-start');
+    expect(ids).not.toContain('therapy-stop');
+    expect(trayChoices(idle.items).find((item) => item.id === 'therapy-start')).toMatchObject({
+      label: 'Start heat/ice timer',
+      action: { type: 'open', page: 'therapy' },
+    });
     expect(idle.tooltip).toBe('Unhunch · next break in 12 minutes');
     expect(idle.title).toBe('');
   });

@@ -94,12 +94,12 @@ describe('the exercise catalogue', () => {
     expect(exercise('doorway-chest-stretch').breakKinds).toEqual(['long']);
   });
 
-  it('gives every exercise a source cited in FACTS.md', () => {
+  it('gives every exercise a source cited in docs/sources.md', () => {
     const cited = new Set<string>(Object.values(SOURCES));
     for (const e of EXERCISES) expect(cited, e.id).toContain(e.source);
   });
 
-  it('doses as FACTS.md says', () => {
+  it('doses as docs/sources.md says', () => {
     expect(exercise('chin-tuck').dose).toEqual({ kind: 'hold', seconds: 5, reps: 10 });
     expect(exercise('scapular-squeeze').dose).toEqual({ kind: 'hold', seconds: 5, reps: 10 });
     expect(exercise('bird-dog').dose).toEqual({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSystemClock } from '../../../src/core/time/system-clock';
+import { createSystemClock } from '../../../src/app/system-clock';
 import { VirtualClock } from '../../../src/core/time/virtual-clock';
 
 describe('virtual clock', () => {

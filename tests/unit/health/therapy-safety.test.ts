@@ -30,7 +30,7 @@ describe('therapy safety', () => {
     expect(canDismissSafetyStep('no-such-step')).toBe(false);
   });
 
-  it('covers the safety steps FACTS.md asks for', () => {
+  it('covers the safety steps docs/sources.md asks for', () => {
     expect(THERAPY_SAFETY_STEPS.map((step) => step.id)).toEqual(
       expect.arrayContaining([
         'ice-wrapped',

@@ -52,7 +52,7 @@ describe('history compaction', () => {
       ),
       { numRuns: 150 },
     );
-  }, 30_000);
+  });
 
   it('chooses lines by their time alone, without parsing them into anything else', () => {
     const lines = [

@@ -6,9 +6,17 @@ import { openApp } from '../../../src/app/open';
 import type { Logger } from '../../../src/app/ports';
 import { createTranslator } from '../../../src/contract/i18n';
 import { VirtualClock } from '../../../src/core/time/virtual-clock';
-import { electronFake, FakeBrowserWindow, FakeNotification, fakeDisplays } from './electron-fake';
+import {
+  electronFake,
+  FakeBrowserWindow,
+  FakeNotification,
+  fakeDisplays,
+  fakeScreen,
+  serveFakeRenderer,
+} from './electron-fake';
 
 vi.mock('electron', () => electronFake());
+serveFakeRenderer();
 
 const { showBreaksOnEveryDisplay } = await import('../../../src/main/break-windows');
 const { notifyBreakWarnings } = await import('../../../src/main/notifications');
@@ -78,7 +86,7 @@ describe('the break windows', () => {
     for (const window of windows) {
       expect(window.alwaysOnTopLevel).toBe('screen-saver');
       expect(window.loadedHash).toBe('break');
-      expect(window.loaded).toMatch(/renderer[/\\]index\.html$/);
+      expect(window.loaded).toMatch(/^unhunch:\/\/app\/index\.html#/);
       expect(window.options.webPreferences).toMatchObject({
         contextIsolation: true,
         sandbox: true,
@@ -98,6 +106,46 @@ describe('the break windows', () => {
     expect(windows.every((window) => window.destroyed)).toBe(true);
     expect(breaks.open()).toEqual([]);
     breaks.dispose();
+    app.dispose();
+  });
+
+  it('covers a display plugged in mid-break and closes the window of one unplugged, in strict mode too', () => {
+    const { app, clock } = appWith({ workHours: null, strictMode: true });
+    const breaks = showBreaksOnEveryDisplay(app);
+    void app.handlers.takeBreakNow(undefined);
+    expect(onScreen(breaks)).toHaveLength(2);
+
+    const third = { id: 11, bounds: { x: -1280, y: 0, width: 1280, height: 1024 } };
+    fakeScreen.addDisplay(third);
+    expect(onScreen(breaks)).toHaveLength(3);
+    expect(onScreen(breaks)[2]!.options).toMatchObject(third.bounds);
+
+    fakeScreen.changeDisplay(7, { x: 0, y: 0, width: 1920, height: 1200 });
+    expect(onScreen(breaks)[0]!.getBounds()).toEqual({ x: 0, y: 0, width: 1920, height: 1200 });
+
+    const [, second] = onScreen(breaks);
+    fakeScreen.removeDisplay(9);
+    expect(second!.destroyed).toBe(true);
+    expect(onScreen(breaks)).toHaveLength(2);
+
+    clock.advance(31_000);
+    expect(onScreen(breaks)).toEqual([]);
+    // Between breaks a new display gets nothing.
+    fakeScreen.addDisplay({ id: 12, bounds: { x: 0, y: 1080, width: 800, height: 600 } });
+    expect(onScreen(breaks)).toEqual([]);
+    breaks.dispose();
+    app.dispose();
+  });
+
+  it('closes its strict-mode windows when disposed, as on quit', () => {
+    const { app } = appWith({ workHours: null, strictMode: true });
+    const breaks = showBreaksOnEveryDisplay(app);
+    void app.handlers.takeBreakNow(undefined);
+    const windows = onScreen(breaks);
+    windows[0]!.close();
+    expect(windows[0]!.destroyed).toBe(false);
+    breaks.dispose();
+    expect(windows.every((window) => window.destroyed)).toBe(true);
     app.dispose();
   });
 
@@ -370,6 +418,19 @@ describe('the warning notification', () => {
     ]);
     notification!.emit('action', {}, 0);
     expect(app.status().state).toBe('postponed');
+    stop();
+    app.dispose();
+  });
+
+  it('opens the Unhunch window instead when the system cannot show the warning', async () => {
+    const { t } = await createTranslator('en');
+    const { app, clock } = appWith();
+    const opened: string[] = [];
+    const stop = notifyBreakWarnings(app, { t, whenNotShown: () => opened.push('window') });
+    clock.advance(19 * 60_000 + 30_000);
+    expect(opened).toEqual([]);
+    FakeNotification.shown[0]!.fail('no AppUserModelID');
+    expect(opened).toEqual(['window']);
     stop();
     app.dispose();
   });

@@ -5,14 +5,23 @@ import { describe, expect, it, vi } from 'vitest';
 import { openApp } from '../../../src/app/open';
 import { IPC_CALL_CHANNEL } from '../../../src/contract/contract';
 import { VirtualClock } from '../../../src/core/time/virtual-clock';
-import { electronFake, FakeWebContents, ipcHandlers } from './electron-fake';
+import {
+  electronFake,
+  type FakeBrowserWindow,
+  FakeWebContents,
+  fakeElectronApp,
+  ipcHandlers,
+  serveFakeRenderer,
+} from './electron-fake';
 
 vi.mock('electron', () => electronFake());
 
 const { bindContract } = await import('../../../src/main/ipc');
+const { showMainWindow } = await import('../../../src/main/window');
+serveFakeRenderer();
 
 const ownWindow = new FakeWebContents();
-const OWN_URL = 'file:///opt/Unhunch/resources/app.asar/out/renderer/index.html';
+const OWN_URL = 'unhunch://app/index.html';
 
 function boundApp() {
   const cwd = mkdtempSync(join(tmpdir(), 'unhunch-ipc-'));
@@ -21,9 +30,10 @@ function boundApp() {
     clock: new VirtualClock(Date.parse('2026-11-23T09:30:00+01:00')),
     timeZone: 'Europe/Berlin',
   });
+  ipcHandlers.clear();
   bindContract(app, {
     isOurWindow: (sender) => sender === (ownWindow as never),
-    rendererFileUrl: OWN_URL,
+    rendererOrigins: ['unhunch://app'],
   });
   const handler = ipcHandlers.get(IPC_CALL_CHANNEL)!;
   const invoke = (sender: unknown, url: string, name: unknown, input?: unknown) =>
@@ -52,10 +62,28 @@ describe('the IPC binding', () => {
     const { app, invoke } = boundApp();
     const stranger = new FakeWebContents();
     expect(await invoke(stranger, OWN_URL, 'pause', { minutes: 30 })).toMatchObject({ ok: false });
-    expect(
-      await invoke(ownWindow, 'https://evil.example/', 'pause', { minutes: 30 }),
-    ).toMatchObject({ ok: false, error: expect.stringContaining('refused') });
+    for (const url of [
+      'https://evil.example/',
+      'unhunch://elsewhere/index.html',
+      'file:///opt/Unhunch/resources/app.asar/out/renderer/index.html',
+      'not a url',
+    ]) {
+      expect(await invoke(ownWindow, url, 'pause', { minutes: 30 })).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('refused'),
+      });
+    }
     expect(app.status().state).not.toBe('paused');
+  });
+
+  it('accepts the window it made wherever the app is installed: %, [, ], spaces, non-ASCII', async () => {
+    // The page's URL no longer holds the install path, so no encoding of it can differ.
+    const { invoke } = boundApp();
+    fakeElectronApp.appPath = '/opt/Ünhünch 100% [beta]/resources/app.asar';
+    const window = showMainWindow('therapy') as unknown as FakeBrowserWindow;
+    expect(await invoke(ownWindow, window.webContents.getURL(), 'getStatus')).toMatchObject({
+      ok: true,
+    });
   });
 
   it('validates every payload from our own window too', async () => {

@@ -7,9 +7,16 @@ import { dispatchCall } from '../../../src/contract/dispatch';
 import { createTranslator } from '../../../src/contract/i18n';
 import { MINUTE } from '../../../src/core/time/duration';
 import { VirtualClock } from '../../../src/core/time/virtual-clock';
-import { beeps, electronFake, FakeBrowserWindow, FakeNotification } from './electron-fake';
+import {
+  beeps,
+  electronFake,
+  FakeBrowserWindow,
+  FakeNotification,
+  serveFakeRenderer,
+} from './electron-fake';
 
 vi.mock('electron', () => electronFake());
+serveFakeRenderer();
 
 const { watchTherapyEnd } = await import('../../../src/main/therapy-alerts');
 const { currentWindow, showMainWindow } = await import('../../../src/main/window');
@@ -59,7 +66,23 @@ describe('the end of a heat or ice session', () => {
     });
     const window = currentWindow() as unknown as FakeBrowserWindow;
     expect(window).not.toBeNull();
-    expect(window.loaded).toMatch(/renderer[/\\]index\.html$/);
+    expect(window.loaded).toMatch(/^unhunch:\/\/app\/index\.html#/);
+    expect(window.loadedHash).toBe('therapy');
+  });
+
+  it('is never lost when the system cannot show the notification: a beep and the end page, in front', async () => {
+    const { app, clock } = watchedApp();
+    await dispatchCall(app.handlers, 'startTherapy', { kind: 'heat', minutes: 10 });
+    clock.advance(10 * MINUTE);
+    const window = currentWindow() as unknown as FakeBrowserWindow;
+    window.shown = false;
+    window.loadedHash = null;
+    window.webContents.url = 'unhunch://app/index.html#status';
+
+    FakeNotification.shown[0]!.fail();
+
+    expect(beeps).toHaveLength(1);
+    expect(window.shown).toBe(true);
     expect(window.loadedHash).toBe('therapy');
   });
 

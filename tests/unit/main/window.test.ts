@@ -1,11 +1,17 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { electronFake, FakeBrowserWindow, openedExternally } from './electron-fake';
+import {
+  electronFake,
+  FakeBrowserWindow,
+  fakeElectronApp,
+  openedExternally,
+  serveFakeRenderer,
+} from './electron-fake';
 
 vi.mock('electron', () => electronFake());
 
-const { currentWindow, hardenSession, logWindowFaultsTo, showMainWindow } = await import(
-  '../../../src/main/window'
-);
+const { currentWindow, devRendererOrigin, hardenSession, logWindowFaultsTo, showMainWindow } =
+  await import('../../../src/main/window');
+serveFakeRenderer();
 
 describe('the Unhunch window', () => {
   beforeEach(() => {
@@ -28,9 +34,36 @@ describe('the Unhunch window', () => {
     );
   });
 
-  it('loads only the local renderer file', () => {
-    const window = showMainWindow() as unknown as FakeBrowserWindow;
-    expect(window.loaded).toMatch(/renderer[/\\]index\.html$/);
+  it("loads the renderer through the app's own scheme, never file:// (blank inside app.asar)", async () => {
+    fakeElectronApp.isPackaged = true;
+    try {
+      const window = showMainWindow() as unknown as FakeBrowserWindow;
+      expect(window.loaded).toBe('unhunch://app/index.html');
+      await window.loading;
+    } finally {
+      fakeElectronApp.isPackaged = false;
+    }
+  });
+
+  it('under `npm run dev` loads the dev server electron-vite names, for hot reload', () => {
+    const env = { ELECTRON_RENDERER_URL: 'http://localhost:5173' };
+    expect(devRendererOrigin(env, false)).toBe('http://localhost:5173');
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173';
+    try {
+      const window = showMainWindow('therapy') as unknown as FakeBrowserWindow;
+      expect(window.loaded).toBe('http://localhost:5173/index.html#therapy');
+    } finally {
+      delete process.env.ELECTRON_RENDERER_URL;
+    }
+  });
+
+  it('never loads a dev server in an installed app, nor one on another machine', () => {
+    expect(devRendererOrigin({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, true)).toBeNull();
+    expect(
+      devRendererOrigin({ ELECTRON_RENDERER_URL: 'http://evil.example:80' }, false),
+    ).toBeNull();
+    expect(devRendererOrigin({ ELECTRON_RENDERER_URL: 'file:///tmp/x' }, false)).toBeNull();
+    expect(devRendererOrigin({}, false)).toBeNull();
   });
 
   it('refuses navigation away from the app', () => {

@@ -46,7 +46,7 @@ describe('the Electronegativity scan', () => {
     }
     expect(report.failed).toBe(false);
     expect(code).toBe(0);
-  }, 60_000);
+  });
 
   it('fails on an unsafe window, remote content and an exception with no reason', async () => {
     const { report, code } = await scan('--input', 'tests/fixtures/electronegativity/unsafe');
@@ -64,5 +64,5 @@ describe('the Electronegativity scan', () => {
     ]);
     expect(report.failed).toBe(true);
     expect(code).toBe(1);
-  }, 60_000);
+  });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { WEB_CSP } from '../../../src/web/server';
 
 /**
- * Electron's security checklist and DESIGN.md's layering, checked on the source so a
+ * Electron's security checklist and the layering of docs/architecture.md, checked on the source so a
  * regression fails here even on a machine without the Electron binary.
  */
 function sourceFiles(dir: string): string[] {

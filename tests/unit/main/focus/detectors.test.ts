@@ -27,7 +27,7 @@ import {
 } from '../../../../src/main/focus/host';
 import { readMeetingApps } from '../../../../src/main/focus/meeting-apps';
 import { readMicrophone, recordingFromPactl } from '../../../../src/main/focus/microphone';
-import { focusReader } from '../../../../src/main/focus/provider';
+import { focusReader } from '../../../../src/main/focus/reader';
 import { readScreenSharing } from '../../../../src/main/focus/screen-sharing';
 
 /** A platform tool's output as recorded (tests/fixtures/focus). */

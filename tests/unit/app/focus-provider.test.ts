@@ -1,35 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { createTimerService } from '../../../../src/core/breaks/service';
-import type { FocusSignal, Reading } from '../../../../src/core/focus/signals';
-import { DEFAULT_SETTINGS, type Settings } from '../../../../src/core/settings/settings';
-import { MINUTE } from '../../../../src/core/time/duration';
-import { VirtualClock } from '../../../../src/core/time/virtual-clock';
 import {
-  FOCUS_POLL_MS,
   type FocusReadings,
   type FocusSupport,
   startFocusProvider,
-} from '../../../../src/main/focus/provider';
+} from '../../../src/app/focus-provider';
+import { shareOneTimer } from '../../../src/app/shared-clock';
+import { createTimerService } from '../../../src/core/breaks/service';
+import type { FocusSignal, Reading } from '../../../src/core/focus/signals';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/settings';
+import { MINUTE } from '../../../src/core/time/duration';
+import { VirtualClock } from '../../../src/core/time/virtual-clock';
 
 const flush = async () => {
   for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
 };
 
 /**
- * The real timer service on a virtual clock with the provider reading scripted
- * detectors; the host's 15-second interval is driven with the clock.
+ * The real timer service and the provider on one shared virtual clock (as in the
+ * Electron host), the provider reading scripted detectors.
  */
 function setup(
   world: (minute: number) => FocusReadings,
   settings: Settings = { ...DEFAULT_SETTINGS, workHours: null, routines: [] },
+  idle: () => number = () => 0,
 ) {
-  const clock = new VirtualClock(Date.parse('2026-11-24T09:00:00+01:00'));
-  const service = createTimerService({ clock, settings, timeZone: 'Europe/Berlin', idle: () => 0 });
+  const virtual = new VirtualClock(Date.parse('2026-11-24T09:00:00+01:00'));
+  const clock = shareOneTimer(virtual);
+  const service = createTimerService({ clock, settings, timeZone: 'Europe/Berlin', idle });
   const events: string[] = [];
   service.onEvent((e) =>
-    events.push(`${+(clock.elapsed() / MINUTE).toFixed(2)} ${e.type}${e.kind ? ` ${e.kind}` : ''}`),
+    events.push(
+      `${+(virtual.elapsed() / MINUTE).toFixed(2)} ${e.type}${e.kind ? ` ${e.kind}` : ''}`,
+    ),
   );
-  let tick: (() => void) | null = null;
   const reads: number[] = [];
   const supports: FocusSupport[] = [];
   let current = settings;
@@ -37,20 +40,14 @@ function setup(
     timer: service,
     deferral: () => current.deferral,
     read: async (deferral) => {
-      const minute = clock.elapsed() / MINUTE;
+      const minute = virtual.elapsed() / MINUTE;
       reads.push(+minute.toFixed(2));
       const all = world(minute);
       return Object.fromEntries(
         Object.entries(all).filter(([signal]) => deferral[signal as FocusSignal]),
       );
     },
-    every: (ms, fn) => {
-      expect(ms).toBe(FOCUS_POLL_MS);
-      tick = fn;
-      return () => {
-        tick = null;
-      };
-    },
+    clock,
     onSupport: (support) => supports.push(support),
   });
   return {
@@ -63,14 +60,13 @@ function setup(
       current = next;
       service.updateSettings(next);
     },
+    /** Wake by wake, letting each reading finish before the next wake. */
     async runTo(minutes: number) {
       await flush();
-      while (clock.elapsed() < minutes * MINUTE) {
-        // An interval set during this step first ticks 15 s later, as setInterval does.
-        const running = tick;
-        clock.advanceTo(Math.min(clock.elapsed() + FOCUS_POLL_MS, minutes * MINUTE));
-        await flush();
-        if (running && tick === running) running();
+      while (virtual.elapsed() < minutes * MINUTE) {
+        const next = virtual.nextTimerAt();
+        const step = next === null ? Number.POSITIVE_INFINITY : next - virtual.monotonic();
+        virtual.advanceTo(Math.min(virtual.elapsed() + Math.max(step, 0), minutes * MINUTE));
         await flush();
       }
     },
@@ -87,12 +83,24 @@ const quiet = (): FocusReadings => ({
 });
 
 describe('the focus-signal provider', () => {
-  it('looks once at start, then only from a minute before each warning until the break shows', async () => {
+  it('looks once at start, then from a minute before each warning until the break shows: every 15 s once announced', async () => {
     const h = setup(quiet);
     await h.runTo(45);
-    expect(h.reads).toEqual([
-      0, 18.5, 18.75, 19, 19.25, 19.5, 19.75, 39, 39.25, 39.5, 39.75, 40, 40.25,
-    ]);
+    // Before the warning it reads when the service wakes to sample idle (every 30 s);
+    // from the warning (19.5, 40) every 15 s, whatever else wakes.
+    expect(h.reads).toEqual([0, 18.5, 19, 19.5, 19.75, 39, 39.5, 40, 40.25]);
+  });
+
+  it('when the warning comes the signals are read at once, then every 15 s, however the idle samples fall', async () => {
+    // Every third idle sample finds the person reading for 10 s: the samples drift off the minute.
+    let samples = 0;
+    const h = setup(quiet, undefined, () => (samples++ % 3 === 1 ? 10 : 0));
+    await h.runTo(21);
+    const warning = h.events.find((e) => e.endsWith('break-warning micro'));
+    const warnedAt = Number(warning?.split(' ')[0]);
+    expect(h.reads).toContain(warnedAt);
+    expect(h.reads).toContain(warnedAt + 0.25);
+    expect(h.reads.filter((minute) => minute > warnedAt)).toEqual([warnedAt + 0.25]);
   });
 
   it('a camera read on holds the due break; read off, the break comes within a minute', async () => {
@@ -158,7 +166,7 @@ describe('the focus-signal provider', () => {
           resolve = () => done(quiet());
         });
       },
-      every: () => () => {},
+      clock,
     });
     void provider.look();
     void provider.look();

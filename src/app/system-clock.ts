@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from './clock';
+import type { Clock, TimerHandle } from '../core/time/clock';
 
 /** setTimeout takes at most 2^31-1 ms (about 24.8 days); longer waits are chained. */
 const LONGEST_TIMEOUT_MS = 2 ** 31 - 1;
