@@ -1,6 +1,7 @@
 import { html, render } from 'lit-html';
 import type { CheckinSummary } from '../../../src/contract/contract';
 import './checkin.css';
+import { weekTable } from './checkin-table';
 import type { MountedPage, PageContext } from './index';
 
 /**
@@ -19,7 +20,6 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'long' });
   const weekFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
   const weekLabel = (weekStart: string) => weekFormat.format(Date.parse(`${weekStart}T00:00:00Z`));
-  const score = (value: number | null) => (value === null ? tc('trend.none') : String(value));
 
   const draw = (summary: CheckinSummary) => {
     const checklist = summary.latestChecklist;
@@ -37,32 +37,13 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
         </p>
         <h3>${tc('summary.weeksHeading')}</h3>
         <p class="detail">${tc('summary.scales')}</p>
-        <table class="checkin-table" data-testid="checkin-summary-table">
-          <thead>
-            <tr>
-              <th scope="col">${tc('summary.weekOf')}</th>
-              <th scope="col">${tc('trend.pain')}</th>
-              <th scope="col">${tc('trend.interference')}</th>
-              <th scope="col">${tc('summary.redFlag')}</th>
-              <th scope="col">${tc('trend.breaksKept')}</th>
-              <th scope="col">${tc('trend.heat')}</th>
-              <th scope="col">${tc('trend.ice')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${summary.weeks.map(
-              (week) => html`<tr>
-                <th scope="row">${weekLabel(week.weekStart)}</th>
-                <td>${score(week.pain)}</td>
-                <td>${score(week.interference)}</td>
-                <td>${week.pain === null ? tc('trend.none') : tc(week.redFlag ? 'yes' : 'no')}</td>
-                <td>${tc('trend.kept', { kept: week.breaksKept, due: week.breaksDue })}</td>
-                <td>${week.heatMinutes}</td>
-                <td>${week.iceMinutes}</td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
+        ${weekTable(summary.weeks, {
+          tc,
+          weekLabel,
+          testId: 'checkin-summary-table',
+          caption: tc('summary.weeksHeading'),
+          withRedFlag: true,
+        })}
         <h3>${tc('summary.checklistHeading')}</h3>
         <p data-testid="checkin-summary-checklist">
           ${

@@ -1,6 +1,7 @@
 import { html, nothing, render, svg } from 'lit-html';
 import type { CheckinWeekView } from '../../../src/contract/contract';
 import './checkin.css';
+import { weekTable } from './checkin-table';
 import type { PageContext } from './index';
 
 /**
@@ -30,7 +31,6 @@ export function mountCheckinTrend(
     timeZone: 'UTC',
   });
   const weekLabel = (weekStart: string) => dayFormat.format(Date.parse(`${weekStart}T00:00:00Z`));
-  const score = (value: number | null) => (value === null ? tc('trend.none') : String(value));
   let include = false;
 
   const chart = (weeks: readonly CheckinWeekView[]) => {
@@ -103,31 +103,12 @@ export function mountCheckinTrend(
                   <span class="key-interference">${tc('trend.interference')}</span>
                 </p>`
         }
-        <table class="checkin-table" data-testid="checkin-trend-table">
-          <caption class="visually-hidden">${tc('trend.heading')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${tc('trend.week')}</th>
-              <th scope="col">${tc('trend.pain')}</th>
-              <th scope="col">${tc('trend.interference')}</th>
-              <th scope="col">${tc('trend.breaksKept')}</th>
-              <th scope="col">${tc('trend.heat')}</th>
-              <th scope="col">${tc('trend.ice')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${weeks.map(
-              (week) => html`<tr data-week=${week.weekStart}>
-                <th scope="row">${weekLabel(week.weekStart)}</th>
-                <td data-testid="checkin-week-pain">${score(week.pain)}</td>
-                <td>${score(week.interference)}</td>
-                <td>${tc('trend.kept', { kept: week.breaksKept, due: week.breaksDue })}</td>
-                <td>${week.heatMinutes}</td>
-                <td>${week.iceMinutes}</td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
+        ${weekTable(weeks, {
+          tc,
+          weekLabel,
+          testId: 'checkin-trend-table',
+          caption: tc('trend.heading'),
+        })}
         <p class="checkin-trend-actions">
           <a href="#checkin" data-testid="checkin-trend-answer">${tc('trend.answer')}</a>
           <a href="#checkin-summary" data-testid="checkin-trend-summary-link">${tc('summary.link')}</a>
