@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHECKIN_RED_FLAG_GROUPS, NRS_MAX, NRS_MIN } from '../../core/checkin/triage';
 import { organisationLinkSchema } from '../health';
+import { citationSchema } from './checklist';
 import { actionResultSchema, noInput } from './common';
 
 /**
@@ -30,12 +31,6 @@ export const checkinAnswersSchema = z.strictObject({
   redFlags: redFlagAnswersSchema,
 });
 export type CheckinAnswersInput = z.infer<typeof checkinAnswersSchema>;
-
-const citationSchema = z.object({
-  publisher: z.string(),
-  title: z.string().optional(),
-  secondary: z.literal(true).optional(),
-});
 
 export const checkinAdviceSchema = z.discriminatedUnion('kind', [
   z.object({
