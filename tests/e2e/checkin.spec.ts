@@ -100,6 +100,9 @@ test('a person turns the check-in on, answers it by keyboard, sees the trend and
     await expect(advice).toContainText('See a GP or physiotherapist');
     await expect(advice).toContainText('has not improved over 2 weeks');
     await expect(advice).toContainText('gives no diagnosis');
+    await expect(advice.getByTestId('checkin-advice-sources')).toHaveText(
+      'Sources: NHS Inform; NHS',
+    );
 
     // The trend, week by week, beside the heat and the breaks.
     await page.goto(`${host.url}#stats`);
@@ -150,6 +153,9 @@ test('a warning sign new this week shows the About your health advice at once', 
   const advice = page.getByTestId('checkin-advice-red-flag');
   await expect(advice).toContainText('Call an ambulance or go to the emergency department now');
   await expect(advice).toContainText('Call your emergency number');
+  await expect(advice.getByTestId('checkin-advice-sources')).toHaveText(
+    'Sources: NHS; NICE CKS-based pathways',
+  );
   await advice.getByTestId('checkin-advice-health').click();
   await expect(page.getByTestId('red-flags-emergency')).toBeVisible();
 });

@@ -1,6 +1,7 @@
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import type { CheckinAdviceView, CheckinState } from '../../../src/contract/contract';
 import { RED_FLAG_VALUES, redFlagGroupKeys, redFlagSignKey } from '../../../src/contract/guides';
+import { type CitationLike, formatCitations } from '../sources';
 import './checkin.css';
 import type { MountedPage, PageContext } from './index';
 
@@ -102,6 +103,11 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
     </fieldset>
   `;
 
+  const sources = (cited: readonly CitationLike[]) =>
+    html`<p class="detail" data-testid="checkin-advice-sources">
+      ${tc('advice.sources', { sources: formatCitations(t, cited, 'checkin:advice.sourceSecondary') })}
+    </p>`;
+
   const adviceView = (shown: CheckinAdviceView): TemplateResult => {
     if (shown.kind === 'red-flag') {
       const keys = redFlagGroupKeys(shown.urgency);
@@ -110,6 +116,7 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
         <p>${tc('advice.redFlag')}</p>
         <p>${th(keys.action)}</p>
         <p><a href="#health" data-testid="checkin-advice-health">${tc('advice.readHealth')}</a></p>
+        ${sources(shown.source)}
       </section>`;
     }
     if (shown.kind === 'see-professional') {
@@ -138,6 +145,7 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
             : nothing
         }
         <p class="detail">${tc('noDiagnosis')}</p>
+        ${sources(shown.source)}
       </section>`;
     }
     return html`<section class="card checkin-advice" role="status" tabindex="-1" data-testid="checkin-advice-none">
