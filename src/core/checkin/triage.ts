@@ -12,7 +12,7 @@ export const NRS_MIN = 0;
 export const NRS_MAX = 10;
 
 /**
- * New pain above this (6 or more of 10) is worth a professional's look. FACTS.md gives
+ * New pain above this (6 or more of 10) is worth a professional's look. docs/sources.md gives
  * no pain score for it, so this is the product's rule, not a source's; around it we
  * take the wider net: a first check-in counts as new pain (docs/checkin.md).
  */

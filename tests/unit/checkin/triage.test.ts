@@ -14,7 +14,7 @@ import { RED_FLAG_GROUPS } from '../../../src/core/content/red-flags';
  * About your health page's advice (NHS; NICE CKS-based pathways); pain not improving
  * after 2 weeks -> GP or physiotherapist (NHS Inform's 2 weeks, the conservative end
  * of the NHS's 2–6); pain getting worse -> GP or physiotherapist (NHS); new pain above
- * 5 -> GP or physiotherapist (the product's threshold; FACTS.md gives no number).
+ * 5 -> GP or physiotherapist (the product's threshold; docs/sources.md gives no number).
  */
 
 const WEEK = 7 * 86_400_000;
