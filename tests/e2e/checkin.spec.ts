@@ -174,6 +174,12 @@ test('the check-in asks in the person’s language', async ({ page }) => {
       page.getByRole('heading', { name: 'Ihr oberer Rücken diese Woche' }),
     ).toBeVisible();
     await expect(page.getByTestId('checkin-submit')).toHaveText('Antworten speichern');
+    await page.goto(`${host.url}#checkin-summary`);
+    await expect(
+      page.getByRole('heading', { name: 'Zusammenfassung oberer Rücken' }),
+    ).toBeVisible();
+    await expect(page.getByTestId('checkin-summary-about')).toContainText('Desktop-App');
+    await expect(page.getByTestId('checkin-print')).toHaveText('Drucken oder als PDF speichern');
   } finally {
     host.process.kill();
     rmSync(host.dataDir, { recursive: true, force: true });
