@@ -388,7 +388,7 @@ const results = {
     ...figure(
       host.activeDay.wakeups,
       960,
-      'wakeups of the whole Electron main process (src/main, stand-in electron) in 8 h, active user: the timer service, focus readings, tray and policy watch on one shared timer, plus every real timer our code arms past it',
+      'wakeups of the whole Electron main process (src/main, under the strict fake electron of tests/unit/main/electron-fake.ts) in 8 h, active user: the timer service, focus readings, tray and policy watch on one shared timer, plus every real timer our code arms past it',
     ),
     trayDraws: host.activeDay.trayDraws,
     trayTexts: host.activeDay.trayTooltips,

@@ -1,6 +1,6 @@
 /**
- * The Electron host's code (src/main, with the stand-in `electron` of ./electron.ts)
- * on a virtual clock through a simulated day, counting every wakeup of the main process:
+ * The Electron host's code (src/main, under the one strict fake `electron`,
+ * tests/unit/main/electron-fake.ts, through ./register.ts) on a virtual clock through a simulated day, counting every wakeup of the main process:
  * every timer the host arms goes through the clock `start` is given, and the host puts
  * them all on one shared timer, so a wakeup is one firing of that timer. Real timers
  * that fire meanwhile (none should) are counted too, with where they were armed.
@@ -23,8 +23,10 @@ process.env.TZ = 'Europe/Berlin';
 const userData = mkdtempSync(join(tmpdir(), 'unhunch-bench-host-'));
 process.env.UNHUNCH_USER_DATA = userData;
 
-const { app: electronApp, benchState } = await import('./electron');
-const { start } = await import('../../src/main/index');
+const { benchTray, idleAnswers, startHost } = await import('./electron');
+const { collectedTrays, fakeElectronApp, violations } = await import(
+  '../../tests/unit/main/electron-fake'
+);
 
 const SOURCE = `${join(import.meta.dirname, '..', '..', 'src')}/`;
 
@@ -81,7 +83,7 @@ export interface HostDay {
 }
 
 export async function measureHostDay(person: Person = 'typing'): Promise<HostDay> {
-  benchState.idle = idleOf(person);
+  idleAnswers(idleOf(person));
   const real = watchRealTimers();
   const virtual = new VirtualClock(Date.parse('2026-11-24T09:00:00+01:00'));
   const wakes: number[] = [];
@@ -95,7 +97,7 @@ export async function measureHostDay(person: Person = 'typing'): Promise<HostDay
         fn();
       }),
   };
-  const app = await start({ clock: counting });
+  const app = await startHost(counting);
   const settings = (value: object) => dispatchCall(app.handlers, 'updateSettings', value);
   // As the timer service's own figure (bench/run.ts): work hours always, no routines.
   const applied = await settings({ workHours: null, routines: [] });
@@ -107,15 +109,15 @@ export async function measureHostDay(person: Person = 'typing'): Promise<HostDay
 
   real.watch(true);
   const tooltips = new Set<string>();
-  const drawsBefore = benchState.tray.draws;
+  const drawsBefore = benchTray.draws();
   for (let minute = 1; minute <= 8 * 60; minute++) {
     await runTo(minute * MINUTE);
-    tooltips.add(benchState.tray.tooltip);
+    tooltips.add(benchTray.tooltip());
   }
   const bypassing = real.armedBySource.length;
   const activeDay = {
     wakeups: wakesIn(0, 8 * HOUR) + bypassing,
-    trayDraws: benchState.tray.draws - drawsBefore,
+    trayDraws: benchTray.draws() - drawsBefore,
     trayTooltips: tooltips.size,
   };
 
@@ -146,9 +148,15 @@ export async function measureHostDay(person: Person = 'typing'): Promise<HostDay
   };
   real.watch(false);
 
-  // As when the person quits: the host stops its watchers and the app.
-  electronApp.emit('before-quit');
+  // A tray nothing held would have vanished from the taskbar during the day.
+  if ((await collectedTrays()) > 0) violations.push('the tray was garbage-collected');
+  // The person quits from the tray: the host stops its watchers and the app.
+  fakeElectronApp.quit();
   rmSync(userData, { recursive: true, force: true });
+  // Anything Electron would have refused is a fault of the host, not a figure.
+  if (violations.length > 0) {
+    throw new Error(`the host did what Electron refuses:\n${violations.join('\n')}`);
+  }
   return {
     activeDay,
     pausedHour,

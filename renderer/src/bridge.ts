@@ -27,8 +27,10 @@ function connectWebSocket(onConnectionChange: (connected: boolean) => void): Unh
   let opened: Promise<void>;
 
   const open = () => {
+    // The host lets in only a page that knows the token in the URL it printed.
+    const token = new URLSearchParams(location.search).get('token') ?? '';
     socket = new WebSocket(
-      `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api`,
+      `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api?token=${encodeURIComponent(token)}`,
     );
     opened = new Promise((resolve) => socket.addEventListener('open', () => resolve()));
     socket.addEventListener('open', () => onConnectionChange(true));

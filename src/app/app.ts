@@ -129,6 +129,7 @@ export function createApp(deps: AppDeps): UnhunchApp {
     notices,
     logger,
     clock,
+    timeZone: deps.timeZone,
   });
 
   const translator = createAppTranslator();

@@ -2,9 +2,10 @@ import type { EventName, EventPayload } from '../contract/contract';
 import type { TimerService } from '../core/breaks/api';
 import type { Clock } from '../core/time/clock';
 import type { ExerciseLibrary } from './exercise-library';
+import type { AppHistory } from './history/app-history';
 import type { NoticeBoard } from './notices';
 import type { SignalSupport } from './platform';
-import type { HistoryStore, Logger } from './ports';
+import type { Logger } from './ports';
 import type { SettingsState } from './settings-state';
 
 /** What every feature of the app is built from. Features live in ./features. */
@@ -13,7 +14,7 @@ export interface AppContext {
   timeZone: string;
   timer: TimerService;
   settings: SettingsState;
-  history: HistoryStore;
+  history: AppHistory;
   notices: NoticeBoard;
   signalSupport: SignalSupport;
   logger: Logger;

@@ -31,6 +31,11 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   } finally {
     closeSync(fd);
   }
+  moveIntoPlace(temporary, path);
+}
+
+/** Renames a flushed temporary file over `path` and flushes the folder; removes it if that fails. */
+export function moveIntoPlace(temporary: string, path: string): void {
   try {
     renameSync(temporary, path);
   } catch (error) {

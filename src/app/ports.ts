@@ -16,6 +16,15 @@ export interface Logger {
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
+/**
+ * A refused request as the log keeps it: a short code, never which call, which kind,
+ * how long, when or the reason in words. The person is told why on screen; the log is
+ * about the app, not about what they did (docs/security.md).
+ */
+export function logRefusal(logger: Logger, code: string, level: 'info' | 'warn' = 'info') {
+  logger[level](`request refused (${code})`);
+}
+
 /** One line of the history: something that happened, when (wall-clock epoch ms). */
 export interface HistoryRecord {
   at: number;
@@ -30,4 +39,20 @@ export interface HistoryStore {
   clear(): void;
   /** Drop every record older than `keepFrom` (epoch ms), rewriting the file atomically. */
   compact(keepFrom: number): { kept: number; dropped: number };
+  /**
+   * What a store on disk adds so a big history is never read whole on the main thread:
+   * its size, its last bytes, a streamed read of its lines, and a streamed compaction.
+   * A store without them (in memory, a test's) is read with `read()`.
+   */
+  size?(): number;
+  tail?(bytes: number): HistoryTail;
+  scan?(onLine: (line: string) => void, endByte: number): Promise<void>;
+  compactStreaming?(keepFrom: number, endByte: number): Promise<{ kept: number; dropped: number }>;
+}
+
+/** The end of the history file: its whole lines, and whether they are the whole file. */
+export interface HistoryTail {
+  size: number;
+  lines: string[];
+  whole: boolean;
 }

@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import pkg from '../../package.json';
 import { registerContent } from './commands/content';
 import { registerPolicy } from './commands/policy';
@@ -21,13 +21,23 @@ export function buildProgram(): Command {
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(
+  argv: string[],
+  stderr: (text: string) => void = (text) => process.stderr.write(text),
+): Promise<number> {
   const program = buildProgram().exitOverride();
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     const code = (error as { exitCode?: number }).exitCode;
-    return typeof code === 'number' ? (code === 1 ? 2 : code) : 2;
+    // Commander has printed its own message (unknown option, --help, --version).
+    if (error instanceof CommanderError && typeof code === 'number') return code === 1 ? 2 : code;
+    // Anything else is a fault of ours: never an exit without saying why.
+    const message = error instanceof Error ? error.message : String(error);
+    stderr(
+      `unhunch: ${message}\nThis is a fault in Unhunch; please report it with the command you ran.\n`,
+    );
+    return 2;
   }
 }

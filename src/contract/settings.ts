@@ -80,7 +80,17 @@ export function cronError(expression: string): string | null {
   return null;
 }
 
+/** Room for any real routine ("0,15,30,45 8-18 * * 1-5"); a longer text is refused before it is parsed. */
+export const MAX_CRON_CHARS = 120;
+
 const cron = z.string().superRefine((text, ctx) => {
+  if (text.length > MAX_CRON_CHARS) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `a cron expression has at most ${MAX_CRON_CHARS} characters; this one has ${text.length}`,
+    });
+    return;
+  }
   const error = cronError(text);
   if (error) ctx.addIssue({ code: 'custom', message: error });
 });

@@ -9,6 +9,7 @@ import {
 import type { UnhunchApp } from '../app/app';
 import type { BreakPayload } from '../contract/contract';
 import { formatClockTime } from '../contract/i18n';
+import type { TimerHandle } from '../core/time/clock';
 import { pushEvent } from './ipc';
 import {
   CRASH_LIMIT,
@@ -24,8 +25,8 @@ import { createHardenedWindow, rendererPage } from './window';
  * per display covers it, above other windows (the screen-saver level), out of the
  * taskbar; when the break ends they are all destroyed, so no renderer outlives the
  * break. Each loads the renderer's #break page and hears the app's events. Windows
- * appear without focus and take it after a short grace, so a person mid-word does not
- * type into the break.
+ * appear without focus and take it after a short grace (a timer on the app's clock, like
+ * every other), so a person mid-word does not type into the break.
  *
  * A break window whose renderer dies is destroyed and a new one opens on its display:
  * the break itself is the app's and runs on, so the new page shows the same countdown.
@@ -54,12 +55,12 @@ export function showBreaksOnEveryDisplay(
   options: { focusGraceMs?: number } = {},
 ): BreakWindows {
   const graceMs = options.focusGraceMs ?? FOCUS_GRACE_MS;
-  const { logger } = app.context;
+  const { logger, clock } = app.context;
   let windows: BreakWindow[] = [];
   /** The break on screen (its `start` payload), or null between breaks. */
   let shown: BreakPayload | null = null;
   let focusTarget: BrowserWindow | null = null;
-  let focusTimer: ReturnType<typeof setTimeout> | null = null;
+  let focusTimer: TimerHandle | null = null;
   let closing = false;
   /** Stands in for the break when its windows kept crashing; held so it is not collected. */
   let fallback: Notification | null = null;
@@ -75,12 +76,12 @@ export function showBreaksOnEveryDisplay(
   };
 
   const focusAfterGrace = (target: BrowserWindow) => {
-    if (focusTimer) clearTimeout(focusTimer);
+    if (focusTimer) clock.cancel(focusTimer);
     focusTarget = target;
-    focusTimer = setTimeout(() => {
+    focusTimer = clock.setTimer(clock.monotonic() + graceMs, () => {
       focusTimer = null;
       if (!target.isDestroyed()) target.focus();
-    }, graceMs);
+    });
   };
 
   const openOn = (display: Display): BrowserWindow => {
@@ -173,7 +174,7 @@ export function showBreaksOnEveryDisplay(
   };
 
   const closeAll = () => {
-    if (focusTimer) clearTimeout(focusTimer);
+    if (focusTimer) clock.cancel(focusTimer);
     focusTimer = null;
     focusTarget = null;
     closing = true;

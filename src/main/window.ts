@@ -101,6 +101,8 @@ export function createHardenedWindow(
       // A middle click would otherwise ask for a new window (denied below anyway).
       disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
+      // No DevTools in the packaged app unless someone debugging asks (docs/security.md).
+      devTools: !app.isPackaged || process.env.UNHUNCH_DEVTOOLS === '1',
     },
   });
   lockDownContents(created.webContents);

@@ -11,7 +11,7 @@ import { expect, tabTo, test } from './web-host';
 async function contractCall(page: Page, name: string, input?: unknown) {
   return page.evaluate(
     async ([callName, callInput]) => {
-      const socket = new WebSocket(`ws://${location.host}/api`);
+      const socket = new WebSocket(`ws://${location.host}/api${location.search}`);
       await new Promise((resolve) => socket.addEventListener('open', resolve));
       return new Promise<unknown>((resolve) => {
         socket.addEventListener('message', (message) => {

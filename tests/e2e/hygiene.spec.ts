@@ -131,7 +131,7 @@ test('a window that sends a frame too big is cut off, and its listener goes with
 
   // The host takes frames up to 2 MB; a bigger one is refused with 1009 (message too big).
   const code = await page.evaluate(async () => {
-    const socket = new WebSocket(`ws://${location.host}/api`);
+    const socket = new WebSocket(`ws://${location.host}/api${location.search}`);
     await new Promise((resolve) => socket.addEventListener('open', resolve));
     const closed = new Promise<number>((resolve) =>
       socket.addEventListener('close', (event) => resolve(event.code)),

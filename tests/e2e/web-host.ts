@@ -37,6 +37,7 @@ export async function startWebHostProcess(
     const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 15_000);
     child.stdout?.on('data', (chunk) => {
       output += String(chunk);
+      // The whole URL: it carries the run's token, without which the page gets no WebSocket.
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);

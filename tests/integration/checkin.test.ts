@@ -91,13 +91,25 @@ describe('the weekly check-in', { timeout: 30_000 }, () => {
   });
 
   it('falls under the history’s retention like everything else', async () => {
-    const { app, clock, call } = open();
-    await call('submitCheckin', answers(4));
-    await call('updateSettings', { history: { keepDays: 7 } });
-    clock.advance(8 * DAY);
-    app.context.history.append({ at: clock.now(), type: 'break-taken', kind: 'micro' });
-    // The first record of a new day compacts the history (src/app/history/app-history.ts).
-    expect((await call('getCheckin')) as { latest: unknown }).toMatchObject({ latest: null });
+    const first = open();
+    await first.call('submitCheckin', answers(4));
+    await first.call('updateSettings', { history: { keepDays: 7 } });
+    first.clock.advance(6 * DAY);
+    first.app.context.history.append({ at: first.clock.now(), type: 'break-taken', kind: 'micro' });
+    first.app.dispose();
+    // Opened again 8 days after the answer: the start-up compaction drops it.
+    const again = openApp({
+      dataDir: first.dataDir,
+      clock: new VirtualClock(MONDAY_0930_BERLIN + 8 * DAY),
+      timeZone: 'Europe/Berlin',
+    });
+    apps.push(again);
+    await again.context.history.whenLoaded();
+    const reply = await dispatchCall(again.handlers, 'getCheckin', undefined);
+    expect(reply).toMatchObject({ ok: true, value: { latest: null } });
+    expect(readFileSync(join(first.dataDir, 'history.jsonl'), 'utf8')).not.toContain(
+      'weekly-checkin',
+    );
   });
 
   it('points to a GP or physiotherapist with the organisation’s own link when pain has not improved', async () => {

@@ -146,7 +146,7 @@ describe('the workstation checklist over real files', () => {
       value: { ok: false, reason: expect.stringContaining('answers.desk-plant') },
     });
     // The log says it happened, not what was answered (docs/security.md).
-    expect(warnings.join('\n')).toContain('checklist answers refused');
+    expect(warnings.join('\n')).toContain('request refused (unknown-items)');
     expect(warnings.join('\n')).not.toMatch(/screen-height|desk-plant/);
   });
 

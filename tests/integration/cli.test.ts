@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** The built `unhunch` command, run as a user would (needs `npm run build` first). */
@@ -44,5 +46,31 @@ describe('unhunch content', () => {
       for (const item of catalogue[key]!) expect(item.source, `${key} item`).toMatch(/\w/);
     }
     expect(result.stdout).not.toMatch(/"[a-z]+\.[a-zA-Z.-]+\.(title|question|name)"/);
+  });
+});
+
+describe('unhunch stats', () => {
+  it('prints the statistics from a history with an impossible time in one line, and says it skipped it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unhunch-cli-stats-'));
+    try {
+      const now = Date.now();
+      writeFileSync(
+        join(dir, 'history.jsonl'),
+        [
+          { at: now - 60_000, type: 'break-taken', kind: 'micro' },
+          { at: 1e308, type: 'break-taken', kind: 'micro' },
+        ]
+          .map((r) => `${JSON.stringify(r)}\n`)
+          .join(''),
+      );
+      const result = unhunch('stats', '--data', dir);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      // A minute ago is in the last 7 days whatever the time now (today, just after midnight, may be 0).
+      expect(result.stdout).toMatch(/^breaks due\s+[01]\s+1\s+1$/m);
+      expect(result.stdout).toContain('1 line of the history could not be read');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -386,8 +386,10 @@ describe('fault: the settings and history files are cut short', () => {
     const restarted = openDesk(dir);
     const [backup] = backupsIn(dir);
     expect(readFileSync(join(dir, backup!), 'utf8')).toBe(cutSettings);
+    // The cut history line is skipped and counted; every whole line is read.
     expect(await restarted.call('getNotices')).toEqual([
       { id: 'settings-unreadable', detail: join(dir, backup!) },
+      { id: 'history-lines-skipped', detail: '1' },
     ]);
     expect(restarted.app.context.settings.user()).toEqual({});
     expect(await restarted.call('getStatus')).toMatchObject({

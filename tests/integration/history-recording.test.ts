@@ -111,7 +111,7 @@ describe('the history of breaks', () => {
   it('keeps a year by default: older records go at startup, and again once a day', () => {
     const dir = freshDir();
     const old = { at: MONDAY_0930_BERLIN - 400 * DAY, type: 'break-taken', kind: 'micro' };
-    const recent = { at: MONDAY_0930_BERLIN - 300 * DAY, type: 'break-taken', kind: 'micro' };
+    const recent = { at: MONDAY_0930_BERLIN - 2 * DAY, type: 'break-taken', kind: 'micro' };
     writeFileSync(
       join(dir, 'history.jsonl'),
       `${JSON.stringify(old)}\n${JSON.stringify(recent)}\n`,
@@ -121,12 +121,12 @@ describe('the history of breaks', () => {
     expect(lines(dir)).toEqual([recent]);
 
     // A shorter keep takes effect at the next daily compaction.
-    expect(app.context.settings.update({ history: { keepDays: 30 } })).toEqual({ ok: true });
+    expect(app.context.settings.update({ history: { keepDays: 1 } })).toEqual({ ok: true });
     clock.advance(DAY + MINUTE);
     app.context.history.append({ at: clock.now(), type: 'checklist-result', score: {} });
     const kept = lines(dir);
     expect(kept).not.toContainEqual(recent);
-    expect(kept.every((r) => (r.at as number) >= clock.now() - 30 * DAY)).toBe(true);
+    expect(kept.every((r) => (r.at as number) >= clock.now() - DAY)).toBe(true);
     expect(kept.at(-1)).toEqual({ at: clock.now(), type: 'checklist-result', score: {} });
     app.dispose();
   });

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openApp } from '../../src/app/open';
 import type { Logger } from '../../src/app/ports';
+import { THERAPY_SESSION_FILE } from '../../src/app/therapy-session-store';
 import { dispatchCall } from '../../src/contract/dispatch';
 import { MINUTE } from '../../src/core/time/duration';
 import { VirtualClock } from '../../src/core/time/virtual-clock';
@@ -24,6 +25,17 @@ afterEach(() => {
 function busyApp() {
   const dataDir = mkdtempSync(join(tmpdir(), 'unhunch-logs-'));
   dirs.push(dataDir);
+  // A session saved by an earlier run, over the cap: the restart cuts it back and logs that.
+  writeFileSync(
+    join(dataDir, THERAPY_SESSION_FILE),
+    JSON.stringify({
+      version: 1,
+      kind: 'heat',
+      minutes: 45,
+      startedAt: MONDAY_0930_BERLIN - 5 * 60_000,
+      endsAt: MONDAY_0930_BERLIN + 40 * 60_000,
+    }),
+  );
   const lines: string[] = [];
   const logger: Logger = {
     info: (message) => lines.push(`info ${message}`),
@@ -50,7 +62,18 @@ describe('the logs', () => {
     };
     const itemIds = checklist.value.items.map((item) => item.id);
 
+    // The saved session runs on for its capped length; the person acknowledges its end.
+    clock.advance(20 * MINUTE);
+    await call('acknowledgeTherapyEnd');
+
     // Breaks: taken, skipped, postponed, and refused when nothing is on screen.
+    await call('updateSettings', { strictMode: true });
+    await call('takeBreakNow');
+    await call('skipBreak');
+    await call('updateSettings', { strictMode: false });
+    await call('pause', { minutes: 60 });
+    await call('pause', { minutes: 60 });
+    await call('resume');
     await call('takeBreakNow');
     clock.advance(MINUTE);
     await call('skipBreak');
@@ -91,7 +114,9 @@ describe('the logs', () => {
       ['a heat or ice session', /\b(heat|ice|pack|towel|skin)\b/i],
       ['how a break went', /\b(skipped|postponed|completed|took|taken)\b/i],
       ['the person’s own words', /sore|aching|sciatica|shoulder/i],
-      ['when something happens', /\b\d{1,2}:\d{2}\b/],
+      ['when something happens', /\b\d{1,2}:\d{2}\b|\b1\d{12}\b/],
+      ['what was refused', /\b(skip|postpone|pause|strict mode|therapy|session|checklist)\b/i],
+      ['how long', /\b\d+[ -]?min(ute)?s?\b/i],
       ...exercises.map(({ id, title }): [string, RegExp] => [
         `exercise ${id}`,
         new RegExp(`${id}|${title}`, 'i'),

@@ -285,7 +285,7 @@ describe('a saved session the app cannot trust', () => {
       startedAt: T0,
       endsAt: T0 + 15 * MINUTE,
     });
-    expect(opened.warnings).toEqual([expect.stringContaining('cut back to the cap')]);
+    expect(opened.warnings).toEqual([expect.stringContaining('adjusted (cut-back)')]);
     opened.clock.advance(10 * MINUTE);
     expect(opened.state()).toMatchObject({ name: 'ended-awaiting-ack', endedAt: T0 + 15 * MINUTE });
   });
@@ -314,7 +314,7 @@ describe('a saved session the app cannot trust', () => {
       lateBy: 0,
       whileClosed: true,
     });
-    expect(opened.warnings).toEqual([expect.stringContaining('the clock was set back')]);
+    expect(opened.warnings).toEqual([expect.stringContaining('adjusted (clock-set-back)')]);
     expect(therapyEnds(dataDir)).toHaveLength(1);
   });
 });

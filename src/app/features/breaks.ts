@@ -1,6 +1,7 @@
 import type { BreakPayload, breakCalls, HandlersFor, ShownExercise } from '../../contract/contract';
 import type { ActionResult, BreakKind, TimelineEvent } from '../../core/breaks/api';
 import type { AppContext } from '../context';
+import { logRefusal } from '../ports';
 
 /**
  * The break as a person meets it: the timer service decides when, this feature picks
@@ -105,9 +106,10 @@ export function createBreakFeature(ctx: AppContext): BreakFeature {
   };
   const unsubscribe = ctx.timer.onEvent(onTimerEvent);
 
-  const act = (name: string, action: () => ActionResult): ActionResult => {
+  // The log keeps a code, never which break action was refused (docs/security.md).
+  const act = (action: () => ActionResult): ActionResult => {
     const result = action();
-    if (!result.ok) ctx.logger.info(`${name} refused: ${result.reason}`);
+    if (!result.ok) logRefusal(ctx.logger, 'timer-rule');
     ctx.publishStatus();
     return result;
   };
@@ -122,9 +124,9 @@ export function createBreakFeature(ctx: AppContext): BreakFeature {
         const { startedAt, endsAt } = running;
         return { ...current, startedAt, endsAt, ...choices(), now: ctx.clock.now() };
       },
-      takeBreakNow: () => act('take a break now', () => ctx.timer.takeBreak()),
-      postponeBreak: () => act('postpone', () => ctx.timer.postponeBreak()),
-      skipBreak: () => act('skip', () => ctx.timer.skipBreak()),
+      takeBreakNow: () => act(() => ctx.timer.takeBreak()),
+      postponeBreak: () => act(() => ctx.timer.postponeBreak()),
+      skipBreak: () => act(() => ctx.timer.skipBreak()),
     },
     dispose: unsubscribe,
   };

@@ -5,7 +5,12 @@ import type {
   checkinCalls,
   HandlersFor,
 } from '../../contract/contract';
-import { CHECKIN_RECORD, checkinReport, checkinsFromHistory } from '../../core/checkin/records';
+import {
+  CHECKIN_RECORD,
+  checkinReport,
+  checkinsFromHistory,
+  daysForWeeks,
+} from '../../core/checkin/records';
 import { CHECKIN_ROUTINE_ID } from '../../core/checkin/routine';
 import type { DatedCheckin } from '../../core/checkin/trend';
 import {
@@ -55,8 +60,10 @@ export function checkinHandlers(ctx: AppContext): HandlersFor<typeof checkinCall
       : advice.kind === 'red-flag'
         ? { ...advice, source: [...advice.source] }
         : advice;
-  const report = (weeks = DEFAULT_CHECKIN_WEEKS) =>
-    checkinReport(ctx.history.read(), { now: ctx.clock.now(), timeZone: ctx.timeZone, weeks });
+  const report = async (weeks = DEFAULT_CHECKIN_WEEKS) => {
+    const stats = await ctx.history.stats(daysForWeeks(ctx.clock.now(), ctx.timeZone, weeks));
+    return checkinReport(stats.daily, ctx.history.read(), ctx.timeZone);
+  };
 
   return {
     getCheckin: () => {
@@ -119,10 +126,10 @@ export function checkinHandlers(ctx: AppContext): HandlersFor<typeof checkinCall
       return due;
     },
 
-    getCheckinTrend: ({ weeks }) => report(weeks).weeks,
+    getCheckinTrend: async ({ weeks }) => (await report(weeks)).weeks,
 
-    getCheckinSummary: ({ weeks }) => {
-      const { weeks: rows, checkins, latestChecklist } = report(weeks);
+    getCheckinSummary: async ({ weeks }) => {
+      const { weeks: rows, checkins, latestChecklist } = await report(weeks);
       return {
         generatedAt: ctx.clock.now(),
         timeZone: ctx.timeZone,

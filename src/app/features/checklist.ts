@@ -22,6 +22,7 @@ import {
   scoreChecklist,
 } from '../../core/content/checklist';
 import type { AppContext } from '../context';
+import { logRefusal } from '../ports';
 
 /** The history record of one completed check. The statistics read it: keep its shape. */
 export const CHECKLIST_RESULT_RECORD = 'checklist-result';
@@ -76,7 +77,7 @@ function storedResults(ctx: AppContext, entries: readonly ChecklistEntry[]): Che
     if (record.type !== CHECKLIST_RESULT_RECORD) continue;
     const parsed = checklistResultRecordSchema.safeParse(record);
     if (!parsed.success) {
-      ctx.logger.warn(`history: skipped a checklist result from ${record.at} that is not readable`);
+      ctx.logger.warn('history: skipped a record that is not readable');
       continue;
     }
     // Score against the items asked then: today's order first, then any that have gone.
@@ -152,7 +153,7 @@ export function checklistHandlers(ctx: AppContext): HandlersFor<typeof checklist
       const valid = validateAnswers(entries, answers);
       if (!valid.ok) {
         // The person is told why; the log keeps no answers and no item names.
-        ctx.logger.warn('checklist answers refused: they do not fit the checklist shown');
+        logRefusal(ctx.logger, 'unknown-items', 'warn');
         return valid;
       }
       const previous = storedResults(ctx, entries).at(-1);

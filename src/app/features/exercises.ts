@@ -1,5 +1,6 @@
 import type { Catalogue, exerciseCalls, HandlersFor } from '../../contract/contract';
 import type { AppContext } from '../context';
+import { logRefusal } from '../ports';
 
 export function catalogue(ctx: AppContext): Catalogue {
   const locked = ctx.settings.locked();
@@ -31,7 +32,7 @@ export function exerciseHandlers(ctx: AppContext): HandlersFor<typeof exerciseCa
         },
       });
       // Which exercise is not the log's business: the person is told why.
-      if (!result.ok) ctx.logger.warn('exercise preference refused (see the reason shown)');
+      if (!result.ok) logRefusal(ctx.logger, 'locked-or-unknown', 'warn');
       else changed();
       return result;
     },

@@ -1,7 +1,6 @@
 import type { HandlersFor, statsCalls } from '../../contract/contract';
 import { withCheckinColumns } from '../../core/checkin/csv';
 import { checkinsFromHistory } from '../../core/checkin/records';
-import { computeStats } from '../../core/stats/aggregate';
 import { statsCsv } from '../../core/stats/csv';
 import type { AppContext } from '../context';
 
@@ -9,12 +8,12 @@ import type { AppContext } from '../context';
 export const DEFAULT_STATS_DAYS = 30;
 
 export function statsHandlers(ctx: AppContext): HandlersFor<typeof statsCalls> {
-  const report = (days = DEFAULT_STATS_DAYS) =>
-    computeStats(ctx.history.read(), { now: ctx.clock.now(), timeZone: ctx.timeZone, days });
+  // Kept up to date as records are appended: a report costs the days it covers.
+  const report = (days = DEFAULT_STATS_DAYS) => ctx.history.stats(days);
   return {
     getStats: ({ days }) => report(days),
-    exportStatsCsv: ({ days, includeCheckins }) => {
-      const csv = statsCsv(report(days));
+    exportStatsCsv: async ({ days, includeCheckins }) => {
+      const csv = statsCsv(await report(days));
       if (!includeCheckins) return csv;
       return withCheckinColumns(csv, checkinsFromHistory(ctx.history.read(), ctx.timeZone));
     },

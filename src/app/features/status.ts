@@ -2,6 +2,7 @@ import type { HandlersFor, Status, statusCalls } from '../../contract/contract';
 import type { PauseRequest } from '../../core/breaks/api';
 import { MINUTE } from '../../core/time/duration';
 import type { AppContext } from '../context';
+import { logRefusal } from '../ports';
 
 export function currentStatus(ctx: AppContext): Status {
   return { ...ctx.timer.status(), now: ctx.clock.now() };
@@ -21,7 +22,7 @@ export function statusHandlers(ctx: AppContext): HandlersFor<typeof statusCalls>
     getStatus: () => currentStatus(ctx),
     pause: (input) => {
       const result = ctx.timer.pause(toPauseRequest(input));
-      if (!result.ok) ctx.logger.warn(`pause refused: ${result.reason}`);
+      if (!result.ok) logRefusal(ctx.logger, 'timer-rule');
       ctx.publishStatus();
       return result;
     },

@@ -25,7 +25,7 @@ import { therapyCapMinutes } from '../../core/therapy/session';
 import { MINUTE } from '../../core/time/duration';
 import { localDateTime } from '../../core/time/zoned';
 import type { AppContext } from '../context';
-import type { HistoryRecord } from '../ports';
+import { type HistoryRecord, logRefusal } from '../ports';
 import type { TherapyPrefsStore } from '../therapy-prefs';
 import { memoryTherapySessionStore, type TherapySessionStore } from '../therapy-session-store';
 
@@ -229,15 +229,19 @@ export function createTherapyFeature(
     }
     const now = ctx.clock.now();
     let next = sessionAfterRestart(saved, now);
-    if (next.adjusted) ctx.logger.warn(`therapy: the saved session: ${next.adjusted}`);
+    // A code, not the saved kind or length: the log is not a record of the person's sessions.
+    if (next.adjusted) {
+      const code = saved.startedAt > now ? 'clock-set-back' : 'cut-back';
+      ctx.logger.warn(`restart: a saved timer was adjusted (${code})`);
+    }
     if (next.name === 'resume') {
       if (!recorded) {
         const resumed = ctx.timer.resumeTherapy(next.session);
         if (resumed.ok) {
-          ctx.logger.info('therapy: the session from before the restart runs on');
+          ctx.logger.info('restart: a saved timer runs on');
           return;
         }
-        ctx.logger.warn('therapy: could not run the saved session on; asking for the end now');
+        ctx.logger.warn('restart: a saved timer could not run on; it ends now');
       }
       // Whatever stopped it from running on, the safe answer is: take the pack off now.
       next = { ...next, name: 'ended', endedAt: now, lateBy: 0, whileClosed: true };
@@ -315,7 +319,7 @@ export function createTherapyFeature(
       if (!check.ok) {
         const reason = refusal(check, kind, minutes);
         // The person is told why; the log keeps no kind, length or time (docs/security.md).
-        ctx.logger.info(`therapy start refused (${check.code})`);
+        logRefusal(ctx.logger, check.code);
         return {
           ok: false,
           reason,
@@ -325,7 +329,7 @@ export function createTherapyFeature(
       }
       // The service checks again on its own clock: it is the one that runs the session.
       const started = ctx.timer.startTherapy({ kind, minutes: check.minutes });
-      if (!started.ok) ctx.logger.info('therapy start refused by the timer');
+      if (!started.ok) logRefusal(ctx.logger, 'timer-rule');
       return started;
     },
     stopTherapy: () => ctx.timer.stopTherapy(),

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 
 /**
@@ -53,6 +53,16 @@ export const runCommand: RunCommand = (file, args) =>
       },
     );
   });
+
+/** The same, synchronously: for the few registry values read once at start on Windows. */
+export const runCommandSync = (file: string, args: readonly string[]) => {
+  const result = spawnSync(file, [...args], {
+    encoding: 'utf8',
+    windowsHide: true,
+    timeout: 15_000,
+  });
+  return { code: result.status, stdout: result.stdout ?? '' };
+};
 
 /** ENOENT and ENOTDIR: nothing there, which is not a problem for a policy location. */
 export function isMissing(error: unknown): boolean {

@@ -178,3 +178,62 @@ export function registryToPolicy(
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, value: mergePolicyValues({ version: 1, ...policy }, single) };
 }
+
+/**
+ * System32 as the kernel names it: `\SystemRoot` is a link in the object manager's
+ * namespace that Windows sets at boot. No environment variable takes part, so a user
+ * who sets `%SystemRoot%` for their own session cannot point Unhunch at their own
+ * `reg.exe`.
+ */
+export const KERNEL_SYSTEM32 = '\\\\?\\GLOBALROOT\\SystemRoot\\System32';
+const WINDOWS_NT_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion';
+const PROFILE_LIST_KEY = `${WINDOWS_NT_KEY}\\ProfileList`;
+
+/** Where Windows is and where machine-wide program data goes, as the system says. */
+export interface WindowsSystemFolders {
+  systemRoot: string;
+  programData: string;
+}
+
+/** Runs a program synchronously (once, at start, on Windows only). */
+export type RunCommandSync = (
+  file: string,
+  args: readonly string[],
+) => {
+  code: number | null;
+  stdout: string;
+};
+
+const PLAIN_WINDOWS_PATH = /^[A-Za-z]:\\[^%"<>|?*]*$/;
+
+/**
+ * The Windows folders from the machine's registry (HKLM, which only administrators
+ * write), read with the `reg.exe` of `KERNEL_SYSTEM32`; never from `%ProgramData%` or
+ * `%SystemRoot%`. `%SystemDrive%` and `%SystemRoot%` in a registry value are expanded
+ * from the registry's own SystemRoot. When the registry cannot be read, Windows'
+ * defaults (`C:\Windows`, `C:\ProgramData`): still nothing a user can set.
+ */
+export function windowsSystemFolders(run: RunCommandSync): WindowsSystemFolders {
+  const regValue = (key: string, name: string): string | undefined => {
+    const result = run(`${KERNEL_SYSTEM32}\\reg.exe`, ['query', key, '/v', name]);
+    if (result.code !== 0) return undefined;
+    const value = parseRegQuery(result.stdout)[0]?.values[name];
+    return value && (value.type === 'REG_SZ' || value.type === 'REG_EXPAND_SZ')
+      ? value.data
+      : undefined;
+  };
+  const registryRoot = regValue(WINDOWS_NT_KEY, 'SystemRoot');
+  const systemRoot =
+    registryRoot && PLAIN_WINDOWS_PATH.test(registryRoot) ? registryRoot : 'C:\\Windows';
+  const systemDrive = systemRoot.slice(0, 2);
+  const programData = regValue(PROFILE_LIST_KEY, 'ProgramData')
+    ?.replace(/%SystemDrive%/gi, systemDrive)
+    .replace(/%SystemRoot%/gi, systemRoot);
+  return {
+    systemRoot,
+    programData:
+      programData && PLAIN_WINDOWS_PATH.test(programData)
+        ? programData
+        : `${systemDrive}\\ProgramData`,
+  };
+}

@@ -1,8 +1,27 @@
 import { join } from 'node:path';
-import { isMissing, nodePolicyFs, type PolicyFs, type RunCommand, runCommand } from './host';
+import {
+  isMissing,
+  nodePolicyFs,
+  type PolicyFs,
+  type RunCommand,
+  runCommand,
+  runCommandSync,
+} from './host';
 import { MANAGED_PREFERENCES_DOMAIN, managedPreferencesToPolicy } from './managed-preferences';
-import { POLICY_REGISTRY_KEY, parseRegQuery, registryToPolicy } from './registry';
-import { posixTrustProblem, windowsTrustProblem } from './trust';
+import {
+  POLICY_REGISTRY_KEY,
+  parseRegQuery,
+  type RunCommandSync,
+  registryToPolicy,
+  windowsSystemFolders,
+} from './registry';
+import {
+  type AclCheck,
+  linuxAclCheck,
+  macosAclCheck,
+  posixTrustProblem,
+  windowsTrustProblem,
+} from './trust';
 
 /**
  * Where each platform keeps an organisation's policy, lowest precedence first
@@ -34,6 +53,10 @@ export interface PolicySourceOptions {
   root?: string;
   fs?: PolicyFs;
   run?: RunCommand;
+  /** Linux and macOS: the extended ACL check (the platform's own tool unless a test says). */
+  acl?: AclCheck;
+  /** Windows: how the system folders are looked up in the registry at start. */
+  runSync?: RunCommandSync;
 }
 
 type TrustCheck = (path: string) => Promise<string | null>;
@@ -77,11 +100,11 @@ function jsonFileSource(path: string, fs: PolicyFs, trust: TrustCheck): PolicySo
 }
 
 /** Linux: `/etc/unhunch/policy.json`, then `/etc/unhunch/policy.d/*.json` in name order. */
-export function linuxPolicySources(root: string, fs: PolicyFs): PolicySource[] {
+export function linuxPolicySources(root: string, fs: PolicyFs, acl?: AclCheck): PolicySource[] {
   const folder = join(root, 'etc', 'unhunch');
   const dropIns = join(folder, 'policy.d');
   const trust: TrustCheck = (path) =>
-    posixTrustProblem(path, { fs, stopAt: root, adminGroups: [0] });
+    posixTrustProblem(path, { fs, stopAt: root, adminGroups: [0], ...(acl ? { acl } : {}) });
   return [
     jsonFileSource(join(folder, 'policy.json'), fs, trust),
     {
@@ -108,10 +131,15 @@ export function linuxPolicySources(root: string, fs: PolicyFs): PolicySource[] {
 }
 
 /** macOS: `/Library/Application Support/Unhunch/policy.json`, then the managed preferences. */
-export function macosPolicySources(root: string, fs: PolicyFs, run: RunCommand): PolicySource[] {
+export function macosPolicySources(
+  root: string,
+  fs: PolicyFs,
+  run: RunCommand,
+  acl?: AclCheck,
+): PolicySource[] {
   // The `admin` group (80) is the Mac's administrators: its write access is theirs.
   const trust: TrustCheck = (path) =>
-    posixTrustProblem(path, { fs, stopAt: root, adminGroups: [0, 80] });
+    posixTrustProblem(path, { fs, stopAt: root, adminGroups: [0, 80], ...(acl ? { acl } : {}) });
   const plist = join(root, 'Library', 'Managed Preferences', `${MANAGED_PREFERENCES_DOMAIN}.plist`);
   return [
     jsonFileSource(
@@ -155,11 +183,6 @@ export function macosPolicySources(root: string, fs: PolicyFs, run: RunCommand):
       },
     },
   ];
-}
-
-/** A Windows folder from the environment, only if it is a plain absolute path. */
-function windowsFolder(value: string | undefined, fallback: string): string {
-  return value && /^[A-Za-z]:\\[^%]*$/.test(value) ? value : fallback;
 }
 
 /** Windows: `%ProgramData%\Unhunch\policy.json`, then `HKLM\SOFTWARE\Policies\Unhunch`. */
@@ -210,17 +233,18 @@ export function machinePolicySources(options: PolicySourceOptions): PolicySource
   const root = options.root ?? '/';
   switch (options.platform) {
     case 'win32': {
-      const programData = options.root
-        ? join(options.root, 'ProgramData')
-        : windowsFolder(process.env.ProgramData, 'C:\\ProgramData');
-      const systemRoot = options.root
-        ? join(options.root, 'Windows')
-        : windowsFolder(process.env.SystemRoot, 'C:\\Windows');
-      return windowsPolicySources({ programData, systemRoot }, fs, run);
+      // From the registry, never from %ProgramData% or %SystemRoot%, which a user can set.
+      const folders = options.root
+        ? {
+            programData: join(options.root, 'ProgramData'),
+            systemRoot: join(options.root, 'Windows'),
+          }
+        : windowsSystemFolders(options.runSync ?? runCommandSync);
+      return windowsPolicySources(folders, fs, run);
     }
     case 'darwin':
-      return macosPolicySources(root, fs, run);
+      return macosPolicySources(root, fs, run, options.acl ?? macosAclCheck(run));
     default:
-      return linuxPolicySources(root, fs);
+      return linuxPolicySources(root, fs, options.acl ?? linuxAclCheck(run, [0]));
   }
 }

@@ -10,8 +10,17 @@ import type { PolicyFs, RunCommand } from './host';
 const GROUP_WRITE = 0o020;
 const WORLD_WRITE = 0o002;
 
+/**
+ * Who besides the owner, the group and everyone may write a file, as its extended
+ * access control list says: a root-owned 0644 file can still be writable by a user
+ * named in its ACL. Answers the reason to refuse, or null.
+ */
+export type AclCheck = (path: string, what: string) => Promise<string | null>;
+
 export interface PosixTrustOptions {
   fs: PolicyFs;
+  /** The extended ACL check of this platform (getfacl on Linux, `ls -le` on macOS). */
+  acl?: AclCheck;
   /** Where the walk up the folders stops (included): `/`, or a test's temporary root. */
   stopAt: string;
   /** Groups whose members are administrators anyway: root's, and `admin` on macOS. */
@@ -42,6 +51,8 @@ export async function posixTrustProblem(
       if (facts.mode & GROUP_WRITE && !adminGroups.includes(facts.gid)) {
         return `${what} can be changed by the members of group ${facts.gid}`;
       }
+      const aclProblem = await options.acl?.(current, what);
+      if (aclProblem) return aclProblem;
     }
     const parent = dirname(current);
     if (current === stopAt || parent === current) return null;
@@ -175,4 +186,94 @@ export async function windowsTrustProblem(
     if (problem) return problem;
   }
   return null;
+}
+
+/**
+ * Linux: the named users and groups of a POSIX ACL (`getfacl --numeric` output) that
+ * can write, the mask applied; `default:` entries only shape new files and are left
+ * out. Root (0) and the administrators' groups may write.
+ */
+export function linuxAclProblem(
+  getfaclOutput: string,
+  what: string,
+  adminGroups: readonly number[],
+): string | null {
+  const entries = getfaclOutput
+    .split('\n')
+    .map((line) => line.split('#')[0]!.trim())
+    .filter((line) => line !== '' && !line.startsWith('default:'))
+    .map((line) => line.split(':'));
+  const mask = entries.find(([tag]) => tag === 'mask')?.[2];
+  const writes = (perms: string | undefined) =>
+    perms?.includes('w') === true && (mask === undefined || mask.includes('w'));
+  for (const [tag, id, perms] of entries) {
+    if (!id || !writes(perms)) continue;
+    if (tag === 'user' && id !== '0') return `${what} can be changed by user ${id} (its ACL)`;
+    if (tag === 'group' && !adminGroups.includes(Number(id))) {
+      return `${what} can be changed by the members of group ${id} (its ACL)`;
+    }
+  }
+  return null;
+}
+
+/** macOS ACL rights that let a holder change a file or what a folder holds. */
+const MACOS_WRITE_RIGHTS = new Set([
+  'write',
+  'append',
+  'writeattr',
+  'writeextattr',
+  'writesecurity',
+  'chown',
+  'delete',
+  'delete_child',
+  'add_file',
+  'add_subdirectory',
+]);
+const MACOS_ADMINS = new Set(['user:root', 'group:admin', 'group:wheel']);
+const MACOS_ACL_LINE = /^\s*\d+:\s+(user|group):(.+?)\s+(?:inherited\s+)?(allow|deny)\s+(\S+)/;
+
+/** macOS: an `allow` entry of `ls -led` that lets anyone but root or the admins write. */
+export function macosAclProblem(lsOutput: string, what: string): string | null {
+  for (const line of lsOutput.split('\n')) {
+    const match = MACOS_ACL_LINE.exec(line);
+    if (!match) continue;
+    const [, tag, name, kind, rights = ''] = match;
+    if (kind !== 'allow' || MACOS_ADMINS.has(`${tag}:${name}`)) continue;
+    if (rights.split(',').some((right) => MACOS_WRITE_RIGHTS.has(right))) {
+      return `${what} can be changed by ${tag} ${name} (its ACL)`;
+    }
+  }
+  return null;
+}
+
+/**
+ * The Linux ACL check with the system's getfacl. Where getfacl is not installed, `ls`
+ * still shows whether there is an ACL (a `+` after the mode): such a file is refused,
+ * since who it lets in cannot be read.
+ */
+export function linuxAclCheck(run: RunCommand, adminGroups: readonly number[]): AclCheck {
+  return async (path, what) => {
+    const acl = await run('/usr/bin/getfacl', [
+      '--absolute-names',
+      '--numeric',
+      '--omit-header',
+      '--',
+      path,
+    ]);
+    if (acl.code === 0) return linuxAclProblem(acl.stdout, what, adminGroups);
+    const listed = await run('/bin/ls', ['-ld', '--', path]);
+    if (listed.code === 0 && /^\S+\+/.test(listed.stdout)) {
+      return `${what} has an access control list that could not be read (install the acl package)`;
+    }
+    return null;
+  };
+}
+
+/** The macOS ACL check: `ls -led` lists a file's or folder's ACL entries. */
+export function macosAclCheck(run: RunCommand): AclCheck {
+  return async (path, what) => {
+    const listed = await run('/bin/ls', ['-led', path]);
+    if (listed.code !== 0) return `the permissions of ${what} could not be read`;
+    return macosAclProblem(listed.stdout, what);
+  };
 }

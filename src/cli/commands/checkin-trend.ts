@@ -1,4 +1,12 @@
-import { checkinReport } from '../../core/checkin/records';
+import { CHECKIN_RECORD, checkinReport, daysForWeeks } from '../../core/checkin/records';
+import type { StatsAccumulator } from '../../core/stats/aggregate';
+
+type Raw = { at: number; type: string; [field: string]: unknown };
+
+/** The records the trend reads besides the break counts: the scan keeps only these. */
+export function isCheckinTrendRecord(record: Raw): boolean {
+  return record.type === CHECKIN_RECORD || record.type === 'checklist-result';
+}
 
 /**
  * `unhunch stats`'s weekly pain trend: the weekly check-in's pain and interference
@@ -6,11 +14,14 @@ import { checkinReport } from '../../core/checkin/records';
  * history holds no check-in, so people who never turned it on see nothing of it.
  */
 export function weeklyPainTrend(
-  records: readonly { at: number; type: string; [field: string]: unknown }[],
-  options: { now: number; timeZone: string; days: number },
+  counts: StatsAccumulator,
+  records: readonly Raw[],
+  options: { now: number; days: number },
 ): string {
   const weeks = Math.min(52, Math.max(1, Math.ceil(options.days / 7)));
-  const report = checkinReport(records, { now: options.now, timeZone: options.timeZone, weeks });
+  const days = daysForWeeks(options.now, counts.timeZone, weeks);
+  const { daily } = counts.report({ now: options.now, days });
+  const report = checkinReport(daily, records, counts.timeZone);
   if (report.checkins.length === 0) return '';
   const score = (value: number | null) => (value === null ? '–' : String(value));
   const header = ['week of', 'pain', 'in the way', 'breaks kept', 'heat (min)', 'ice (min)'];

@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, posix, win32 } from 'node:path';
 import type { Command } from 'commander';
+import { readHistoryLine } from '../../app/history/line';
 import { createHistoryFile } from '../../app/history-file';
+import type { HistoryRecord } from '../../app/ports';
 import { MAX_STATS_DAYS } from '../../contract/calls/stats';
-import { computeStats, type PeriodStats } from '../../core/stats/aggregate';
+import { createStatsAccumulator, type PeriodStats } from '../../core/stats/aggregate';
 import { statsCsv } from '../../core/stats/csv';
 import { isValidTimeZone, systemTimeZone } from '../../core/time/zoned';
-import { weeklyPainTrend } from './checkin-trend';
+import { isCheckinTrendRecord, weeklyPainTrend } from './checkin-trend';
 import { type CliIo, EXIT_BAD_INPUT, processIo } from './io';
 
 /**
@@ -106,23 +108,36 @@ export async function runStats(
     return fail(`there is no Unhunch data folder at ${dataDir}; name one with --data DIR`);
   }
   const path = join(dataDir, 'history.jsonl');
+  // Streamed line by line into day counts: a history of any size in little memory.
   let skipped = 0;
-  let records: ReturnType<ReturnType<typeof createHistoryFile>['read']>;
+  let records = 0;
+  const counts = createStatsAccumulator(timeZone);
+  const checkins: HistoryRecord[] = [];
   try {
-    records = createHistoryFile(path, {
-      info() {},
-      error() {},
-      warn() {
-        skipped++;
-      },
-    }).read();
+    const file = createHistoryFile(path);
+    await file.scan!((line) => {
+      const record = readHistoryLine(line);
+      if (record === 'blank') return;
+      if (record === null) skipped++;
+      else {
+        records++;
+        counts.add(record);
+        if (isCheckinTrendRecord(record)) checkins.push(record);
+      }
+    }, file.size!());
   } catch (error) {
     return fail(`cannot read the history ${path}: ${(error as Error).message}`);
   }
-  const report = computeStats(records, { now: environment.now(), timeZone, days });
+  const report = counts.report({ now: environment.now(), days });
+  const skippedNote =
+    skipped > 0
+      ? `${skipped} line${skipped === 1 ? '' : 's'} of the history could not be read and ${skipped === 1 ? 'was' : 'were'} left out.`
+      : '';
 
   if (args.csv) {
     io.stdout(statsCsv(report));
+    // The CSV stays clean for a spreadsheet; the note goes to stderr.
+    if (skippedNote) io.stderr(`unhunch stats: ${skippedNote}\n`);
     return 0;
   }
   const columns = [
@@ -136,14 +151,14 @@ export async function runStats(
   io.stdout(
     [
       `Unhunch statistics from ${path} (${timeZone})`,
-      records.length === 0 ? 'Nothing recorded yet.' : '',
+      records === 0 ? 'Nothing recorded yet.' : '',
       table(columns),
       '',
       `Streak: ${streak.current} day${streak.current === 1 ? '' : 's'} in a row (longest ${streak.longest}).`,
       `A day counts when at least ${streak.goalPercent}% of the breaks due were taken or natural; days with none due do not end a streak.`,
       'Breaks kept = (taken + natural) / breaks due; a postponed break counts once, when it is settled.',
-      skipped > 0 ? 'Some lines of the history could not be read and were left out.' : '',
-      weeklyPainTrend(records, { now: environment.now(), timeZone, days }),
+      skippedNote,
+      weeklyPainTrend(counts, checkins, { now: environment.now(), days }),
     ]
       .filter((line, index) => line !== '' || index === 3)
       .join('\n')

@@ -37,6 +37,8 @@ export const noticeSchema = z.object({
     'storage-failed',
     /** The heat or ice session saved by the last run could not be read: a pack may be on. */
     'therapy-session-unreadable',
+    /** Lines of the history that were not readable records, skipped (`detail`: how many). */
+    'history-lines-skipped',
     /** This desktop shows no tray icons (GNOME without the AppIndicator extension). */
     'no-tray',
   ]),

@@ -1,6 +1,5 @@
-import { computeStats } from '../stats/aggregate';
 import { formatLocalDate, localDateTime } from '../time/zoned';
-import { type CheckinWeek, type DatedCheckin, mondayOf, weeklyTrend } from './trend';
+import { type CheckinWeek, type DatedCheckin, mondayOf, type TrendDay, weeklyTrend } from './trend';
 import { CHECKIN_RED_FLAG_GROUPS, NRS_MAX, NRS_MIN } from './triage';
 
 /** The history record of one answered check-in (docs/history.md). Keep its shape. */
@@ -46,21 +45,30 @@ export interface CheckinReport {
   latestChecklist: { at: number; percent: number | null } | null;
 }
 
-/** The last `weeks` weeks (this one included) of check-ins beside the breaks and heat/ice. */
-export function checkinReport(
-  records: readonly Raw[],
-  options: { now: number; timeZone: string; weeks: number },
-): CheckinReport {
-  const today = formatLocalDate(localDateTime(options.now, options.timeZone));
+/** How many days of statistics cover the last `weeks` whole weeks, this one (up to today) included. */
+export function daysForWeeks(now: number, timeZone: string, weeks: number): number {
+  const today = formatLocalDate(localDateTime(now, timeZone));
   const daysIntoWeek =
     (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${mondayOf(today)}T00:00:00Z`)) / 86_400_000;
-  const days = (options.weeks - 1) * 7 + daysIntoWeek + 1;
-  const stats = computeStats(records, { now: options.now, timeZone: options.timeZone, days });
-  const from = stats.daily[0]?.date ?? today;
-  const checkins = checkinsFromHistory(records, options.timeZone).filter(
-    (c) => c.date >= from && c.date <= today,
+  return (weeks - 1) * 7 + daysIntoWeek + 1;
+}
+
+/**
+ * The check-ins beside the breaks and heat/ice of `daily` (the statistics' days, from a
+ * Monday: `daysForWeeks`), week by week. `records` are the history's other records,
+ * where the check-ins and checklist results are.
+ */
+export function checkinReport(
+  daily: readonly TrendDay[],
+  records: readonly Raw[],
+  timeZone: string,
+): CheckinReport {
+  const from = daily[0]?.date ?? '';
+  const to = daily.at(-1)?.date ?? '';
+  const checkins = checkinsFromHistory(records, timeZone).filter(
+    (c) => c.date >= from && c.date <= to,
   );
-  const weeks = weeklyTrend(stats.daily, checkins);
+  const weeks = weeklyTrend(daily, checkins);
   // Weeks before anything was recorded say nothing: start at the first that holds something.
   const first = weeks.findIndex(
     (w) => w.pain !== null || w.breaksDue > 0 || w.heatMinutes > 0 || w.iceMinutes > 0,

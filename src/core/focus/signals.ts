@@ -60,13 +60,35 @@ export const SCREEN_SHARING_TITLES: readonly string[] = [
   'You are screen sharing',
 ];
 
-const escapeRegExp = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Window titles come from any web page, so matching is bounded: a title is looked at up
+ * to this many characters and a pattern longer than the settings allow matches nothing.
+ */
+export const MAX_WINDOW_TITLE_CHARS = 1024;
+export const MAX_TITLE_PATTERN_CHARS = 200;
 
-/** A title pattern (`*` for any text, matched anywhere, case ignored) as a test. */
+/**
+ * A title pattern (`*` for any text, matched anywhere, case ignored) as a test. The
+ * pieces between the stars are found in order, each at its first place after the one
+ * before: that finds a match whenever there is one, with no backtracking, so the time
+ * grows with the title's length, never with how the stars could be arranged.
+ */
 export function titlePattern(pattern: string): (title: string) => boolean {
-  const source = pattern.split('*').map(escapeRegExp).join('.*');
-  const regex = new RegExp(source, 'i');
-  return (title) => pattern.trim() !== '' && regex.test(title);
+  if (pattern.trim() === '' || pattern.length > MAX_TITLE_PATTERN_CHARS) return () => false;
+  const pieces = pattern
+    .toLowerCase()
+    .split('*')
+    .filter((piece) => piece !== '');
+  return (title) => {
+    const text = title.slice(0, MAX_WINDOW_TITLE_CHARS).toLowerCase();
+    let from = 0;
+    for (const piece of pieces) {
+      const at = text.indexOf(piece, from);
+      if (at < 0) return false;
+      from = at + piece.length;
+    }
+    return true;
+  };
 }
 
 /** A process name as the lists compare it: no directory, no `.exe`, lower case. */

@@ -196,13 +196,21 @@ export function streaks(byDate: ReadonlyMap<string, BreakCounts>, today: string)
   return { current, longest, goalPercent: STREAK_GOAL_PERCENT };
 }
 
-/** Every figure of the statistics page, from raw history records. Pure: same input, same report. */
-export function computeStats(
-  rawRecords: readonly { at: number; type: string; [field: string]: unknown }[],
-  options: StatsOptions,
-): StatsReport {
-  const { now, timeZone } = options;
-  const days = Math.max(1, Math.floor(options.days));
+type RawRecord = { at: number; type: string; [field: string]: unknown };
+
+/**
+ * The statistics kept up to date record by record: each record is added once, as it
+ * is read or appended, into per-day counts, so a report costs the days it covers, not
+ * the length of the history. Records must come in file order (a natural break's spell
+ * is recognised against the one before it).
+ */
+export interface StatsAccumulator {
+  readonly timeZone: string;
+  add(raw: RawRecord): void;
+  report(options: Omit<StatsOptions, 'timeZone'>): StatsReport;
+}
+
+export function createStatsAccumulator(timeZone: string): StatsAccumulator {
   const keyOf = dayKeys(timeZone);
   const byDate = new Map<string, Day>();
   const checklistRecords: {
@@ -211,15 +219,15 @@ export function computeStats(
   }[] = [];
   // When the last natural break's spell away began: the same spell seen again is an upgrade.
   let lastSpellStart: number | null = null;
-  for (const raw of rawRecords) {
+  const add = (raw: RawRecord) => {
     const record = statsRecordOf(raw);
-    if (!record) continue;
+    if (!record) return;
     if (record.type === 'natural-break' && record.idleSeconds !== undefined) {
       const spellStart = record.at - record.idleSeconds * 1000;
       const sameSpell =
         lastSpellStart !== null && Math.abs(spellStart - lastSpellStart) <= SAME_SPELL_MS;
       lastSpellStart = spellStart;
-      if (sameSpell) continue;
+      if (sameSpell) return;
     }
     const date = keyOf(record.at);
     let day = byDate.get(date);
@@ -229,8 +237,31 @@ export function computeStats(
     }
     addRecord(day, record);
     if (record.type === 'checklist-result') checklistRecords.push({ record, date });
-  }
+  };
+  return {
+    timeZone,
+    add,
+    report: (options) => reportOf(byDate, checklistRecords, { ...options, timeZone }),
+  };
+}
 
+/** Every figure of the statistics page, from raw history records. Pure: same input, same report. */
+export function computeStats(rawRecords: readonly RawRecord[], options: StatsOptions): StatsReport {
+  const accumulator = createStatsAccumulator(options.timeZone);
+  for (const raw of rawRecords) accumulator.add(raw);
+  return accumulator.report(options);
+}
+
+function reportOf(
+  byDate: ReadonlyMap<string, Day>,
+  checklistRecords: readonly {
+    record: Extract<StatsRecord, { type: 'checklist-result' }>;
+    date: string;
+  }[],
+  options: StatsOptions,
+): StatsReport {
+  const { now, timeZone } = options;
+  const days = Math.max(1, Math.floor(options.days));
   const todayLocal = localDateTime(now, timeZone);
   const todayDate: LocalDate = {
     year: todayLocal.year,

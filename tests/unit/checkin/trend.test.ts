@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { withCheckinColumns } from '../../../src/core/checkin/csv';
-import { checkinReport } from '../../../src/core/checkin/records';
+import { checkinReport, daysForWeeks } from '../../../src/core/checkin/records';
 import { mondayOf, weeklyTrend } from '../../../src/core/checkin/trend';
+import { computeStats } from '../../../src/core/stats/aggregate';
 
 const NO_FLAGS = { emergency: false, urgent: false };
 const day = (date: string, taken: number, heatMinutes = 0) => ({
@@ -12,6 +13,15 @@ const day = (date: string, taken: number, heatMinutes = 0) => ({
   heatMinutes,
   iceMinutes: 0,
 });
+
+/** The report as the app makes it: the statistics' days for whole weeks, then the check-ins. */
+function reportOf(
+  records: { at: number; type: string; [field: string]: unknown }[],
+  { now, timeZone, weeks }: { now: number; timeZone: string; weeks: number },
+) {
+  const days = daysForWeeks(now, timeZone, weeks);
+  return checkinReport(computeStats(records, { now, timeZone, days }).daily, records, timeZone);
+}
 
 describe('the weekly trend', () => {
   it('weeks start on Monday', () => {
@@ -44,7 +54,7 @@ describe('the weekly trend', () => {
 
   it('reads check-ins from the history in the person’s zone and skips unreadable ones', () => {
     const now = Date.UTC(2026, 11, 4, 12);
-    const report = checkinReport(
+    const report = reportOf(
       [
         // Sunday 23:30 UTC is already Monday in Berlin: the new week.
         {
@@ -80,9 +90,9 @@ describe('the weekly trend', () => {
       interference: 1,
       redFlags: NO_FLAGS,
     };
-    const report = checkinReport([checkin], { now, timeZone: 'UTC', weeks: 12 });
+    const report = reportOf([checkin], { now, timeZone: 'UTC', weeks: 12 });
     expect(report.weeks.map((w) => w.weekStart)).toEqual(['2026-11-23', '2026-11-30']);
-    const empty = checkinReport([], { now, timeZone: 'UTC', weeks: 12 });
+    const empty = reportOf([], { now, timeZone: 'UTC', weeks: 12 });
     expect(empty.weeks.map((w) => w.weekStart)).toEqual(['2026-11-30']);
   });
 });

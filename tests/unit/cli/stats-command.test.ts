@@ -43,7 +43,34 @@ describe('unhunch stats', () => {
     expect(out()).toMatch(/^taken\s+2\s+2\s+2$/m);
     expect(out()).toMatch(/^breaks kept\s+75%\s+75%\s+75%$/m);
     expect(out()).toContain('Streak: 0 days in a row');
-    expect(out()).toContain('Some lines of the history could not be read');
+    expect(out()).toContain('1 line of the history could not be read and was left out.');
+  });
+
+  it('prints the statistics past lines with impossible values, and says how many it skipped', async () => {
+    const damaged = mkdtempSync(join(dir, 'damaged-'));
+    writeFileSync(
+      join(damaged, 'history.jsonl'),
+      [
+        { at: at('09:20'), type: 'break-taken', kind: 'micro' },
+        { at: 1e308, type: 'break-taken', kind: 'micro' },
+        { at: at('09:40'), type: 'therapy-end', kind: 'ice', minutes: 900, outcome: 'completed' },
+        { at: at('10:00'), type: 'therapy-end', kind: 'heat', minutes: 15, outcome: 'completed' },
+      ]
+        .map((r) => `${JSON.stringify(r)}\n`)
+        .join(''),
+    );
+    const { io, out, err } = capture();
+    expect(await runStats({ data: damaged, timezone: 'Europe/Berlin' }, io, environment)).toBe(0);
+    expect(err()).toBe('');
+    expect(out()).toMatch(/^taken\s+1\s+1\s+1$/m);
+    expect(out()).toMatch(/^heat \(min\)\s+15\s+15\s+15$/m);
+    expect(out()).toMatch(/^ice \(min\)\s+0\s+0\s+0$/m);
+    expect(out()).toContain('2 lines of the history could not be read and were left out.');
+
+    const csv = capture();
+    await runStats({ data: damaged, timezone: 'Europe/Berlin', csv: true }, csv.io, environment);
+    expect(csv.out()).toMatch(/^date,breaks_due/);
+    expect(csv.err()).toContain('2 lines of the history could not be read');
   });
 
   it('adds a column for --days and prints CSV with --csv', async () => {

@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_MEETING_APPS,
+  MAX_TITLE_PATTERN_CHARS,
+  MAX_WINDOW_TITLE_CHARS,
   meetingAppSeen,
   processName,
   titlePattern,
@@ -39,6 +42,32 @@ describe('meeting apps by window title and process', () => {
     expect(titlePattern('Call with*| Teams')('Call with Bo | Teams')).toBe(true);
     expect(titlePattern('a.b')('axb')).toBe(false);
     expect(titlePattern('  ')('anything')).toBe(false);
+  });
+
+  it('a web page titled to trap the matcher cannot freeze it: a*a*b over 4,000 letters', () => {
+    // A regex with .* for each star backtracks for tens of seconds here (over the test's timeout).
+    expect(titlePattern('a*a*b')('a'.repeat(4000))).toBe(false);
+    expect(titlePattern('a*a*a*a*c')(`${'a'.repeat(900)}c`)).toBe(true);
+  });
+
+  it('finds a match exactly when a regex with .* for each star would', () => {
+    const letters = fc.constantFrom('a', 'b', 'A', '*', ' ');
+    fc.assert(
+      fc.property(
+        fc.string({ unit: letters, minLength: 1, maxLength: 8 }),
+        fc.string({ unit: letters, maxLength: 24 }),
+        (pattern, title) => {
+          const regex = new RegExp(pattern.split('*').join('.*'), 'i');
+          expect(titlePattern(pattern)(title)).toBe(pattern.trim() !== '' && regex.test(title));
+        },
+      ),
+    );
+  });
+
+  it('looks at a title up to its bound, and a pattern over the bound matches nothing', () => {
+    const long = `${'x'.repeat(MAX_WINDOW_TITLE_CHARS)}Zoom Meeting`;
+    expect(titlePattern('Zoom Meeting')(long)).toBe(false);
+    expect(titlePattern('x'.repeat(MAX_TITLE_PATTERN_CHARS + 1))('x'.repeat(500))).toBe(false);
   });
 
   it('with nothing to look at, a meeting is unknown rather than off', () => {

@@ -149,16 +149,24 @@ describe('the break windows', () => {
     app.dispose();
   });
 
-  it('shows without focus and focuses the primary display only after a grace', async () => {
-    vi.useFakeTimers();
-    const { app } = appWith({ workHours: null });
+  it('shows without focus and focuses the primary display only after a grace, on the app clock', async () => {
+    const { app, clock } = appWith({ workHours: null });
     const breaks = showBreaksOnEveryDisplay(app, { focusGraceMs: 1500 });
+    const realTimeouts = vi.spyOn(globalThis, 'setTimeout');
+    const timersBefore = app.resources().timers;
     await app.handlers.takeBreakNow(undefined);
     const [primary, other] = FakeBrowserWindow.created;
     for (const window of [primary!, other!]) window.emit('ready-to-show');
     expect(primary!.shown).toBe(true);
     expect(primary!.focused).toBe(false);
-    vi.advanceTimersByTime(1500);
+    // The grace is a timer of the app's clock (one more armed), none of the machine's.
+    expect(app.resources().timers).toBe(timersBefore + 1);
+    expect(clock.nextTimerAt()).toBe(clock.monotonic() + 1500);
+    expect(realTimeouts).not.toHaveBeenCalled();
+    realTimeouts.mockRestore();
+    clock.advance(1499);
+    expect(primary!.focused).toBe(false);
+    clock.advance(1);
     expect(primary!.focused).toBe(true);
     expect(other!.focused).toBe(false);
     breaks.dispose();
@@ -253,11 +261,11 @@ describe('a break window whose renderer dies', () => {
   });
 
   it('hands the focus to the new window after the grace when the crashed one had it', async () => {
-    vi.useFakeTimers();
-    const { app } = appWith({ workHours: null });
+    const { app, clock } = appWith({ workHours: null });
+    const timersBefore = app.resources().timers;
     const breaks = showBreaksOnEveryDisplay(app, { focusGraceMs: 1500 });
     await app.handlers.takeBreakNow(undefined);
-    vi.advanceTimersByTime(1500);
+    clock.advance(1500);
     const [primary] = FakeBrowserWindow.created;
     expect(primary!.focused).toBe(true);
     primary!.crashRenderer();
@@ -265,10 +273,11 @@ describe('a break window whose renderer dies', () => {
     replacement.emit('ready-to-show');
     expect(replacement.shown).toBe(true);
     expect(replacement.focused).toBe(false);
-    vi.advanceTimersByTime(1500);
+    clock.advance(1500);
     expect(replacement.focused).toBe(true);
     breaks.dispose();
-    expect(vi.getTimerCount()).toBe(0);
+    // No focus-grace timer left on the app's clock.
+    expect(app.resources().timers).toBe(timersBefore);
     app.dispose();
   });
 
@@ -340,10 +349,8 @@ describe('a break window whose renderer dies', () => {
 
 describe('the break windows over many breaks', () => {
   it('leaves nothing behind after a thousand breaks: no window, no timer, no extra app listener', async () => {
-    vi.useFakeTimers();
     const { app, clock } = appWith({ workHours: null });
     const before = app.resources();
-    const timersBefore = vi.getTimerCount();
     const breaks = showBreaksOnEveryDisplay(app);
     const listenersWithBreaks = app.resources().eventListeners;
     expect(listenersWithBreaks).toBe(before.eventListeners + 1);
@@ -369,8 +376,7 @@ describe('the break windows over many breaks', () => {
       expect(window.webContents.isDestroyed()).toBe(true);
     }
     expect(FakeNotification.shown).toHaveLength(0);
-    // No focus-grace timer left; the app arms as many timers as before (the next break).
-    expect(vi.getTimerCount()).toBe(timersBefore);
+    // No focus-grace timer left on the app's clock: as many timers as before (the next break).
     expect(app.resources()).toEqual({ ...before, eventListeners: listenersWithBreaks });
     breaks.dispose();
     expect(app.resources()).toEqual(before);

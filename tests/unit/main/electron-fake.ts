@@ -17,8 +17,10 @@ import { runInNewContext } from 'node:vm';
  * counted by `collectedTrays()`.
  *
  * Two ways in: `vi.mock('electron', () => electronFake())` for unit tests of one main
- * module (the app counts as ready), or as the `electron` module itself, through a
- * module resolve hook, for the built out/main/index.js (tests/unit/main/built-main.test.ts).
+ * module (the app counts as ready) and the whole-host test, or as the `electron` module
+ * itself, through a module resolve hook, for the built out/main/index.js
+ * (tests/packaging/built-main.test.ts) and the wakeup bench (bench/host/register.ts).
+ * It is the repo's one fake Electron.
  * Written in erasable TypeScript so Node runs it without a compiler.
  */
 
@@ -624,6 +626,26 @@ export const ipcMain = {
   },
   on: () => {},
 };
+
+/**
+ * As a new process, for tests that start the whole host more than once: the app not
+ * ready and not quit, no scheme registered or handled, no IPC handler, no listener on
+ * Electron's emitters, no window or notification. `violations` stay for the test to check.
+ */
+export function freshProcess() {
+  fakeElectronApp.ready = false;
+  fakeElectronApp.quitted = false;
+  fakeElectronApp.quits = 0;
+  fakeProtocol.privileged.clear();
+  fakeProtocol.handlers.clear();
+  fakeProtocol.registeredOnce = false;
+  ipcHandlers.clear();
+  for (const emitter of [fakeElectronApp, fakePowerMonitor, fakeNativeTheme, fakeScreen]) {
+    emitter.removeAllListeners();
+  }
+  FakeBrowserWindow.created.length = 0;
+  FakeNotification.shown.length = 0;
+}
 
 // The module's own names, for `import { app, BrowserWindow } from 'electron'` when this
 // file stands in for the module itself.

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { benchTray, startHost } from '../../../bench/host/electron';
 import { advanceWakeByWake, settle } from '../../../bench/host/wake-by-wake';
 import { openApp } from '../../../src/app/open';
 import { openMachinePolicy } from '../../../src/app/policy/machine';
@@ -10,10 +11,17 @@ import { dispatchCall } from '../../../src/contract/dispatch';
 import { HOUR, MINUTE } from '../../../src/core/time/duration';
 import { VirtualClock } from '../../../src/core/time/virtual-clock';
 import { adminFs, fakeRoot } from '../policy/helpers';
+import {
+  electronFake,
+  FakeBrowserWindow,
+  fakeElectronApp,
+  freshProcess,
+  violations,
+} from './electron-fake';
 
-// The whole Electron host in Node: the bench's lenient stand-in for `electron`, and a
-// quiet logger (electron-log would load the real Electron).
-vi.mock('electron', () => import('../../../bench/host/electron'));
+// The whole Electron host in Node under the one strict fake `electron`, and a quiet
+// logger (electron-log would load the real Electron).
+vi.mock('electron', () => electronFake());
 vi.mock('electron-log/main', () => {
   const quiet = { info() {}, warn() {}, error() {} };
   return {
@@ -27,15 +35,12 @@ vi.mock('electron-log/main', () => {
 // Work hours are read in the machine's zone: make it known.
 process.env.TZ = 'UTC';
 
-const electron = await import('../../../bench/host/electron');
-const { start } = await import('../../../src/main/index');
-
 const created: string[] = [];
 afterEach(() => {
-  electron.app.emit('before-quit');
-  for (const emitter of [electron.app, electron.powerMonitor, electron.nativeTheme]) {
-    emitter.removeAllListeners();
-  }
+  // The person quits from the tray, as Electron quits: no window may veto it.
+  if (!fakeElectronApp.quitted) fakeElectronApp.quit();
+  expect(violations, 'what Electron would have refused').toEqual([]);
+  freshProcess();
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -43,14 +48,14 @@ afterEach(() => {
 async function host(startAt: string) {
   const userData = mkdtempSync(join(tmpdir(), 'unhunch-host-'));
   created.push(userData);
-  electron.app.setPath('userData', userData);
+  fakeElectronApp.setPath('userData', userData);
   const virtual = new VirtualClock(Date.parse(startAt));
-  const app = await start({ clock: virtual });
+  const app = await startHost(virtual);
   await settle();
   return {
     app,
     virtual,
-    tooltip: () => electron.benchState.tray.tooltip,
+    tooltip: benchTray.tooltip,
     advance: (ms: number) => advanceWakeByWake(virtual, virtual.elapsed() + ms),
   };
 }
@@ -91,6 +96,28 @@ describe('the Electron host wakes the machine only while it is timing breaks', (
     // The timer service samples idle every 30 s while the user works: the tray's
     // minutes fall on those wakes, so 11 minutes are 22 wakeups.
     expect(h.virtual.fired).toBe(22);
+  });
+});
+
+describe('the break windows in the whole host', () => {
+  it('take the focus 1.5 s after a break opens, in a wake of the shared timer, with no real timer', async () => {
+    const h = await host('2026-11-24T10:00:00Z');
+    const realTimeouts = vi.spyOn(globalThis, 'setTimeout');
+    try {
+      await h.advance(20 * MINUTE);
+      const windows = FakeBrowserWindow.getAllWindows();
+      expect(windows.length).toBeGreaterThan(0);
+      expect(windows.some((window) => window.focused)).toBe(false);
+      // The grace is the next thing the one timer wakes for, and that wake is counted.
+      expect(h.virtual.nextTimerAt()).toBe(h.virtual.monotonic() + 1500);
+      const before = h.virtual.fired;
+      await h.advance(1500);
+      expect(h.virtual.fired - before).toBe(1);
+      expect(windows[0]!.focused).toBe(true);
+      expect(realTimeouts.mock.calls.filter(([, ms]) => (ms ?? 0) > 0)).toEqual([]);
+    } finally {
+      realTimeouts.mockRestore();
+    }
   });
 });
 

@@ -34,6 +34,25 @@ describe('the Unhunch window', () => {
     );
   });
 
+  it('has no DevTools in the packaged app unless UNHUNCH_DEVTOOLS=1 asks for them', () => {
+    fakeElectronApp.isPackaged = true;
+    try {
+      showMainWindow();
+      expect(FakeBrowserWindow.created[0]!.options.webPreferences).toMatchObject({
+        devTools: false,
+      });
+      currentWindow()?.close();
+      process.env.UNHUNCH_DEVTOOLS = '1';
+      showMainWindow();
+      expect(FakeBrowserWindow.created[1]!.options.webPreferences).toMatchObject({
+        devTools: true,
+      });
+    } finally {
+      delete process.env.UNHUNCH_DEVTOOLS;
+      fakeElectronApp.isPackaged = false;
+    }
+  });
+
   it("loads the renderer through the app's own scheme, never file:// (blank inside app.asar)", async () => {
     fakeElectronApp.isPackaged = true;
     try {

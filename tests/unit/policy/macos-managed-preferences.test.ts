@@ -11,6 +11,8 @@ import { type Policy, parsePolicy } from '../../../src/contract/settings';
 import { adminFs, fakeRoot, removeAll } from './helpers';
 
 const created: string[] = [];
+/** These tests are about the plist; the ACL check has its own (acl.test.ts). */
+const noAcl = async () => null;
 afterEach(() => removeAll(created));
 
 /**
@@ -70,7 +72,7 @@ describe('macOS managed preferences', () => {
       return { code: 0, stdout: PLUTIL_JSON, stderr: '' };
     };
     const load = await loadPolicy(
-      machinePolicySources({ platform: 'darwin', root, run, fs: adminFs }),
+      machinePolicySources({ platform: 'darwin', root, run, fs: adminFs, acl: noAcl }),
     );
     expect(calls).toEqual([
       [
@@ -98,7 +100,7 @@ describe('macOS managed preferences', () => {
       stderr: 'org.unhunch.app.plist: Property List error: Unexpected character g at line 1',
     });
     const load = await loadPolicy(
-      machinePolicySources({ platform: 'darwin', root, run, fs: adminFs }),
+      machinePolicySources({ platform: 'darwin', root, run, fs: adminFs, acl: noAcl }),
     );
     expect(load.invalid).toBe(true);
     expect(load.sources[1]?.issues[0]).toMatch(/^plutil could not read it: .*Unexpected character/);

@@ -239,3 +239,61 @@ describe('Windows: %ProgramData%\\Unhunch\\policy.json, then the registry', () =
     ]);
   });
 });
+
+describe('the Windows folders', () => {
+  const HOSTILE = {
+    ProgramData: 'C:\\Users\\eve\\empty',
+    SystemRoot: 'C:\\Users\\eve\\fake-windows',
+    windir: 'C:\\Users\\eve\\fake-windows',
+    SystemDrive: 'E:',
+  };
+
+  /** What `reg query KEY /v NAME` prints for the two values the lookup asks for. */
+  const registry: Record<string, string> = {
+    SystemRoot: '    SystemRoot    REG_SZ    D:\\Windows',
+    ProgramData: '    ProgramData    REG_EXPAND_SZ    %SystemDrive%\\ProgramData',
+  };
+
+  it('come from the registry through the kernel’s System32, whatever the environment says', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, HOSTILE);
+    try {
+      const ranSync: string[] = [];
+      const ran: string[] = [];
+      const runSync = (file: string, args: readonly string[]) => {
+        ranSync.push(file);
+        const name = args[args.indexOf('/v') + 1] ?? '';
+        return { code: 0, stdout: `\r\nHKEY_LOCAL_MACHINE\\X\r\n${registry[name]}\r\n` };
+      };
+      const run: RunCommand = async (file) => {
+        ran.push(file);
+        return { code: 1, stdout: '', stderr: '' };
+      };
+      const sources = machinePolicySources({ platform: 'win32', run, runSync });
+      expect(sources[0]?.where).toBe(join('D:\\ProgramData', 'Unhunch', 'policy.json'));
+      await sources[1]?.read();
+      expect(ran).toEqual([join('D:\\Windows', 'System32', 'reg.exe')]);
+      expect(ranSync).toEqual([
+        '\\\\?\\GLOBALROOT\\SystemRoot\\System32\\reg.exe',
+        '\\\\?\\GLOBALROOT\\SystemRoot\\System32\\reg.exe',
+      ]);
+      expect(JSON.stringify([sources, ran, ranSync])).not.toMatch(/eve|E:/);
+    } finally {
+      process.env = saved;
+    }
+  });
+
+  it('fall back to Windows’ own defaults, not the environment, when the registry cannot be read', () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, HOSTILE);
+    try {
+      const sources = machinePolicySources({
+        platform: 'win32',
+        runSync: () => ({ code: null, stdout: '' }),
+      });
+      expect(sources[0]?.where).toBe(join('C:\\ProgramData', 'Unhunch', 'policy.json'));
+    } finally {
+      process.env = saved;
+    }
+  });
+});

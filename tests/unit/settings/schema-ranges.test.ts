@@ -29,6 +29,11 @@ const cases: [string, unknown, RegExp][] = [
   ['therapy.defaultMinutes', { therapy: { defaultMinutes: 0 } }, /at least 1 minute/],
   ['therapy.restBetween', { therapy: { restBetween: '25h' } }, /from 0s to 24h/],
   ['routines[0].cron', { routines: [{ id: 'x', cron: '* * *' }] }, /5 \(minute hour/],
+  [
+    'routines[0].cron',
+    { routines: [{ id: 'x', cron: `0 10 * * ${'1,'.repeat(175_000)}1` }] },
+    /at most 120 characters; this one has 350010/,
+  ],
   ['notifications.volume', { notifications: { volume: 101 } }, /whole number from 0 to 100/],
   ['notifications.sound', { notifications: { sound: 'loud' } }, /boolean/],
   ['startup.openAtLogin', { startup: { openAtLogin: null } }, /boolean/],
