@@ -29,6 +29,14 @@ export default defineConfig({
         },
       },
       {
+        // Renderer pages and components in a DOM of their own (happy-dom), with a fake contract.
+        test: {
+          name: 'renderer',
+          include: ['tests/renderer/**/*.test.ts'],
+          environment: 'happy-dom',
+        },
+      },
+      {
         test: {
           name: 'packaging',
           include: ['tests/packaging/**/*.test.ts'],

@@ -13,6 +13,7 @@ import {
   type PageId,
 } from './pages/index';
 import { followTheme } from './theme';
+import { welcomeSeen } from './welcome-seen';
 
 /** The shell: header, navigation between pages (by URL hash), and the page outlet. */
 async function start() {
@@ -39,7 +40,7 @@ async function start() {
 
   const root = document.getElementById('app')!;
   const nav = el('nav', { 'aria-label': t('nav.label') });
-  const outlet = el('div', { id: 'page', tabindex: '-1' });
+  const outlet = el('div', { id: 'page' });
   root.append(
     el('header', {}, el('h1', {}, t('app.name')), el('p', { class: 'tagline' }, t('app.tagline'))),
     nav,
@@ -59,7 +60,8 @@ async function start() {
   showCheckinDueBanner(nav, api, t);
 
   const show = async () => {
-    const wanted = location.hash.slice(1);
+    // A new user starts at the welcome, once.
+    const wanted = location.hash.slice(1) || (welcomeSeen() ? '' : 'welcome');
     const id: PageId = isPageId(wanted) ? wanted : DEFAULT_PAGE;
     page?.unmount?.();
     outlet.replaceChildren();
@@ -78,11 +80,24 @@ async function start() {
     });
   }
   window.addEventListener('hashchange', () => {
-    void show().then(() => outlet.focus());
+    void show().then(() => focusPageHeading(outlet));
   });
   await show();
   // The shell is up; each page says for itself when it is still loading (#page).
   root.removeAttribute('aria-busy');
+}
+
+/**
+ * After navigation the screen reader starts at the page's heading, and the view stays
+ * where it was: the header and navigation do not scroll out of sight, and no ring is
+ * drawn around the whole page (controls keep theirs).
+ */
+export function focusPageHeading(outlet: HTMLElement): void {
+  const heading = outlet.querySelector<HTMLElement>('h1, h2');
+  if (!heading) return;
+  if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+  heading.classList.add('page-heading');
+  heading.focus({ preventScroll: true });
 }
 
 void start();

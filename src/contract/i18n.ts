@@ -54,10 +54,13 @@ export function formatCountdown(t: TFunction, ms: number): string {
   return t('common:duration.hoursMinutes', { hours, minutes });
 }
 
+/**
+ * "5:01 PM", "17:01": the one way a time of day reads, the language's own short form
+ * (the renderer and the tray both use it, so no page mixes "04:58 PM" with "5:01 PM").
+ */
 export function formatClockTime(at: number, language: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(language, {
-    hour: '2-digit',
-    minute: '2-digit',
+    timeStyle: 'short',
     ...(timeZone ? { timeZone } : {}),
   }).format(at);
 }

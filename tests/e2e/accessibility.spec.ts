@@ -1,6 +1,15 @@
+import { rmSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright/test';
-import { callFromPage, expect, NAV_PAGES, test, type WebHostProcess } from './web-host';
+import { seededHistory } from './seed-history';
+import {
+  callFromPage,
+  expect,
+  NAV_PAGES,
+  startWebHostProcess,
+  test,
+  type WebHostProcess,
+} from './web-host';
 
 /**
  * Accessibility of every page, checked as the people who need it would meet it: axe
@@ -158,6 +167,7 @@ test.describe('in the states that matter', () => {
     await expectAccessible(page, 'during a long break');
     expect((await expectFocusVisible(page)).join('\n')).toContain('break-skip');
     await expectReflow(page);
+    await expect(page.getByTestId('break-actions')).toHaveAttribute('data-armed', 'true');
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('break-message')).toHaveText(/Break skipped/);
     await expectAccessible(page, 'after a break');
@@ -209,35 +219,48 @@ test.describe('in the states that matter', () => {
   });
 });
 
-/** A history to draw: a checklist answered, as a person would have done it before. */
-async function answerChecklist(page: Page) {
-  const { items } = (await call(page, 'getChecklist')) as { items: { id: string }[] };
-  const answers = Object.fromEntries(items.map((item, i) => [item.id, i % 3 ? 'yes' : 'no']));
-  expect(await call(page, 'submitChecklist', { answers })).toMatchObject({ ok: true });
-}
-
 test.describe('every page: axe in light and dark, a visible focus, text at 200% and 320 px', () => {
   for (const id of PAGES) {
     test(`the ${id} page`, async ({ page }) => {
-      if (id === 'stats') {
-        await open(page, 'checklist');
-        await answerChecklist(page);
-      }
       await open(page, id);
       await expectAccessible(page, id);
       await expectFocusVisible(page);
       await expectReflow(page);
-      if (id === 'stats') {
-        // The charts are pictures with a summary; the table says everything in words.
-        const chart = page.getByTestId('stats-breaks-chart');
-        await expect(chart).toHaveAttribute('role', 'img');
-        await expect(chart).toHaveAccessibleName(/^Breaks by day .* over 30 days/);
-        await expect(page.getByTestId('stats-checklist-chart')).toHaveAttribute('role', 'img');
-        const table = page.getByRole('table', { name: 'Day by day' });
-        await expect(table.getByRole('row')).toHaveCount(31);
-      }
     });
   }
+
+  test('the first-run welcome', async ({ page }) => {
+    await open(page, 'welcome');
+    await expect(page.getByTestId('welcome-start')).toBeVisible();
+    await expectAccessible(page, 'welcome');
+    await expectFocusVisible(page);
+    await expectReflow(page);
+  });
+
+  test('the stats page with a history to draw', async ({ page }) => {
+    const seeded = await startWebHostProcess(
+      ['--timezone', 'UTC'],
+      {},
+      { 'history.jsonl': seededHistory(Date.now()) },
+    );
+    try {
+      await page.goto(`${seeded.url}#stats`);
+      await expect(page.locator('#page[aria-busy="false"]')).toBeAttached();
+      // The charts are pictures with a summary; the table says everything in words.
+      const chart = page.getByTestId('stats-breaks-chart');
+      await expect(chart).toHaveAttribute('role', 'img');
+      await expect(chart).toHaveAccessibleName(/^Breaks by day .* over 30 days/);
+      await expect(page.getByTestId('stats-checklist-chart')).toHaveAttribute('role', 'img');
+      const table = page.getByRole('table', { name: 'Day by day' });
+      await expect(table.getByRole('row')).toHaveCount(31);
+      await expectAccessible(page, 'stats with a history');
+      await expectFocusVisible(page);
+      await expectReflow(page);
+    } finally {
+      seeded.process.kill();
+      rmSync(seeded.dataDir, { recursive: true, force: true });
+    }
+  });
 });
 
 /** Ice for 15 minutes, running; the rest between sessions off so any test may start one. */
@@ -339,7 +362,7 @@ test.describe('with reduced motion, progress stands still', () => {
     await open(page, 'status');
     await takeBreak(page);
     await expect(page.locator('.break-ring')).toBeHidden();
-    await expect(page.getByTestId('break-time')).toHaveText(/^Ends at \d\d:\d\d/);
+    await expect(page.getByTestId('break-time')).toHaveText(/^Ends at \d{1,2}:\d\d/);
     await page.waitForTimeout(1_200);
     expect(await motionOnPage(page)).toEqual({ running: 0, animated: [] });
     await endBreak(page);

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright/test';
-import { expect, tabTo, test } from './web-host';
+import { callFromPage, expect, tabTo, test } from './web-host';
 
 /**
  * The break page in Chromium over the real web host: the page a break window shows,
@@ -7,31 +7,11 @@ import { expect, tabTo, test } from './web-host';
  * break can be taken at whatever time the suite runs.
  */
 
-/** A contract call over the page's own WebSocket, as the renderer makes it. */
-async function contractCall(page: Page, name: string, input?: unknown) {
-  return page.evaluate(
-    async ([callName, callInput]) => {
-      const socket = new WebSocket(`ws://${location.host}/api${location.search}`);
-      await new Promise((resolve) => socket.addEventListener('open', resolve));
-      return new Promise<unknown>((resolve) => {
-        socket.addEventListener('message', (message) => {
-          const data = JSON.parse(String(message.data)) as { id?: number; reply?: unknown };
-          if (data.id !== 1) return;
-          socket.close();
-          resolve(data.reply);
-        });
-        socket.send(JSON.stringify({ id: 1, name: callName, input: callInput }));
-      });
-    },
-    [name, input] as const,
-  );
-}
-
 async function anyTime(page: Page, host: { url: string }, settings: Record<string, unknown> = {}) {
   await page.goto(host.url);
   await expect(page.getByTestId('status-state')).not.toBeEmpty();
-  const reply = await contractCall(page, 'updateSettings', { workHours: null, ...settings });
-  expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true, value: { ok: true } });
+  const reply = await callFromPage(page, 'updateSettings', { workHours: null, ...settings });
+  expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
 }
 
 test('by keyboard alone: take a break now, see its exercise with the drawing, postpone it, go back', async ({
@@ -55,17 +35,96 @@ test('by keyboard alone: take a break now, see its exercise with the drawing, po
   const title = await card.getByTestId('exercise-title').textContent();
   await expect(page.getByTestId('break-live')).toContainText(`Micro break: ${title}`);
 
-  // Focus starts on the first action: Postpone, with the postpones left.
+  // The break is the main thing: its heading has the focus, so a stray Enter or Space
+  // (typed for the work window) neither postpones nor skips it.
+  await expect(page.getByTestId('break-kind')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('break')).toHaveAttribute('data-screen', 'active');
+
   const postpone = page.getByTestId('break-postpone');
   await expect(postpone).toHaveText('Postpone (2 left)');
-  await expect(postpone).toBeFocused();
+  await expect(page.getByTestId('break-actions')).toHaveAttribute('data-armed', 'true');
+  await tabTo(page, postpone);
   await page.keyboard.press('Enter');
 
-  await expect(page.getByTestId('break-message')).toContainText('Break postponed');
-  await expect(page.getByTestId('break-message')).toContainText('postpone it once more');
-  await expect(page.getByRole('button', { name: 'Back to Unhunch' })).toBeFocused();
+  // The message says the postpone setting's length (5 minutes by default).
+  await expect(page.getByTestId('break-message')).toHaveText(
+    'Break postponed for 5 minutes. You can postpone it once more.',
+  );
+  await expect(page.getByRole('heading', { name: 'Break postponed' })).toBeFocused();
+  await tabTo(page, page.getByRole('button', { name: 'Back to Unhunch' }));
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('status-state')).toHaveText('Break postponed');
+});
+
+test('Postpone and Skip are quiet buttons below the exercise, not the filled main button', async ({
+  page,
+  host,
+}) => {
+  await anyTime(page, host);
+  await page.goto(`${host.url}#break`);
+  await page.getByRole('button', { name: 'Take a break now' }).click();
+  const card = page.getByTestId('break-exercise');
+  await expect(card.getByTestId('exercise-title')).not.toBeEmpty();
+  for (const id of ['break-postpone', 'break-skip']) {
+    const button = page.getByTestId(id);
+    const [cardBox, buttonBox] = [await card.boundingBox(), await button.boundingBox()];
+    expect(buttonBox!.y).toBeGreaterThan(cardBox!.y + cardBox!.height - 1);
+    const background = await button.evaluate((b) => getComputedStyle(b).backgroundColor);
+    expect(background, `${id} is not filled`).toBe('rgba(0, 0, 0, 0)');
+  }
+});
+
+test('a letter typed for the work window as the break appears does not postpone or skip it', async ({
+  page,
+  host,
+}) => {
+  await anyTime(page, host);
+  await page.goto(`${host.url}#break`);
+  await page.getByRole('button', { name: 'Take a break now' }).click();
+  await expect(page.getByTestId('break-kind')).toBeFocused();
+  await page.keyboard.type('ps');
+  await expect(page.getByTestId('break')).toHaveAttribute('data-screen', 'active');
+  expect(await callFromPage(page, 'getStatus')).toMatchObject({ state: 'in-break' });
+  // Once the break has settled on screen the access key works.
+  await expect(page.getByTestId('break-actions')).toHaveAttribute('data-armed', 'true');
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('break-message')).toContainText('Break postponed');
+});
+
+test('the access keys follow the language: V postpones in German', async ({ page, host }) => {
+  await anyTime(page, host, { language: 'de' });
+  // The page reloads in the new language.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await page.goto(`${host.url}#break`);
+  await page.getByRole('button', { name: 'Jetzt Pause machen' }).click();
+  await expect(page.getByTestId('break-postpone')).toHaveAttribute('aria-keyshortcuts', 'V');
+  await expect(page.locator('.break-keys')).toContainText('V verschiebt');
+  await expect(page.getByTestId('break-actions')).toHaveAttribute('data-armed', 'true');
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('break')).toHaveAttribute('data-screen', 'active');
+  await page.keyboard.press('v');
+  await expect(page.getByTestId('break')).toHaveAttribute('data-screen', 'ended');
+});
+
+test('a break end screen: the message above the button, in the middle of the page', async ({
+  page,
+  host,
+}) => {
+  await anyTime(page, host);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${host.url}#break`);
+  await page.getByRole('button', { name: 'Take a break now' }).click();
+  await expect(page.getByTestId('break-actions')).toHaveAttribute('data-armed', 'true');
+  await page.getByTestId('break-skip').click();
+  const message = page.getByTestId('break-message');
+  const back = page.getByRole('button', { name: 'Back to Unhunch' });
+  await expect(message).toHaveText('Break skipped. The next one comes as planned.');
+  const [messageBox, backBox] = [await message.boundingBox(), await back.boundingBox()];
+  expect(messageBox!.y + messageBox!.height).toBeLessThanOrEqual(backBox!.y);
+  const middle = backBox!.x + backBox!.width / 2;
+  expect(Math.abs(middle - 640)).toBeLessThan(40);
 });
 
 test('the countdown runs on the page', async ({ page, host }) => {
@@ -88,7 +147,7 @@ test('a break that starts while another page is open brings the break page', asy
 }) => {
   await anyTime(page, host);
   await expect(page.getByTestId('status-state')).not.toBeEmpty();
-  await contractCall(page, 'takeBreakNow');
+  await callFromPage(page, 'takeBreakNow');
   await expect(page).toHaveURL(/#break$/);
   await expect(page.getByTestId('exercise-title')).not.toBeEmpty();
   // The break page stands alone: no navigation away from it.
@@ -111,7 +170,7 @@ test('strict mode hides Postpone and Skip, and Escape does not dismiss the break
   await page.keyboard.press('Escape');
   await page.keyboard.press('s');
   await expect(page.getByTestId('exercise-title')).toBeVisible();
-  expect(await contractCall(page, 'getStatus')).toMatchObject({ value: { state: 'in-break' } });
+  expect(await callFromPage(page, 'getStatus')).toMatchObject({ state: 'in-break' });
 });
 
 test('Escape skips a break when strict mode is off', async ({ page, host }) => {
@@ -119,6 +178,7 @@ test('Escape skips a break when strict mode is off', async ({ page, host }) => {
   await page.goto(`${host.url}#break`);
   await page.getByRole('button', { name: 'Take a break now' }).click();
   await expect(page.getByTestId('exercise-title')).not.toBeEmpty();
+  await expect(page.getByTestId('break-actions')).toHaveAttribute('data-armed', 'true');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('break-message')).toHaveText(
     'Break skipped. The next one comes as planned.',

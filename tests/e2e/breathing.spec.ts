@@ -18,25 +18,32 @@ test('box breathing shows the in-breath, then the hold, and announces each chang
 }) => {
   await openBoxBreathing(page, host.url);
   await expect(page.getByTestId('breathing-cautions')).toContainText('Holding your breath');
+  // Where the timing comes from, said plainly once.
+  const source = page.getByText(/Common practice/);
+  await expect(source).toContainText('Common practice, no primary source recorded');
+  await expect(source).not.toContainText('third party');
   await page.getByRole('button', { name: 'Start' }).click();
 
   const cue = page.getByTestId('breathing-cue');
   await expect(cue).toHaveText('Breathe in');
   await expect(page.getByTestId('breathing-seconds')).toHaveText('4 seconds');
   await expect(page.getByTestId('breathing-detail')).toHaveText('Round 1 of 4');
-  await expect(page.getByTestId('breathing-shape')).toBeVisible();
+  // A box, as the words say, with a dot going up its left side while breathing in.
+  await expect(page.getByTestId('breathing-box')).toBeVisible();
+  await expect(page.getByTestId('breathing-shape')).toBeHidden();
+  const dot = page.getByTestId('breathing-box-dot');
+  await expect(dot).toHaveAttribute('cx', '14.00');
 
   await page.clock.runFor(4_100);
   await expect(cue).toHaveText('Hold');
   await expect(page.getByTestId('breathing-announce')).toHaveText('Hold');
   await expect(page.getByTestId('breathing-announce')).toHaveAttribute('aria-live', 'polite');
-  // Full lungs: the shape is at its full size while holding.
-  await expect(page.getByTestId('breathing-shape')).toHaveCSS(
-    'transform',
-    'matrix(1, 0, 0, 1, 0, 0)',
-  );
+  // Holding: the dot goes along the top of the box.
+  await expect(dot).toHaveAttribute('cy', '14.00');
+  await page.clock.runFor(2_000);
+  expect(Number(await dot.getAttribute('cx'))).toBeGreaterThan(30);
 
-  await page.clock.runFor(4_000);
+  await page.clock.runFor(2_000);
   await expect(cue).toHaveText('Breathe out');
   await page.clock.runFor(4_000);
   await expect(cue).toHaveText('Hold, lungs empty');

@@ -71,7 +71,8 @@ test('a break page whose renderer crashes comes back with the break on and its c
   expect(after.state).toBe('in-break');
   // Within a second: the host derives wall times from its monotonic clock on each call.
   expect(Math.abs(after.currentBreak!.endsAt - before.currentBreak!.endsAt)).toBeLessThan(1000);
-  // And the person can still act on it.
+  // And the person can still act on it (once the reopened break has settled on screen).
+  await expect(again.getByTestId('break-actions')).toHaveAttribute('data-armed', 'true');
   await again.keyboard.press('Escape');
   await expect(again.getByTestId('break-message')).toHaveText(
     'Break skipped. The next one comes as planned.',

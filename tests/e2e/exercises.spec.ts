@@ -14,7 +14,10 @@ test('adds an exercise by keyboard, after an error naming the empty title', asyn
   await page.goto(`${host.url}#exercises`);
   await expect(page.getByTestId('builtin-exercises').locator('article')).toHaveCount(30);
   const title = page.getByTestId('own-title');
-  await tabTo(page, title, 60);
+  // The form is after the built-in exercises; a button at the top goes straight to it.
+  await tabTo(page, page.getByRole('button', { name: 'Add your own exercise' }), 20);
+  await page.keyboard.press('Enter');
+  await expect(title).toBeFocused();
 
   // Saving with no title: the error says which field, and the keyboard lands there.
   await page.keyboard.press('Enter');
@@ -108,4 +111,14 @@ test('favourite and hidden exercises stay so across a reload', async ({ page, ho
     'aria-pressed',
     'false',
   );
+});
+
+test('the built-in exercises come before "Add your own exercise"', async ({ page, host }) => {
+  await page.goto(`${host.url}#exercises`);
+  const headings = page.locator('#page h2');
+  await expect(page.getByTestId('builtin-exercises').locator('article').first()).toBeVisible();
+  const order = await headings.allTextContents();
+  expect(order.indexOf('Built-in exercises')).toBeGreaterThan(-1);
+  expect(order.indexOf('Built-in exercises')).toBeLessThan(order.indexOf('Add your own exercise'));
+  expect(order.indexOf('Built-in exercises')).toBeLessThan(order.indexOf('Your exercises'));
 });

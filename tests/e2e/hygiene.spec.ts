@@ -4,6 +4,7 @@ import {
   callFromPage,
   expect,
   readHostResources,
+  skipWelcome,
   startWebHostProcess,
   test,
   type WebHostProcess,
@@ -68,6 +69,7 @@ test(`break windows opened and closed ${WINDOWS} times leave no listener or time
   // still fails on its own within 30 s if it hangs.
   test.setTimeout(900_000);
   const context = await browser.newContext();
+  await skipWelcome(context);
   const setup = await context.newPage();
   await startLongBreak(setup);
   await setup.close();

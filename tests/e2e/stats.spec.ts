@@ -1,57 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
+import { seededHistory } from './seed-history';
 import { expect, startWebHostProcess, test } from './web-host';
-
-/**
- * A history written into the data folder before the host starts, in UTC days: today
- * 3 taken, 1 skipped, 1 natural, 1 postponed and 10 minutes of ice; the four days
- * before it each 4 taken; a checklist a week ago at 70% and today at 90%.
- */
-const DAY = 86_400_000;
-function seededHistory(now: number): string {
-  const today = Math.floor(now / DAY) * DAY;
-  // Spread today's records over the part of today that has passed.
-  const todayAt = (i: number) => today + Math.floor(((now - today) * (i + 1)) / 12);
-  const records: object[] = [
-    { at: todayAt(0), type: 'break-due', kind: 'micro' },
-    { at: todayAt(1), type: 'break-taken', kind: 'micro' },
-    { at: todayAt(2), type: 'break-taken', kind: 'micro' },
-    { at: todayAt(3), type: 'break-postponed', kind: 'micro' },
-    { at: todayAt(4), type: 'break-taken', kind: 'long' },
-    { at: todayAt(5), type: 'break-skipped', kind: 'micro' },
-    { at: todayAt(6), type: 'natural-break', kind: 'micro', idleSeconds: 90 },
-    {
-      at: todayAt(8),
-      type: 'therapy-end',
-      kind: 'ice',
-      minutes: 10,
-      startedAt: todayAt(8) - 10 * 60_000,
-      outcome: 'completed',
-    },
-    {
-      at: todayAt(9),
-      type: 'checklist-result',
-      answers: {},
-      score: { yes: 9, no: 1, notApplicable: 2, percent: 90 },
-    },
-    {
-      at: today - 7 * DAY + 36_000_000,
-      type: 'checklist-result',
-      answers: {},
-      score: { yes: 7, no: 3, notApplicable: 2, percent: 70 },
-    },
-  ];
-  for (let d = 1; d <= 4; d++) {
-    for (let i = 0; i < 4; i++) {
-      records.push({
-        at: today - d * DAY + 36_000_000 + i * 1_200_000,
-        type: 'break-taken',
-        kind: 'micro',
-      });
-    }
-  }
-  records.sort((a, b) => (a as { at: number }).at - (b as { at: number }).at);
-  return `${records.map((r) => JSON.stringify(r)).join('\n')}\n`;
-}
 
 test('the statistics page draws from the history in the data folder, with a table to read it by', async ({
   page,
@@ -138,10 +87,58 @@ test('Export CSV downloads the days of the period', async ({ page }) => {
   }
 });
 
-test('with no history yet the page says so plainly', async ({ page, host }) => {
+test('with no history yet the page says what will appear, not 30 rows of zeros', async ({
+  page,
+  host,
+}) => {
   await page.goto(`${host.url}#stats`);
-  await expect(page.getByTestId('stats-empty')).toHaveText(
-    'Nothing recorded yet. Your statistics start with your first break.',
+  const empty = page.getByTestId('stats-empty');
+  await expect(empty).toContainText('Nothing recorded yet. Once you take breaks, this page shows:');
+  await expect(empty.getByRole('listitem')).toHaveCount(5);
+  await expect(empty).toContainText('a chart of breaks by day');
+  await expect(page.getByRole('table')).toBeHidden();
+  await expect(page.getByTestId('stats-breaks-chart')).toBeHidden();
+  await expect(page.getByTestId('stats-today')).toBeHidden();
+});
+
+test('the day-by-day table fits its card, or scrolls inside it at 320 px; German percentages stay whole', async ({
+  page,
+}) => {
+  const host = await startWebHostProcess(
+    ['--timezone', 'UTC'],
+    {},
+    {
+      'history.jsonl': seededHistory(Date.now()),
+      'settings.json': JSON.stringify({ settings: { language: 'de' } }),
+    },
   );
-  await expect(page.getByTestId('stats-streak-current')).toHaveText('0 days in a row');
+  try {
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await page.goto(`${host.url}#stats`);
+    const table = page.getByTestId('stats-table');
+    await expect(table.getByRole('row')).toHaveCount(31);
+    const region = page.locator('.table-scroll');
+    // At a desktop width every column fits, in German too.
+    expect(await region.evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(
+      0,
+    );
+    // Nothing sticks out of the card: the card is as wide as the region that holds the table.
+    const [card, holder] = [
+      await page.locator('.stats-table-card').boundingBox(),
+      await region.boundingBox(),
+    ];
+    expect(holder!.x + holder!.width).toBeLessThanOrEqual(card!.x + card!.width);
+
+    // "80 %" with a space that never breaks, in the table and the summary.
+    await expect(page.getByTestId('stats-today-compliance')).toHaveText('80\u00a0%');
+    await page.setViewportSize({ width: 320, height: 800 });
+    expect(await region.evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(true);
+    const pageOverflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(pageOverflow).toBeLessThanOrEqual(0);
+  } finally {
+    host.process.kill();
+    rmSync(host.dataDir, { recursive: true, force: true });
+  }
 });

@@ -128,3 +128,28 @@ test('the exercise drawings keep at least 3:1 against their background in light 
     }
   }
 });
+
+test('checkboxes, radios and links take the theme’s colours, not the browser’s blue, in light and dark', async ({
+  page,
+  host,
+}) => {
+  await page.goto(`${host.url}#settings`);
+  const box = page.getByTestId('setting-microBreak-enabled');
+  await expect(box).toBeVisible();
+  const browserBlue = ['auto', 'rgb(0, 0, 238)', 'rgb(0, 117, 255)'];
+  for (const [colorScheme, accent] of [
+    ['light', 'rgb(31, 111, 92)'],
+    ['dark', 'rgb(127, 209, 185)'],
+  ] as const) {
+    await page.emulateMedia({ colorScheme });
+    const accentColor = await box.evaluate((input) => getComputedStyle(input).accentColor);
+    expect(accentColor, colorScheme).toBe(accent);
+    await page.goto(`${host.url}#checklist`);
+    const link = page.locator('#page a').first();
+    await expect(link).toBeVisible();
+    const linkColor = await link.evaluate((a) => getComputedStyle(a).color);
+    expect(browserBlue, `${colorScheme} link ${linkColor}`).not.toContain(linkColor);
+    await page.goto(`${host.url}#settings`);
+    await expect(box).toBeVisible();
+  }
+});

@@ -55,11 +55,15 @@ test('by keyboard alone: choose ice, see the towel reminder, 15 minutes, start, 
   await expect(towel).toContainText('Always shown for your safety');
   await expect(towel.getByRole('checkbox')).toHaveCount(0);
   await expect(towel).not.toContainText("Don't show this again");
-  await expect(
-    page
-      .getByTestId('safety-step-check-skin')
-      .getByRole('checkbox', { name: "Don't show this again" }),
-  ).toBeVisible();
+  // The essentials and Start fit on one screen; one "Don't show these again" for the optional ones.
+  await expect(page.getByRole('checkbox', { name: "Don't show these again" })).toHaveCount(1);
+  await expect(page.getByTestId('safety-step-check-skin')).toBeVisible();
+  const startBox = await page.getByTestId('therapy-start').boundingBox();
+  expect(startBox!.y + startBox!.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+  // Who should ask first waits behind "More safety advice", named in one line above it.
+  await expect(page.getByText('Open “More safety advice” first')).toBeVisible();
+  await expect(page.getByTestId('therapy-cautions-ask-first')).toBeHidden();
+  await page.getByText('More safety advice', { exact: true }).click();
   await expect(
     page.getByText('Ask a doctor, nurse or physiotherapist first if you have:'),
   ).toBeVisible();
@@ -82,7 +86,7 @@ test('by keyboard alone: choose ice, see the towel reminder, 15 minutes, start, 
 
   // Resting: the same kind waits for the skin; the time is the machine's local time.
   await expect(page.getByTestId('therapy-resting')).toContainText(
-    /Next ice session possible at \d\d:\d\d/,
+    /Next ice session possible at \d{1,2}:\d\d/,
   );
   await expect(page.getByTestId('therapy-rest-ice')).toBeVisible();
   await expect(page.getByTestId('therapy-rest-heat')).toHaveCount(0);
@@ -102,7 +106,7 @@ test('refuses another ice session during the rest, and says when it is possible'
   await page.getByTestId('therapy-kind-ice').check();
   await page.getByTestId('therapy-next').click();
   await expect(page.getByTestId('therapy-error')).toHaveText(
-    /Next ice session possible at \d\d:\d\d/,
+    /Next ice session possible at \d{1,2}:\d\d/,
   );
   // Heat is another kind: it may start.
   await page.getByTestId('therapy-kind-heat').check();
@@ -141,7 +145,7 @@ test('hidden safety steps stay hidden after a reload; the towel reminder never h
   await page.goto(`${host.url}#therapy`);
   await page.getByTestId('therapy-kind-ice').check();
   await page.getByTestId('therapy-next').click();
-  await page.getByTestId('hide-check-skin').check();
+  await page.getByTestId('therapy-hide-optional').check();
   await page.getByTestId('therapy-start').click();
   await page.getByTestId('therapy-stop').click();
   await page.reload();
@@ -149,7 +153,8 @@ test('hidden safety steps stay hidden after a reload; the towel reminder never h
   await page.getByTestId('therapy-next').click();
   await expect(page.getByTestId('safety-step-heat-wrapped')).toBeVisible();
   await expect(page.getByTestId('safety-step-check-skin')).toHaveCount(0);
-  await expect(page.getByText('You hid 1 safety step.')).toBeVisible();
+  await expect(page.getByTestId('safety-step-heat-warm-not-hot')).toBeVisible();
+  await expect(page.getByText('You hid 3 safety steps.')).toBeVisible();
   await page.getByRole('button', { name: 'Show all safety steps again' }).click();
   await expect(page.getByTestId('safety-step-check-skin')).toBeVisible();
 });

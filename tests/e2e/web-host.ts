@@ -2,7 +2,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect, type Locator, type Page } from 'playwright/test';
+import {
+  type BrowserContext,
+  test as base,
+  expect,
+  type Locator,
+  type Page,
+} from 'playwright/test';
 import type { HostResources } from '../../src/web/diagnostics';
 
 /**
@@ -76,7 +82,16 @@ export function advanceHostClock(host: WebHostProcess, ms: number): Promise<void
   });
 }
 
+/** A browser profile that has seen the first-run welcome, so a test starts where it says. */
+export async function skipWelcome(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => localStorage.setItem('unhunch.welcome-seen', '1'));
+}
+
 export const test = base.extend<{ host: WebHostProcess; hostArgs: string[] }>({
+  context: async ({ context }, use) => {
+    await skipWelcome(context);
+    await use(context);
+  },
   /** Extra arguments for the host of each test (`test.use({ hostArgs: ['--test-clock'] })`). */
   hostArgs: [[], { option: true }],
   host: async ({ hostArgs }, use) => {

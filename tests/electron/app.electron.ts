@@ -63,6 +63,11 @@ const it = test.extend<{ userData: string; app: ElectronApplication; window: Pag
   window: async ({ app }, use) => {
     const window = await app.firstWindow();
     await window.waitForLoadState('domcontentloaded');
+    // A fresh profile opens on the first-run welcome; these tests start from the status page.
+    await window.evaluate(() => {
+      localStorage.setItem('unhunch.welcome-seen', '1');
+      location.hash = 'status';
+    });
     await use(window);
   },
 });
@@ -91,7 +96,7 @@ it('pausing from the window pauses the app and the tray offers to resume', async
   const status = window.getByTestId('status-state');
   await expect(status).toHaveText(/running/i);
 
-  await window.getByTestId('pause-toggle').click();
+  await window.getByTestId('pause-m30').click();
 
   await expect(status).not.toHaveText(/running/i);
   await expect(status).toHaveText(/paused/i);

@@ -33,7 +33,25 @@ interface Reading {
   progress: number;
   /** The breathing shape's size (SHAPE_MIN_SIZE–1); null when the exercise has no shape. */
   size: number | null;
+  /** Box breathing: the side of the box being traced (0–3) and how far along it (0–1). */
+  trace: { side: number; along: number } | null;
   done: boolean;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** The box's corners in its 100×100 drawing, in the order the dot goes round them. */
+const BOX_CORNERS = [
+  [14, 86],
+  [14, 14],
+  [86, 14],
+  [86, 86],
+] as const;
+
+/** Where the dot is on the box: up the left side breathing in, across the top holding… */
+function pointOnBox(side: number, along: number): [number, number] {
+  const [x1, y1] = BOX_CORNERS[side % 4]!;
+  const [x2, y2] = BOX_CORNERS[(side + 1) % 4]!;
+  return [x1 + (x2 - x1) * along, y1 + (y2 - y1) * along];
 }
 
 type Session =
@@ -121,7 +139,33 @@ export function mount(root: HTMLElement, { t }: PageContext): MountedPage {
 
   // --- the pacer --------------------------------------------------------------------
   const shape = el('div', { class: 'pacer-shape', 'data-testid': 'breathing-shape' });
+  // Box breathing draws a box, and a dot that traces its four sides, one a phase.
+  const box = document.createElementNS(SVG_NS, 'svg');
+  box.setAttribute('viewBox', '0 0 100 100');
+  box.setAttribute('class', 'pacer-box');
+  box.setAttribute('data-testid', 'breathing-box');
+  const boxSides = document.createElementNS(SVG_NS, 'rect');
+  for (const [name, value] of [
+    ['x', '14'],
+    ['y', '14'],
+    ['width', '72'],
+    ['height', '72'],
+    ['rx', '3'],
+  ]) {
+    boxSides.setAttribute(name!, value!);
+  }
+  const boxDot = document.createElementNS(SVG_NS, 'circle');
+  boxDot.setAttribute('r', '7');
+  boxDot.setAttribute('data-testid', 'breathing-box-dot');
+  box.append(boxSides, boxDot);
   const stage = el('div', { class: 'pacer-stage', 'aria-hidden': 'true' }, shape);
+  stage.append(box);
+  const placeDot = (side: number, along: number) => {
+    const [x, y] = pointOnBox(side, along);
+    boxDot.setAttribute('cx', x.toFixed(2));
+    boxDot.setAttribute('cy', y.toFixed(2));
+  };
+  placeDot(0, 0);
   const cue = el('p', { class: 'pacer-cue', 'data-testid': 'breathing-cue' });
   const count = el('p', { class: 'pacer-count', 'data-testid': 'breathing-seconds' });
   const detail = el('p', { class: 'detail', 'data-testid': 'breathing-detail' });
@@ -200,6 +244,7 @@ export function mount(root: HTMLElement, { t }: PageContext): MountedPage {
         msLeftInPhase: state.msLeftInPhase,
         progress: Math.min(1, elapsed / pmrSessionMs(sequence)),
         size: null,
+        trace: null,
         done: state.done,
       };
     }
@@ -212,7 +257,8 @@ export function mount(root: HTMLElement, { t }: PageContext): MountedPage {
       secondsLeft: state.secondsLeftInPhase,
       msLeftInPhase: state.msLeftInPhase,
       progress: Math.min(1, elapsed / total),
-      size: shapeSize(state),
+      size: breathing.id === 'box' ? null : shapeSize(state),
+      trace: breathing.id === 'box' ? { side: state.phaseIndex, along: state.phaseProgress } : null,
       done: state.done,
     };
   };
@@ -240,6 +286,8 @@ export function mount(root: HTMLElement, { t }: PageContext): MountedPage {
     const still = motion.matches;
     const hasShape = pattern() !== undefined;
     stage.hidden = still || !hasShape;
+    shape.hidden = choice === 'box';
+    box.toggleAttribute('hidden', choice !== 'box');
     motionNote.hidden = !(still && hasShape);
   };
 
@@ -259,6 +307,7 @@ export function mount(root: HTMLElement, { t }: PageContext): MountedPage {
     setText(detail, reading.detail);
     bar.value = reading.progress;
     if (reading.size !== null) shape.style.transform = `scale(${reading.size.toFixed(4)})`;
+    if (reading.trace) placeDot(reading.trace.side, reading.trace.along);
     if (reading.step !== lastStep) {
       lastStep = reading.step;
       live.textContent = choice === 'pmr' ? `${reading.detail}. ${reading.cue}` : reading.cue;
@@ -281,6 +330,7 @@ export function mount(root: HTMLElement, { t }: PageContext): MountedPage {
     setText(detail, '');
     bar.value = 0;
     shape.style.transform = 'scale(1)';
+    placeDot(0, 0);
     showControls();
   };
 

@@ -5,6 +5,7 @@ import {
   checklistItemKeys,
 } from '../../../src/contract/guides';
 import { el } from '../dom';
+import { formatPercent } from '../format';
 import { formatCitations } from '../sources';
 import type { MountedPage, PageContext } from './index';
 
@@ -177,7 +178,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
             el(
               'span',
               { class: 'checklist-percent' },
-              tc('ui.scorePercent', { percent: score.percent }),
+              formatPercent(score.percent / 100, language),
             ),
             el('span', {}, tc('ui.score', { count: applicable, yes: score.yes })),
           ),
@@ -208,7 +209,10 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
         const line =
           entry.score.percent === null
             ? tc('ui.history.entryNoScore', { date })
-            : tc('ui.history.entry', { date, percent: entry.score.percent });
+            : tc('ui.history.entry', {
+                date,
+                percent: formatPercent(entry.score.percent / 100, language),
+              });
         const notes: string[] = [];
         if (entry.progress?.fixed.length) {
           notes.push(tc('ui.history.fixed', { count: entry.progress.fixed.length }));

@@ -206,6 +206,18 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
     el('div', { class: 'own-actions' }, save, cancel),
   );
 
+  // The form is last, after the list: one press takes the keyboard there.
+  const jumpToForm = el(
+    'button',
+    { type: 'button', class: 'secondary', 'data-testid': 'own-jump' },
+    t('breaks:form.addHeading'),
+  );
+  jumpToForm.addEventListener('click', () => {
+    const input = title.control as HTMLInputElement;
+    input.focus({ preventScroll: true });
+    formHeading.scrollIntoView({ block: 'start' });
+  });
+
   root.append(
     el(
       'section',
@@ -213,16 +225,12 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
       el('h2', { id: 'exercises-heading' }, t('breaks:exercises.heading')),
       el('p', { class: 'detail' }, t('breaks:exercises.intro')),
       locked,
+      jumpToForm,
     ),
     status,
     failure,
-    el(
-      'section',
-      { class: 'card', 'aria-labelledby': 'own-heading' },
-      el('h2', { id: 'own-heading' }, t('breaks:exercises.own')),
-      ownList,
-    ),
-    el('section', { class: 'card' }, form),
+    // What there is comes first: the organisation's and the built-in exercises, then
+    // the person's own and the form to add one.
     orgSection,
     el(
       'section',
@@ -230,6 +238,13 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
       el('h2', { id: 'builtin-heading' }, t('breaks:exercises.builtIn')),
       builtInList,
     ),
+    el(
+      'section',
+      { class: 'card', 'aria-labelledby': 'own-heading' },
+      el('h2', { id: 'own-heading' }, t('breaks:exercises.own')),
+      ownList,
+    ),
+    el('section', { class: 'card' }, form),
   );
 
   let editing: CatalogueEntry | null = null;

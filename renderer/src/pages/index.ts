@@ -48,6 +48,7 @@ export const PAGES = {
     label: 'checkin:summary.heading',
     hidden: true,
   },
+  welcome: { load: () => import('./welcome'), label: 'common:welcome.heading', hidden: true },
 } satisfies Record<string, PageEntry>;
 
 export type PageId = keyof typeof PAGES;

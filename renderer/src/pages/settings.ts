@@ -1,10 +1,8 @@
 import type { Notice, SettingsView } from '../../../src/contract/contract';
 import {
-  formatDuration,
   LANGUAGE_SETTINGS,
   type LimitedSetting,
   MAX_SETTINGS_IMPORT_CHARS,
-  parseDuration,
   SETTING_LIMITS,
   THEME_SETTINGS,
   THERAPY_MAX_MINUTES,
@@ -12,6 +10,20 @@ import {
 } from '../../../src/contract/settings-limits';
 import { el } from '../dom';
 import { downloadText } from '../download';
+import {
+  type ChoiceSpec,
+  choiceField,
+  type DurationSpec,
+  durationField,
+  type Field,
+  type FieldContext,
+  listField,
+  type NumberSpec,
+  numberField,
+  timeField,
+  toggleField,
+  type Unit,
+} from '../settings/fields';
 import { mountCheckinSetting } from './checkin-setting';
 import type { MountedPage, PageContext } from './index';
 
@@ -26,34 +38,22 @@ const MINUTE_MS = 60_000;
 const SECOND_MS = 1000;
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
-type Unit = 'minutes' | 'seconds' | 'days' | 'percent' | 'times';
-
 type FieldSpec =
   | { kind: 'toggle'; path: string }
-  | {
-      kind: 'number';
-      path: string;
-      unit: Unit;
-      /** For durations: ms per unit; the file keeps a duration string. */
-      unitMs?: number;
-      min: number;
-      max: number;
-      /** Empty means null ("no limit"). */
-      nullable?: boolean;
-      note?: string;
-    }
+  | ({ kind: 'number' } & NumberSpec)
+  | ({ kind: 'duration' } & DurationSpec)
   | { kind: 'work-hours'; path: 'workHours' }
   | { kind: 'days'; path: 'workHours.days' }
   | { kind: 'time'; path: 'workHours.from' | 'workHours.to' }
   /** One of a few words, each labelled `options.<path>.<value>`. */
-  | { kind: 'choice'; path: string; options: readonly string[] }
+  | ({ kind: 'choice' } & ChoiceSpec)
   /** A heading inside a group; `path` names its words (`subheadings.<path>`). */
   | { kind: 'subheading'; path: string };
 
 const duration = (path: LimitedSetting, unit: 'minutes' | 'seconds'): FieldSpec => {
   const unitMs = unit === 'minutes' ? MINUTE_MS : SECOND_MS;
   const { min, max } = SETTING_LIMITS[path];
-  return { kind: 'number', path, unit, unitMs, min: min / unitMs, max: max / unitMs };
+  return { kind: 'duration', path, unit, min: min / unitMs, max: max / unitMs };
 };
 const count = (path: LimitedSetting, unit: Unit, nullable = false): FieldSpec => ({
   kind: 'number',
@@ -69,7 +69,7 @@ const therapyMinutes = (path: string, note?: string): FieldSpec => ({
   unit: 'minutes',
   min: THERAPY_MIN_MINUTES,
   max: THERAPY_MAX_MINUTES,
-  ...(note ? { note } : {}),
+  ...(note ? { note, noteValues: { max: THERAPY_MAX_MINUTES } } : {}),
 });
 
 const GROUPS: { id: string; fields: FieldSpec[] }[] = [
@@ -139,33 +139,7 @@ const GROUPS: { id: string; fields: FieldSpec[] }[] = [
   { id: 'privacy', fields: [count('history.keepDays', 'days')] },
 ];
 
-function valueAt(source: Record<string, unknown>, path: string): unknown {
-  let value: unknown = source;
-  for (const part of path.split('.')) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<string, unknown>)[part];
-  }
-  return value;
-}
-
-/** `{ a: { b: value } }` from "a.b". */
-function changeAt(path: string, value: unknown): Record<string, unknown> {
-  return path.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<
-    string,
-    unknown
-  >;
-}
-
-const idOf = (path: string) => `setting-${path.replace(/\./g, '-')}`;
-
-interface MountedField {
-  spec: FieldSpec;
-  /** Show the value in force; `force` also overwrites a field being edited. */
-  show(view: SettingsView, force: boolean): void;
-  setLocked(locked: boolean): void;
-}
-
-export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
+export function mount(root: HTMLElement, { api, t, navigate }: PageContext): MountedPage {
   const ts = (key: string, values: Record<string, unknown> = {}) =>
     t(key, { ns: 'settings', ...values });
   const status = el('p', {
@@ -189,366 +163,56 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
     status.textContent = text;
   };
 
-  const rangeText = (spec: Extract<FieldSpec, { kind: 'number' }>, key: 'range' | 'rangeError') =>
-    ts(key, { min: spec.min, max: spec.max, unit: ts(`units.${spec.unit}`) });
-
-  const lockedNote = (path: string) =>
-    el(
-      'p',
-      {
-        class: 'managed',
-        id: `${idOf(path)}-managed`,
-        'data-testid': `managed-${path}`,
-        hidden: '',
-      },
-      ts('managed'),
-    );
-
-  const save = async (change: Record<string, unknown>, onError: (reason: string) => void) => {
+  const save = async (change: Record<string, unknown>): Promise<string | null> => {
     try {
       const result = await api.call('updateSettings', change);
       if (result.ok) say(ts('saved'));
-      else onError(result.reason);
-      return result.ok;
+      return result.ok ? null : result.reason;
     } catch (error) {
-      onError((error as Error).message);
-      return false;
+      return (error as Error).message;
     }
   };
 
-  const numberField = (
-    spec: Extract<FieldSpec, { kind: 'number' }>,
-  ): [HTMLElement, MountedField] => {
-    const id = idOf(spec.path);
-    const input = el('input', {
-      id,
-      type: 'number',
-      inputmode: 'numeric',
-      min: String(spec.min),
-      max: String(spec.max),
-      step: '1',
-      'data-testid': id,
-      'aria-describedby': `${id}-hint ${id}-error ${id}-managed`,
-    });
-    const hint = el(
-      'p',
-      { class: 'hint', id: `${id}-hint` },
-      [rangeText(spec, 'range'), spec.note ? ts(spec.note, { max: THERAPY_MAX_MINUTES }) : '']
-        .filter(Boolean)
-        .join(' '),
-    );
-    const error = el('p', {
-      class: 'field-error',
-      id: `${id}-error`,
-      'aria-live': 'polite',
-      'data-testid': `${id}-error`,
-    });
-    const managed = lockedNote(spec.path);
-    let checked = 0;
-
-    const showError = (message: string | null) => {
-      error.textContent = message ?? '';
-      if (message) input.setAttribute('aria-invalid', 'true');
-      else input.removeAttribute('aria-invalid');
-    };
-    /** The change this text makes, or null when it is not a whole number at all. */
-    const candidate = (): Record<string, unknown> | null => {
-      const text = input.value.trim();
-      if (text === '' && spec.nullable) return changeAt(spec.path, null);
-      const number = Number(text);
-      if (text === '' || !Number.isInteger(number)) return null;
-      if (!spec.unitMs) return changeAt(spec.path, number);
-      // Durations go to the file as h/m/s strings; a negative one is no duration at all.
-      if (number < 0) return null;
-      return changeAt(spec.path, formatDuration(number * spec.unitMs));
-    };
-    const check = async (): Promise<Record<string, unknown> | null> => {
-      const ticket = ++checked;
-      const change = candidate();
-      if (!change) {
-        showError(rangeText(spec, 'rangeError'));
-        return null;
-      }
-      const result = await api.call('validateSettings', change);
-      if (ticket !== checked) return null;
-      const issue = result.issues.find(
-        (i) => i.path === spec.path || i.path.startsWith(`${spec.path}.`),
-      );
-      if (issue) {
-        showError(
-          issue.message === 'managed by your organization'
-            ? ts('managed')
-            : rangeText(spec, 'rangeError'),
-        );
-        return null;
-      }
-      showError(result.ok ? null : (result.issues[0]?.message ?? null));
-      return result.ok ? change : null;
-    };
-    input.addEventListener('input', () => {
-      void check();
-    });
-    input.addEventListener('change', async () => {
-      const change = await check();
-      if (change) await save(change, (reason) => showError(reason));
-    });
-    const row = el(
-      'div',
-      { class: 'field field-number' },
-      el('label', { for: id }, ts(`fields.${spec.path}`)),
-      el(
-        'div',
-        { class: 'field-input' },
-        input,
-        el('span', { class: 'unit' }, ts(`units.${spec.unit}`)),
-      ),
-      hint,
-      error,
-      managed,
-    );
-    return [
-      row,
-      {
-        spec,
-        show(current, force) {
-          if (!force && document.activeElement === input) return;
-          const value = valueAt(current.effective, spec.path);
-          if (value === null || value === undefined) input.value = '';
-          else if (spec.unitMs && typeof value === 'string') {
-            const parsed = parseDuration(value);
-            input.value = parsed.ok
-              ? String(Math.round((parsed.ms / spec.unitMs) * 100) / 100)
-              : '';
-          } else input.value = String(value);
-          if (force) showError(null);
-        },
-        setLocked(locked) {
-          input.disabled = locked;
-          managed.hidden = !locked;
-        },
-      },
-    ];
+  const context: FieldContext = {
+    t: ts,
+    validate: (change) => api.call('validateSettings', change),
+    save,
+    issueText: (issue, fallback) =>
+      issue.message === 'managed by your organization' ? ts('managed') : fallback,
   };
+  const workHoursOn = (view: SettingsView) => view.effective.workHours !== null;
 
-  const toggleField = (
-    path: string,
-    label: string,
-    onChange: (checked: boolean) => Record<string, unknown>,
-    read: (v: SettingsView) => boolean,
-  ): [HTMLElement, MountedField] => {
-    const id = idOf(path);
-    const input = el('input', {
-      id,
-      type: 'checkbox',
-      'data-testid': id,
-      'aria-describedby': `${id}-managed ${id}-error`,
-    });
-    const error = el('p', { class: 'field-error', id: `${id}-error`, 'aria-live': 'polite' });
-    const managed = lockedNote(path);
-    input.addEventListener('change', () => {
-      error.textContent = '';
-      void save(onChange(input.checked), (reason) => {
-        error.textContent = reason;
-      });
-    });
-    const row = el(
-      'div',
-      { class: 'field field-toggle' },
-      input,
-      el('label', { for: id }, label),
-      error,
-      managed,
-    );
-    return [
-      row,
-      {
-        spec: { kind: 'toggle', path },
-        show(current) {
-          input.checked = read(current);
-        },
-        setLocked(locked) {
-          input.disabled = locked;
-          managed.hidden = !locked;
-        },
-      },
-    ];
-  };
-
-  const daysField = (): [HTMLElement, MountedField] => {
-    const id = idOf('workHours.days');
-    const boxes = WEEKDAYS.map((day) =>
-      el('input', {
-        type: 'checkbox',
-        id: `${id}-${day}`,
-        value: day,
-        'data-testid': `${id}-${day}`,
-      }),
-    );
-    const error = el('p', { class: 'field-error', id: `${id}-error`, 'aria-live': 'polite' });
-    const managed = lockedNote('workHours.days');
-    for (const box of boxes) {
-      box.addEventListener('change', () => {
-        error.textContent = '';
-        const days = boxes.filter((b) => b.checked).map((b) => b.value);
-        void save({ workHours: { days } }, (reason) => {
-          error.textContent = reason;
-        });
-      });
-    }
-    const fieldset = el(
-      'fieldset',
-      { class: 'field field-days', 'aria-describedby': `${id}-managed ${id}-error` },
-      el('legend', {}, ts('fields.workHours.days')),
-      el(
-        'div',
-        { class: 'days' },
-        ...boxes.map((box) => el('label', { class: 'day' }, box, ts(`days.${box.value}`))),
-      ),
-      error,
-      managed,
-    );
-    return [
-      fieldset,
-      {
-        spec: { kind: 'days', path: 'workHours.days' },
-        show(current) {
-          const days = valueAt(current.effective, 'workHours.days');
-          const on = Array.isArray(days) ? days : [];
-          for (const box of boxes) box.checked = on.includes(box.value);
-          fieldset.toggleAttribute('hidden', current.effective.workHours === null);
-        },
-        setLocked(locked) {
-          for (const box of boxes) box.disabled = locked;
-          managed.hidden = !locked;
-        },
-      },
-    ];
-  };
-
-  const timeField = (path: 'workHours.from' | 'workHours.to'): [HTMLElement, MountedField] => {
-    const id = idOf(path);
-    const input = el('input', {
-      id,
-      type: 'time',
-      'data-testid': id,
-      'aria-describedby': `${id}-error ${id}-managed`,
-    });
-    const error = el('p', { class: 'field-error', id: `${id}-error`, 'aria-live': 'polite' });
-    const managed = lockedNote(path);
-    input.addEventListener('change', async () => {
-      error.textContent = '';
-      if (!/^\d{2}:\d{2}$/.test(input.value)) return;
-      const change = changeAt(path, input.value);
-      const result = await api.call('validateSettings', change);
-      if (!result.ok) {
-        error.textContent = result.issues.map((i) => i.message).join(' ');
-        return;
-      }
-      await save(change, (reason) => {
-        error.textContent = reason;
-      });
-    });
-    const row = el(
-      'div',
-      { class: 'field field-time' },
-      el('label', { for: id }, ts(`fields.${path}`)),
-      el('div', { class: 'field-input' }, input),
-      error,
-      managed,
-    );
-    return [
-      row,
-      {
-        spec: { kind: 'time', path },
-        show(current, force) {
-          if (!force && document.activeElement === input) return;
-          const value = valueAt(current.effective, path);
-          input.value = typeof value === 'string' && value !== '24:00' ? value : '';
-          row.toggleAttribute('hidden', current.effective.workHours === null);
-        },
-        setLocked(locked) {
-          input.disabled = locked;
-          managed.hidden = !locked;
-        },
-      },
-    ];
-  };
-
-  const choiceField = (
-    spec: Extract<FieldSpec, { kind: 'choice' }>,
-  ): [HTMLElement, MountedField] => {
-    const id = idOf(spec.path);
-    const select = el('select', {
-      id,
-      'data-testid': id,
-      'aria-describedby': `${id}-error ${id}-managed`,
-    });
-    for (const value of spec.options) {
-      select.append(el('option', { value }, ts(`options.${spec.path}.${value}`)));
-    }
-    const error = el('p', { class: 'field-error', id: `${id}-error`, 'aria-live': 'polite' });
-    const managed = lockedNote(spec.path);
-    select.addEventListener('change', () => {
-      error.textContent = '';
-      void save(changeAt(spec.path, select.value), (reason) => {
-        error.textContent = reason;
-      });
-    });
-    const row = el(
-      'div',
-      { class: 'field field-choice' },
-      el('label', { for: id }, ts(`fields.${spec.path}`)),
-      el('div', { class: 'field-input' }, select),
-      error,
-      managed,
-    );
-    return [
-      row,
-      {
-        spec,
-        show(current) {
-          const value = valueAt(current.effective, spec.path);
-          if (typeof value === 'string') select.value = value;
-        },
-        setLocked(locked) {
-          select.disabled = locked;
-          managed.hidden = !locked;
-        },
-      },
-    ];
-  };
-
-  const fields: MountedField[] = [];
-  const fieldFor = (spec: FieldSpec): [HTMLElement, MountedField] => {
+  const fields: Field[] = [];
+  const fieldFor = (spec: FieldSpec): Field | HTMLElement => {
     switch (spec.kind) {
       case 'number':
-        return numberField(spec);
+        return numberField(spec, context);
+      case 'duration':
+        return durationField(spec, context);
       case 'toggle':
-        return toggleField(
-          spec.path,
-          ts(`fields.${spec.path}`),
-          (checked) => changeAt(spec.path, checked),
-          (current) => valueAt(current.effective, spec.path) === true,
-        );
+        return toggleField({ path: spec.path, label: ts(`fields.${spec.path}`) }, context);
       case 'work-hours':
         // Back on, the work hours start from the defaults (or the organisation's).
         return toggleField(
-          'workHours',
-          ts('fields.workHours.enabled'),
-          (checked) => ({ workHours: checked ? {} : null }),
-          (current) => current.effective.workHours !== null,
+          {
+            path: 'workHours',
+            label: ts('fields.workHours.enabled'),
+            change: (on) => ({ workHours: on ? {} : null }),
+            read: workHoursOn,
+          },
+          context,
         );
       case 'days':
-        return daysField();
+        return listField(
+          { path: spec.path, items: WEEKDAYS, itemKey: 'days', shownWhen: workHoursOn },
+          context,
+        );
       case 'time':
-        return timeField(spec.path);
+        return timeField({ path: spec.path, shownWhen: workHoursOn }, context);
       case 'choice':
-        return choiceField(spec);
+        return choiceField(spec, context);
       case 'subheading':
-        return [
-          el('h3', { class: 'settings-subheading' }, ts(`subheadings.${spec.path}`)),
-          { spec, show() {}, setLocked() {} },
-        ];
+        return el('h3', { class: 'settings-subheading' }, ts(`subheadings.${spec.path}`));
     }
   };
 
@@ -560,9 +224,12 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
       el('h2', { id: headingId }, ts(`groups.${id}`)),
     );
     for (const spec of specs) {
-      const [element, field] = fieldFor(spec);
-      section.append(element);
-      fields.push(field);
+      const field = fieldFor(spec);
+      if (field instanceof HTMLElement) section.append(field);
+      else {
+        section.append(field.element);
+        fields.push(field);
+      }
     }
     return section;
   });
@@ -679,6 +346,14 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
     ),
     importIssues,
   );
+  // The first-run welcome, again (presets, work hours, where the tray icon is).
+  const welcomeAgain = el(
+    'button',
+    { type: 'button', class: 'secondary', 'data-testid': 'settings-welcome' },
+    t('common:welcome.again'),
+  );
+  welcomeAgain.addEventListener('click', () => navigate('welcome'));
+  fileSection.append(el('div', { class: 'settings-actions' }, welcomeAgain));
 
   // The weekly check-in: the person's own switch, out of reach of any policy.
   const checkinSetting = el('div');
@@ -704,7 +379,7 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
   const render = (current: SettingsView, force: boolean) => {
     for (const field of fields) {
       field.show(current, force);
-      field.setLocked(isLocked(field.spec.path, current.locked));
+      field.setLocked(isLocked(field.path, current.locked));
     }
     managedIntro.hidden = current.locked.length === 0;
     root.setAttribute('aria-busy', 'false');

@@ -1,6 +1,7 @@
 import type { StatsReportView } from '../../../src/contract/contract';
 import { el } from '../dom';
 import { downloadText } from '../download';
+import { formatPercent } from '../format';
 import { mountCheckinTrend } from './checkin-trend';
 import type { MountedPage, PageContext } from './index';
 
@@ -41,7 +42,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
   // Dates are calendar days in the person's zone already: read them as UTC so none shifts.
   const formatDay = (date: string) => dayFormat.format(Date.parse(`${date}T00:00:00Z`));
   const percent = (value: number | null) =>
-    value === null ? ts('summary.none') : ts('percent', { value });
+    value === null ? ts('summary.none') : formatPercent(value / 100, language);
   const minutes = (value: number) => ts('minutes', { count: value });
 
   let days: number = 30;
@@ -59,7 +60,19 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     ts('export'),
   );
   const status = el('p', { role: 'status', class: 'detail', 'data-testid': 'stats-status' });
-  const empty = el('p', { class: 'notice', 'data-testid': 'stats-empty', hidden: '' }, ts('empty'));
+  // Before the first break: what this page will show, instead of 30 rows of zeros.
+  const empty = el(
+    'div',
+    { class: 'notice', 'data-testid': 'stats-empty', hidden: '' },
+    el('p', {}, ts('empty')),
+    el(
+      'ul',
+      {},
+      ...['summary', 'streak', 'chart', 'checklist', 'table'].map((key) =>
+        el('li', {}, ts(`emptyWill.${key}`)),
+      ),
+    ),
+  );
   const summary = el('div', { class: 'stats-summary' });
   const streak = el('section', {
     class: 'card',
@@ -72,8 +85,9 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     'aria-labelledby': 'stats-checklist-heading',
   });
   const table = el('section', { class: 'card stats-table-card' });
-  const trendCard = el('div');
-  const checkinTrend = mountCheckinTrend(trendCard, { api, t, language });
+  // The weekly check-in's trend (issue 22) goes here, between the streak and the charts.
+  const trend = el('div', { class: 'stats-trend', 'data-slot': 'stats-trend' });
+  const checkinTrend = mountCheckinTrend(trend, { api, t, language });
 
   root.append(
     el(
@@ -93,10 +107,10 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     ),
     summary,
     streak,
+    trend,
     breaksChart,
     checklistChart,
     table,
-    trendCard,
   );
 
   const periodCard = (id: string, title: string, period: Period) => {
@@ -394,6 +408,8 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
       current.checklist.length > 0 ||
       current.period.due > 0;
     empty.hidden = anything;
+    for (const part of [summary, streak, breaksChart, checklistChart, table])
+      part.hidden = !anything;
     summary.replaceChildren(
       periodCard('today', ts('summary.today'), current.today),
       periodCard('last7', ts('summary.last7'), current.last7),
@@ -411,7 +427,13 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
         { 'data-testid': 'stats-streak-longest' },
         ts('streak.longest', { count: current.streak.longest }),
       ),
-      el('p', { class: 'detail' }, ts('streak.explain', { percent: current.streak.goalPercent })),
+      el(
+        'p',
+        { class: 'detail' },
+        ts('streak.explain', {
+          percent: formatPercent(current.streak.goalPercent / 100, language),
+        }),
+      ),
       el('p', { class: 'detail' }, ts('compliance.explain')),
     );
     drawBreaks(current.daily);

@@ -1,49 +1,86 @@
-import type { FocusSignalsView, Status } from '../../../src/contract/contract';
-import { formatClockTime, formatCountdown } from '../../../src/contract/i18n';
-import { el } from '../dom';
+import { html, nothing } from 'lit-html';
+import type {
+  FocusSignalsView,
+  Notice,
+  PauseRequestPayload,
+  Status,
+} from '../../../src/contract/contract';
+import { formatCountdown } from '../../../src/contract/i18n';
+import { formatWhen } from '../format';
+import { litRoot } from '../lit-root';
 import type { MountedPage, PageContext } from './index';
 
-/** The first page: what Unhunch is doing now, and pause / resume. */
+/**
+ * The first page: what Unhunch is doing now and what comes next (with its day when
+ * that is not today), take a break now, pause (the tray's choices) and resume.
+ * The page draws when the app says something changed and when its own words would
+ * change (a countdown's minute, midnight), never on a tick, and not while hidden.
+ */
+
+const MINUTE_MS = 60_000;
+/** Past the edge, so the minute has surely turned when the page looks again. */
+const EDGE_MARGIN_MS = 50;
+
+/** The pause choices, as in the tray. */
+const PAUSES: { id: string; request: PauseRequestPayload }[] = [
+  { id: 'm30', request: { minutes: 30 } },
+  { id: 'h1', request: { minutes: 60 } },
+  { id: 'h2', request: { minutes: 120 } },
+  { id: 'tomorrow', request: { untilTomorrow: true } },
+  { id: 'indefinitely', request: { indefinitely: true } },
+];
+
+/** A countdown to `at` reads in whole minutes: when does its number next change? */
+function untilMinuteTurns(at: number, now: number): number {
+  const left = at - now;
+  if (left <= 0) return Number.POSITIVE_INFINITY;
+  return left % MINUTE_MS || MINUTE_MS;
+}
+
+function untilMidnight(now: number): number {
+  const midnight = new Date(now);
+  midnight.setHours(24, 0, 0, 0);
+  return midnight.getTime() - now;
+}
+
+/**
+ * How long the words on the page stay true for `status` at `now` (host time): to the
+ * next turn of a countdown's minute, or to midnight when a day is named. Infinity when
+ * only the app can change them (it then sends a new status).
+ */
+export function nextRedrawIn(status: Status, now: number): number {
+  const edges: number[] = [];
+  if (status.currentBreak) edges.push(untilMinuteTurns(status.currentBreak.endsAt, now));
+  else if (status.state !== 'paused' && status.nextBreak) {
+    edges.push(untilMinuteTurns(status.nextBreak.dueAt, now), untilMidnight(now));
+  } else if (status.state === 'paused' && status.pausedUntil !== null) {
+    edges.push(untilMidnight(now));
+  }
+  return Math.min(...edges) + EDGE_MARGIN_MS;
+}
+
+const canTakeBreak = (status: Status) =>
+  status.state === 'running' || status.state === 'warning' || status.state === 'postponed';
+
 export function mount(root: HTMLElement, { api, t, language }: PageContext): MountedPage {
-  // Only the state is spoken as it changes: the countdown below it changes every minute.
-  const state = el('p', { class: 'state', 'aria-live': 'polite', 'data-testid': 'status-state' });
-  const detail = el('p', { class: 'detail', 'data-testid': 'status-detail' });
-  const toggle = el('button', { type: 'button', 'data-testid': 'pause-toggle' });
-  const error = el('p', { class: 'error', role: 'alert', 'data-testid': 'status-error' });
-  const connection = el('p', { class: 'connection', role: 'status' });
-  const signalNotes = el('ul', { class: 'notes', 'data-testid': 'signal-notes' });
-  const notices = el('div', { 'data-testid': 'notices' });
-
-  root.append(
-    notices,
-    el(
-      'section',
-      { 'aria-labelledby': 'status-heading', class: 'card' },
-      el('h2', { id: 'status-heading' }, t('status.heading')),
-      state,
-      detail,
-      toggle,
-      error,
-    ),
-    el(
-      'section',
-      { 'aria-labelledby': 'signals-heading', class: 'card muted' },
-      el('h2', { id: 'signals-heading' }, t('signals.heading')),
-      signalNotes,
-    ),
-    connection,
-  );
-
+  const out = litRoot(root);
   let current: Status | null = null;
   // Offset between the host's clock and ours, so the countdown follows the host.
   let skew = 0;
+  let error = '';
+  let connected = true;
+  let notices: Notice[] = [];
+  let platformNotes: string[] = [];
+  let focusNotes: string[] = [t('signals.doNotDisturbUnavailable')];
+  let redraw: ReturnType<typeof setTimeout> | undefined;
 
-  const describe = (status: Status): string => {
-    const now = Date.now() + skew;
+  const hostNow = () => Date.now() + skew;
+
+  const describe = (status: Status, now: number): string => {
     if (status.state === 'paused') {
       return status.pausedUntil === null
         ? t('status.pausedIndefinitely')
-        : t('status.pausedUntil', { time: formatClockTime(status.pausedUntil, language) });
+        : t('status.pausedUntil', { time: formatWhen(status.pausedUntil, now, language) });
     }
     if (status.currentBreak) {
       return t('status.breakEnds', {
@@ -51,50 +88,102 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
       });
     }
     if (status.nextBreak) {
-      const countdown = formatCountdown(t, status.nextBreak.dueAt - now);
-      return `${t(`status.nextBreak.${status.nextBreak.kind}`, { countdown })} (${t(
-        'status.nextBreakAt',
-        {
-          time: formatClockTime(status.nextBreak.dueAt, language),
-        },
-      )})`;
+      return t(`status.nextBreak.${status.nextBreak.kind}`, {
+        countdown: formatCountdown(t, status.nextBreak.dueAt - now),
+        time: formatWhen(status.nextBreak.dueAt, now, language),
+      });
     }
     return t('status.noBreak');
   };
 
-  const render = () => {
+  const act = async (call: () => Promise<{ ok: boolean; reason?: string }>) => {
+    error = '';
+    try {
+      const result = await call();
+      if (!result.ok) error = t('actions.failed', { reason: result.reason });
+      show(await api.call('getStatus'));
+    } catch (failure) {
+      error = t('actions.failed', { reason: (failure as Error).message });
+      draw();
+    }
+  };
+
+  const actions = (status: Status) => {
+    const paused = status.state === 'paused';
+    return html`
+      <div class="status-actions">
+        ${
+          paused
+            ? html`<button type="button" data-testid="status-resume"
+                @click=${() => act(() => api.call('resume'))}>${t('actions.resume')}</button>`
+            : canTakeBreak(status)
+              ? html`<button type="button" data-testid="status-take-break"
+                  @click=${() => act(() => api.call('takeBreakNow'))}>${t('actions.takeBreak')}</button>`
+              : nothing
+        }
+      </div>
+      ${
+        paused
+          ? nothing
+          : html`<fieldset class="pause-choices" data-testid="pause-choices">
+              <legend>${t('actions.pauseHeading')}</legend>
+              ${PAUSES.map(
+                ({ id, request }) => html`<button type="button" class="secondary"
+                  data-testid=${`pause-${id}`}
+                  @click=${() => act(() => api.call('pause', request))}>${t(`actions.pause.${id}`)}</button>`,
+              )}
+            </fieldset>`
+      }`;
+  };
+
+  const draw = () => {
+    const status = current;
+    const now = hostNow();
+    out.draw(
+      html`
+        <div data-testid="notices">
+          ${notices.map(
+            (notice) =>
+              html`<p class="notice" role="status">${t(`notices.${notice.id}`, { detail: notice.detail })}</p>`,
+          )}
+        </div>
+        <section aria-labelledby="status-heading" class="card">
+          <h2 id="status-heading">${t('status.heading')}</h2>
+          <!-- Only the state is spoken as it changes: the countdown below changes every minute. -->
+          <p class="state" aria-live="polite" data-testid="status-state" data-state=${status?.state ?? nothing}>
+            ${status ? t(`status.state.${status.state}`) : ''}
+          </p>
+          <p class="detail" data-testid="status-detail">${status ? describe(status, now) : ''}</p>
+          ${status ? actions(status) : nothing}
+          <p class="error" role="alert" data-testid="status-error">${error}</p>
+        </section>
+        <section aria-labelledby="signals-heading" class="card muted">
+          <h2 id="signals-heading">${t('signals.heading')}</h2>
+          <ul class="notes" data-testid="signal-notes">
+            ${[...platformNotes, ...focusNotes].map((note) => html`<li>${note}</li>`)}
+          </ul>
+        </section>
+        <p class="connection" role="status">${connected ? '' : t('status.connectionLost')}</p>`,
+    );
+    if (status) root.setAttribute('aria-busy', 'false');
+  };
+
+  /** Draws now, and again only when the words would change; nothing while hidden. */
+  const drawAndSchedule = () => {
+    clearTimeout(redraw);
+    if (document.visibilityState === 'hidden') return;
+    draw();
     if (!current) return;
-    state.textContent = t(`status.state.${current.state}`);
-    state.dataset.state = current.state;
-    detail.textContent = describe(current);
-    toggle.textContent = current.state === 'paused' ? t('actions.resume') : t('actions.pause30');
-    root.setAttribute('aria-busy', 'false');
+    const wait = nextRedrawIn(current, hostNow());
+    if (Number.isFinite(wait)) redraw = setTimeout(drawAndSchedule, wait);
   };
 
   const show = (status: Status) => {
     current = status;
     skew = status.now - Date.now();
-    render();
+    drawAndSchedule();
   };
 
-  toggle.addEventListener('click', async () => {
-    error.textContent = '';
-    try {
-      const result =
-        current?.state === 'paused'
-          ? await api.call('resume')
-          : await api.call('pause', { minutes: 30 });
-      if (!result.ok) error.textContent = t('actions.failed', { reason: result.reason });
-      show(await api.call('getStatus'));
-    } catch (failure) {
-      error.textContent = t('actions.failed', { reason: (failure as Error).message });
-    }
-  });
-
-  let platformNotes: string[] = [];
-  let focusNotes: string[] = [t('signals.doNotDisturbUnavailable')];
-  const renderNotes = () =>
-    signalNotes.replaceChildren(...[...platformNotes, ...focusNotes].map((n) => el('li', {}, n)));
   // Which calls and presentations hold breaks here, as the host last found (src/main/focus).
   const showFocus = (view: FocusSignalsView) => {
     const names = (readable: string) =>
@@ -112,7 +201,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
           ...(unseen.length ? [t('focus:status.unreadable', { list: list(unseen) })] : []),
         ]
       : [t('signals.doNotDisturbUnavailable')];
-    renderNotes();
+    draw();
   };
   void api.call('getSignalSupport').then((support) => {
     platformNotes = [
@@ -121,42 +210,31 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     ]
       .filter((key): key is string => key !== null)
       .map((key) => t(key));
-    renderNotes();
+    draw();
   });
   void api.call('getFocusSignals').then(showFocus);
   const unsubscribeFocus = api.on('focus-signals', showFocus);
-
   void api.call('getNotices').then((list) => {
-    notices.replaceChildren(
-      ...list.map((notice) =>
-        el(
-          'p',
-          { class: 'notice', role: 'status' },
-          t(`notices.${notice.id}`, { detail: notice.detail }),
-        ),
-      ),
-    );
+    notices = list;
+    draw();
   });
 
   const unsubscribe = api.on('status', show);
   void api.call('getStatus').then(show);
-
-  // The countdown text changes at most once a minute; re-render only while visible.
-  let timer: ReturnType<typeof setTimeout>;
-  const tick = () => {
-    if (document.visibilityState === 'visible') render();
-    timer = setTimeout(tick, 1000 - (Date.now() % 1000));
-  };
-  tick();
+  document.addEventListener('visibilitychange', drawAndSchedule);
+  draw();
 
   return {
     unmount() {
-      clearTimeout(timer);
+      clearTimeout(redraw);
+      document.removeEventListener('visibilitychange', drawAndSchedule);
       unsubscribe();
       unsubscribeFocus();
+      out.clear();
     },
-    setConnected(connected: boolean) {
-      connection.textContent = connected ? '' : t('status.connectionLost');
+    setConnected(isConnected: boolean) {
+      connected = isConnected;
+      draw();
     },
   };
 }

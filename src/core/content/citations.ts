@@ -26,8 +26,8 @@ export const CITATIONS = {
   clevelandIce: { publisher: 'Cleveland Clinic', title: 'How long to ice an injury' },
   nhs: { publisher: 'NHS' },
   nhsInform: { publisher: 'NHS Inform' },
-  // docs/sources.md records the 4·4·4·4 timing without a publisher; flagged until one is added.
-  boxBreathing: { publisher: 'Common practice (no primary source recorded)', secondary: true },
+  // docs/sources.md records the 4·4·4·4 timing without a publisher: said plainly, once.
+  boxBreathing: { publisher: 'Common practice', title: 'no primary source recorded' },
   weil: { publisher: 'Andrew Weil, MD' },
   mayoNewsNetwork: { publisher: 'Mayo Clinic News Network' },
   niceCks: { publisher: 'NICE CKS-based pathways' },

@@ -307,7 +307,7 @@ describe('a break window whose renderer dies', () => {
     expect(notification!.options.title).toBe('Micro break');
     expect(String(notification!.options.body).split('\n')).toEqual([
       exercise,
-      expect.stringMatching(/^Ends at 09:30\b/),
+      expect.stringMatching(/^Ends at 9:30\sAM$/),
     ]);
     expect(app.status().state).toBe('in-break');
     expect(app.status().currentBreak).toEqual(running);

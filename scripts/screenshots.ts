@@ -1,0 +1,132 @@
+/**
+ * `npm run screenshots`: every page of the built renderer (run `npm run build` first),
+ * served by the real web host with a fresh data folder, in English light and dark and
+ * in German, written to docs/screenshots/<en-light|en-dark|de>/<page>.png. The README
+ * shows some of them; people look at all of them before a change to a page is done.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+
+const OUT = 'docs/screenshots';
+const VIEWPORT = { width: 1024, height: 768 };
+const VARIANTS = [
+  { dir: 'en-light', language: 'en', colorScheme: 'light' },
+  { dir: 'en-dark', language: 'en', colorScheme: 'dark' },
+  { dir: 'de', language: 'de', colorScheme: 'light' },
+] as const;
+
+async function startHost(): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'unhunch-screenshots-'));
+  const child = spawn(
+    process.execPath,
+    ['out/node/web.js', '--port', '0', '--no-open', '--data', dataDir],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk) => {
+      output += String(chunk);
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`web host exited with ${code}: ${output}`)));
+  });
+  return { url, child, dataDir };
+}
+
+function call(page: Page, name: string, input?: unknown): Promise<unknown> {
+  return page.evaluate(
+    ([callName, callInput]) =>
+      (
+        window as unknown as { unhunch: { call(n: string, i?: unknown): Promise<unknown> } }
+      ).unhunch.call(callName, callInput),
+    [name, input] as const,
+  );
+}
+
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector('#app')?.getAttribute('aria-busy') !== 'true',
+  );
+  await page.waitForFunction(() => !document.querySelector('#page [aria-busy="true"]'));
+  await page.evaluate(() => document.fonts.ready);
+  // The focused heading draws no ring, but keep the caret and hover out of the picture.
+  await page.mouse.move(0, 0);
+}
+
+async function shoot(page: Page, path: string): Promise<void> {
+  await settled(page);
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  console.log(path);
+}
+
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+try {
+  for (const variant of VARIANTS) {
+    // A fresh host each time: a heat session leaves a rest behind it.
+    const host = await startHost();
+    const dir = join(OUT, variant.dir);
+    mkdirSync(dir, { recursive: true });
+    const context = await browser.newContext({
+      viewport: VIEWPORT,
+      colorScheme: variant.colorScheme,
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    await page.goto(host.url);
+    await settled(page);
+    // Breaks at any hour, so a break can be shown whenever this runs.
+    const updated = await call(page, 'updateSettings', {
+      workHours: null,
+      language: variant.language,
+    });
+    if (!(updated as { ok: boolean }).ok)
+      throw new Error(`updateSettings: ${JSON.stringify(updated)}`);
+    await page.waitForFunction((lang) => document.documentElement.lang === lang, variant.language);
+    // A new profile starts at the welcome: its picture, then on to the pages.
+    await page.goto(`${host.url}#welcome`);
+    await shoot(page, join(dir, 'welcome.png'));
+    await page.evaluate(() => localStorage.setItem('unhunch.welcome-seen', '1'));
+    // The pages of the navigation, as the shell lists them.
+    const pages = await page
+      .locator('nav a[data-testid^="nav-"]')
+      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).hash.slice(1)));
+    for (const id of pages) {
+      await page.goto(`${host.url}#${id}`);
+      await shoot(page, join(dir, `${id}.png`));
+    }
+    await page.goto(`${host.url}#break`);
+    await shoot(page, join(dir, 'break-none.png'));
+    const taken = await call(page, 'takeBreakNow');
+    if (!(taken as { ok: boolean }).ok) throw new Error(`takeBreakNow: ${JSON.stringify(taken)}`);
+    await page
+      .locator('[data-screen="active"] [data-testid="exercise-title"]')
+      .waitFor({ timeout: 5000 })
+      .catch(async (e) => {
+        await page.screenshot({ path: '/tmp/i17-fail.png' });
+        console.log(await page.locator('#page').innerHTML());
+        throw e;
+      });
+    await shoot(page, join(dir, 'break.png'));
+    await call(page, 'skipBreak');
+    await page.locator('[data-screen="ended"]').waitFor();
+    await shoot(page, join(dir, 'break-ended.png'));
+    await page.goto(`${host.url}#therapy`);
+    await page.getByTestId('therapy-kind-heat').check();
+    await page.getByTestId('therapy-next').click();
+    await shoot(page, join(dir, 'therapy-safety.png'));
+    await page.getByTestId('therapy-start').click();
+    await page.getByTestId('therapy-countdown').filter({ hasText: /\d/ }).waitFor();
+    await shoot(page, join(dir, 'therapy-running.png'));
+    await page.getByTestId('therapy-stop').click();
+    await context.close();
+    host.child.kill();
+    rmSync(host.dataDir, { recursive: true, force: true });
+  }
+} finally {
+  await browser.close();
+}
