@@ -12,13 +12,7 @@ import { parseClockTime } from '../core/schedule/work-hours';
 import type { Settings } from '../core/settings/settings';
 import { parseDuration } from '../core/time/duration';
 import { VirtualClock } from '../core/time/virtual-clock';
-import {
-  addDays,
-  formatLocalIso,
-  isValidTimeZone,
-  localDateTime,
-  localToEpoch,
-} from '../core/time/zoned';
+import { formatLocalIso, isValidTimeZone, nextWallClockTime } from '../core/time/zoned';
 
 /**
  * `unhunch simulate`: a scenario (DESIGN.md "The simulate contract") runs the real
@@ -265,13 +259,7 @@ function pauseUntilWall(until: string, now: number, zone: string): number | 'tom
   if (until === 'tomorrow') return 'tomorrow';
   const clock = parseClockTime(until);
   if (!clock) return Date.parse(until);
-  // The next time the wall clock shows HH:MM.
-  const today = localDateTime(now, zone);
-  for (let day = 0; day <= 2; day++) {
-    const at = localToEpoch(addDays(today, day), clock.hour % 24, clock.minute, 0, zone).epochMs;
-    if (at > now) return at;
-  }
-  return now;
+  return nextWallClockTime(now, clock.hour % 24, clock.minute, zone);
 }
 
 export interface SimulationOptions {
@@ -289,10 +277,11 @@ export function runScenario(scenario: Scenario, options: SimulationOptions = {})
   const idleSpells = inputs
     .filter((input) => input.idle !== undefined)
     .map((input) => ({ from: ms(input.at), to: ms(input.at) + ms(input.idle ?? '0s') }));
-  // powerMonitor reports whole seconds since the last keyboard or mouse input.
+  // powerMonitor reports whole seconds since the last keyboard or mouse input. The input
+  // that ends a spell comes at its end: a look at that instant still sees the whole spell.
   const idleSeconds = () => {
     const now = clock.elapsed();
-    const spell = idleSpells.find((s) => s.from <= now && now < s.to);
+    const spell = idleSpells.find((s) => s.from <= now && now <= s.to);
     return spell ? Math.floor((now - spell.from) / 1000) : 0;
   };
 

@@ -91,6 +91,21 @@ const therapyMinutes = z
     error: `therapy is capped at ${THERAPY_MAX_MINUTES} minutes; longer sessions can harm the skin`,
   });
 
+/** The rest between sessions has a floor no setting or policy lowers (core/therapy/limits.ts). */
+const therapyRest = z.string().superRefine((text, ctx) => {
+  const parsed = parseDuration(text);
+  if (!parsed.ok) return ctx.addIssue({ code: 'custom', message: parsed.error });
+  const { min, max } = SETTING_LIMITS['therapy.restBetween'];
+  if (parsed.ms < min) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `the rest between heat or ice sessions is at least ${formatDuration(min)}: the skin needs at least as long as a session (up to ${THERAPY_MAX_MINUTES} minutes) to return to normal`,
+    });
+  } else if (parsed.ms > max) {
+    ctx.addIssue({ code: 'custom', message: `restBetween must be at most ${formatDuration(max)}` });
+  }
+});
+
 const breakKindFile = (kind: 'microBreak' | 'longBreak') =>
   z.strictObject({
     enabled: z.boolean().optional(),
@@ -163,10 +178,7 @@ export const settingsFileSchema = z.strictObject({
     .strictObject({
       defaultMinutes: therapyMinutes.optional(),
       capMinutes: therapyMinutes.optional(),
-      restBetween: duration('restBetween', {
-        allowZero: true,
-        limit: 'therapy.restBetween',
-      }).optional(),
+      restBetween: therapyRest.optional(),
     })
     .optional(),
   routines: z

@@ -49,10 +49,18 @@ type FieldSpec =
   /** A heading inside a group; `path` names its words (`subheadings.<path>`). */
   | { kind: 'subheading'; path: string };
 
-const duration = (path: LimitedSetting, unit: 'minutes' | 'seconds'): FieldSpec => {
+const duration = (path: LimitedSetting, unit: 'minutes' | 'seconds', note?: string): FieldSpec => {
   const unitMs = unit === 'minutes' ? MINUTE_MS : SECOND_MS;
   const { min, max } = SETTING_LIMITS[path];
-  return { kind: 'number', path, unit, unitMs, min: min / unitMs, max: max / unitMs };
+  return {
+    kind: 'number',
+    path,
+    unit,
+    unitMs,
+    min: min / unitMs,
+    max: max / unitMs,
+    ...(note ? { note } : {}),
+  };
 };
 const count = (path: LimitedSetting, unit: Unit, nullable = false): FieldSpec => ({
   kind: 'number',
@@ -116,7 +124,7 @@ const GROUPS: { id: string; fields: FieldSpec[] }[] = [
     fields: [
       therapyMinutes('therapy.defaultMinutes'),
       therapyMinutes('therapy.capMinutes', 'fields.therapy.capNote'),
-      duration('therapy.restBetween', 'minutes'),
+      duration('therapy.restBetween', 'minutes', 'fields.therapy.restNote'),
     ],
   },
   {
@@ -232,7 +240,10 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
     const hint = el(
       'p',
       { class: 'hint', id: `${id}-hint` },
-      [rangeText(spec, 'range'), spec.note ? ts(spec.note, { max: THERAPY_MAX_MINUTES }) : '']
+      [
+        rangeText(spec, 'range'),
+        spec.note ? ts(spec.note, { max: THERAPY_MAX_MINUTES, min: spec.min }) : '',
+      ]
         .filter(Boolean)
         .join(' '),
     );

@@ -63,6 +63,19 @@ export function lastEndedFromHistory(records: HistoryRecord[]): TherapyFlow['las
   return last;
 }
 
+/** The later of two records of when each kind last ended. */
+function latestEnds(
+  a: TherapyFlow['lastEndedAt'],
+  b: TherapyFlow['lastEndedAt'],
+): TherapyFlow['lastEndedAt'] {
+  const ends: TherapyFlow['lastEndedAt'] = { ...a };
+  for (const kind of ['heat', 'ice'] as const) {
+    const at = b[kind];
+    if (at !== undefined) ends[kind] = Math.max(ends[kind] ?? at, at);
+  }
+  return ends;
+}
+
 /** The history's record of the end of a saved session, if an earlier run wrote one. */
 export function recordedEndOf(
   records: HistoryRecord[],
@@ -86,10 +99,11 @@ export function createTherapyFeature(
   let past: HistoryRecord[] = [];
   try {
     past = ctx.history.read();
-    flow = { ...CHOOSING, lastEndedAt: lastEndedFromHistory(past) };
   } catch (error) {
     ctx.logger.warn(`therapy: could not read past sessions (${(error as Error).message})`);
   }
+  // The last ends are kept with the session record too: clearing the history lifts no rest.
+  flow = { ...CHOOSING, lastEndedAt: latestEnds(lastEndedFromHistory(past), sessions.lastEnds()) };
 
   const limits = () => ctx.settings.effective().therapy;
   const capManaged = () =>
@@ -202,12 +216,23 @@ export function createTherapyFeature(
     }
   };
 
+  /** The last end of each kind goes with the session record, whatever happens to the history. */
+  const keepLastEnds = (before: TherapyFlow) => {
+    if (before.lastEndedAt === flow.lastEndedAt) return;
+    try {
+      sessions.saveLastEnds(flow.lastEndedAt);
+    } catch (error) {
+      ctx.logger.error(`therapy: could not keep the last end (${(error as Error).message})`);
+    }
+  };
+
   const apply = (event: TherapyFlowEvent) => {
     const before = flow;
     flow = transition(flow, event);
     if (flow === before) return;
     if (event.type === 'ended') record(event, before);
     keepOnDisk(before.phase, flow.phase);
+    keepLastEnds(before);
     publish();
   };
 
@@ -228,8 +253,11 @@ export function createTherapyFeature(
       return;
     }
     const now = ctx.clock.now();
-    let next = sessionAfterRestart(saved, now);
+    let next = sessionAfterRestart(saved, now, therapyCapMinutes(limits()));
     if (next.adjusted) ctx.logger.warn(`therapy: the saved session: ${next.adjusted}`);
+    if (next.cappedTo !== null) {
+      ctx.notices.add({ id: 'therapy-capped-on-restart', detail: String(next.cappedTo) });
+    }
     if (next.name === 'resume') {
       if (!recorded) {
         const resumed = ctx.timer.resumeTherapy(next.session);

@@ -37,6 +37,8 @@ export const noticeSchema = z.object({
     'storage-failed',
     /** The heat or ice session saved by the last run could not be read: a pack may be on. */
     'therapy-session-unreadable',
+    /** A session from the last run was longer than the organisation's cap now: cut to `detail` minutes. */
+    'therapy-capped-on-restart',
   ]),
   detail: z.string(),
 });

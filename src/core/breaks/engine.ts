@@ -68,12 +68,15 @@ export type BreakState =
   | { name: 'in-break'; plan: Plan; kind: BreakKind; startedAt: number; endsAt: number }
   | { name: 'paused'; frozen: FrozenPlan | null; until: Deadline | null; since: Instant };
 
+/** What made a natural break: no input at the keyboard, a locked screen, a sleeping machine. */
+export type NaturalBreakSource = 'idle' | 'lock' | 'sleep';
+
 export type BreakEvent =
   /** A wake or any moment the host looks: act on whatever fell due by `now`. */
   | { type: 'time-passed'; now: Instant }
   | { type: 'idle-sampled'; now: Instant; idleMs: number }
   /** Back from a lock or sleep, which count as idle for `awayMs`. */
-  | { type: 'away-ended'; now: Instant; awayMs: number }
+  | { type: 'away-ended'; now: Instant; awayMs: number; cause: 'lock' | 'sleep' }
   | { type: 'take-break'; now: Instant }
   | { type: 'postpone'; now: Instant }
   | { type: 'skip'; now: Instant }
@@ -110,7 +113,11 @@ export type BreakEmit =
       heldMs: number;
     }
   | { type: 'break-postponed'; kind: BreakKind; until: number; postponesLeft: number }
-  | { type: 'natural-break'; kind: BreakKind; idleMs: number }
+  /**
+   * `source`: what counted. A lock or a sleep always counts; keyboard idle only with
+   * `naturalBreaks` on (the service samples idle only then).
+   */
+  | { type: 'natural-break'; kind: BreakKind; idleMs: number; source: NaturalBreakSource }
   | { type: 'paused'; until: Deadline | null }
   | { type: 'resumed' }
   | { type: 'work-hours-start' }
@@ -403,6 +410,7 @@ function idleSpell(
   now: Instant,
   reportedIdleMs: number,
   context: EngineContext,
+  source: NaturalBreakSource,
 ): Transition {
   if (
     state.name !== 'running' &&
@@ -427,7 +435,7 @@ function idleSpell(
   const alreadyCounted = sameSpell && (counted.covered === 'long' || covered === 'micro');
   const emits: BreakEmit[] = alreadyCounted
     ? []
-    : [{ type: 'natural-break', kind: covered, idleMs }];
+    : [{ type: 'natural-break', kind: covered, idleMs, source }];
   let plan = restartAfterBreak(state.plan, covered, now.elapsed, context.settings);
   plan = {
     ...plan,
@@ -448,6 +456,33 @@ function idleSpell(
     };
   }
   return { state: { name: 'running', plan }, emits };
+}
+
+/**
+ * Back from a lock or sleep that was shorter than the break: a break that fell due (or
+ * whose warning fell) while the person was away is announced `warningBefore` ahead,
+ * like any other, instead of appearing the moment they sit down.
+ */
+function warnAfterAway(state: BreakState, now: Instant, context: EngineContext): Transition {
+  const lead = context.settings.warningBeforeMs;
+  if (lead <= 0 || !context.withinWorkHours || holding(context)) return stay(state);
+  if (state.name === 'warning') {
+    // A warning seen before the absence still stands while its break is ahead.
+    if (now.elapsed < state.dueAt) return stay(state);
+    const dueAt = now.elapsed + lead;
+    return {
+      state: { ...state, dueAt },
+      emits: [{ type: 'break-warning', kind: state.kind, dueAt }],
+    };
+  }
+  if (state.name !== 'running' && state.name !== 'postponed') return stay(state);
+  const next = nextBreak(state.plan, context.settings);
+  if (!next || now.elapsed < next.dueAt - lead) return stay(state);
+  const dueAt = now.elapsed + lead;
+  return {
+    state: { name: 'warning', plan: state.plan, kind: next.kind, dueAt },
+    emits: [{ type: 'break-warning', kind: next.kind, dueAt }],
+  };
 }
 
 function postponeLimitReached(max: number): string {
@@ -540,15 +575,16 @@ function act(state: BreakState, event: BreakEvent, context: EngineContext): Tran
       return stay({ name: plan.postponesUsed > 0 ? 'postponed' : 'running', plan });
     }
     case 'idle-sampled':
-      return idleSpell(state, now, event.idleMs, context);
+      return idleSpell(state, now, event.idleMs, context, 'idle');
     case 'away-ended': {
       // A break that ended while the user was away ends first; the rest of the absence is idle after it.
       const caughtUp =
         state.name === 'in-break' && now.elapsed >= state.endsAt
           ? timeStep(state, now, context)
           : stay(state);
-      const spell = idleSpell(caughtUp.state, now, event.awayMs, context);
-      return { state: spell.state, emits: [...caughtUp.emits, ...spell.emits] };
+      const spell = idleSpell(caughtUp.state, now, event.awayMs, context, event.cause);
+      const back = warnAfterAway(spell.state, now, context);
+      return { state: back.state, emits: [...caughtUp.emits, ...spell.emits, ...back.emits] };
     }
     case 'time-passed':
       return stay(state);

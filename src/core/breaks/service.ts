@@ -185,6 +185,7 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
         return publish(emit.type, now, {
           kind: emit.kind,
           idleSeconds: Math.round(emit.idleMs / 1000),
+          source: emit.source,
         });
       case 'paused':
         return publish(emit.type, now, {
@@ -328,8 +329,12 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     const candidates: number[] = [];
     const engine = nextDeadline(state, context(now));
     if (engine) candidates.push(toElapsed(engine, now));
-    // Idle is not sampled during a warning: the break's own due time samples it.
-    if (nextIdleSampleAt !== null && (state.name === 'running' || state.name === 'postponed')) {
+    // Idle is sampled during a warning too: a spell that reaches the break's length
+    // then, and ends before the break is due, is that break. Not while a call holds one.
+    if (
+      nextIdleSampleAt !== null &&
+      (state.name === 'running' || state.name === 'postponed' || state.name === 'warning')
+    ) {
       candidates.push(nextIdleSampleAt);
     }
     if (state.name !== 'paused') {
@@ -378,7 +383,7 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     wallOffset = now.wall - now.elapsed;
     publish('resume', now, { sleptSeconds: Math.round(slept / 1000) });
     // Sleep counts as idle; while still locked the lock's own spell covers it.
-    if (lockedSince === null) apply({ type: 'away-ended', now, awayMs: slept });
+    if (lockedSince === null) apply({ type: 'away-ended', now, awayMs: slept, cause: 'sleep' });
   }
 
   function perform(makeEvent: (now: Instant) => BreakEvent): ActionResult {
@@ -486,7 +491,7 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
           const awayMs = at.elapsed - lockedSince;
           lockedSince = null;
           noticeClockJump(at);
-          apply({ type: 'away-ended', now: at, awayMs });
+          apply({ type: 'away-ended', now: at, awayMs, cause: 'lock' });
           return settle();
         }
         case 'do-not-disturb':

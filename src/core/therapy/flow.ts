@@ -4,6 +4,7 @@ import {
   type TherapyRefusal,
   therapyCapMinutes,
   therapyLengthRefusal,
+  therapyRestMs,
 } from './session';
 
 /**
@@ -147,7 +148,8 @@ export function nextPossibleAt(
 ): number | null {
   const last = flow.lastEndedAt[kind];
   if (last === undefined) return null;
-  const at = last + limits.restBetweenMs;
+  // The length of that session is not kept here; the floor covers the longest allowed.
+  const at = last + therapyRestMs(limits);
   return now < at ? at : null;
 }
 

@@ -1,6 +1,6 @@
 import type { Settings } from '../settings/settings';
 import { formatDuration } from '../time/duration';
-import { THERAPY_MAX_MINUTES, THERAPY_MIN_MINUTES } from './limits';
+import { THERAPY_MAX_MINUTES, THERAPY_MIN_MINUTES, THERAPY_MIN_REST_MINUTES } from './limits';
 
 /**
  * Heat and ice sessions: a default length, a hard cap (never past 20 minutes, whatever
@@ -20,6 +20,8 @@ export interface TherapySession {
 export interface TherapyState {
   active: TherapySession | null;
   lastEndedAt: Partial<Record<TherapyKind, number>>;
+  /** How long the last session of each kind lasted, in minutes: its rest is at least that. */
+  lastMinutes?: Partial<Record<TherapyKind, number>>;
 }
 
 export interface TherapyRequest {
@@ -36,6 +38,17 @@ export type TherapyRefusal = 'running' | 'too-short' | 'not-whole' | 'over-cap' 
 export type TherapyStart =
   | { ok: true; state: TherapyState; session: TherapySession }
   | { ok: false; reason: string; minutes: number; code: TherapyRefusal };
+
+/**
+ * The rest owed after a session of `endedMinutes` (unknown: the longest allowed): the
+ * setting, but never under THERAPY_MIN_REST_MINUTES nor under the session's own length.
+ */
+export function therapyRestMs(
+  limits: Settings['therapy'],
+  endedMinutes: number = THERAPY_MAX_MINUTES,
+): number {
+  return Math.max(limits.restBetweenMs, THERAPY_MIN_REST_MINUTES * 60_000, endedMinutes * 60_000);
+}
 
 export function therapyCapMinutes(limits: Settings['therapy']): number {
   return Math.min(limits.capMinutes, THERAPY_MAX_MINUTES);
@@ -101,10 +114,9 @@ export function startTherapy(
   const common = commonRefusal(state, minutes, cap);
   if (common) return refuse(common.code, common.reason);
   const lastEnded = state.lastEndedAt[request.kind];
-  if (lastEnded !== undefined && now - lastEnded < limits.restBetweenMs) {
-    const wait = formatDuration(
-      Math.ceil((lastEnded + limits.restBetweenMs - now) / 60_000) * 60_000,
-    );
+  const rest = therapyRestMs(limits, state.lastMinutes?.[request.kind]);
+  if (lastEnded !== undefined && now - lastEnded < rest) {
+    const wait = formatDuration(Math.ceil((lastEnded + rest - now) / 60_000) * 60_000);
     return refuse(
       'resting',
       `rest ${wait} more before another ${request.kind} session, and only once the skin looks and feels normal again`,
@@ -148,5 +160,10 @@ export function resumeTherapy(
 /** Ends the running session at `now` (stopped early or completed). */
 export function endTherapy(state: TherapyState, now: number): TherapyState {
   if (!state.active) return state;
-  return { active: null, lastEndedAt: { ...state.lastEndedAt, [state.active.kind]: now } };
+  const { kind, minutes } = state.active;
+  return {
+    active: null,
+    lastEndedAt: { ...state.lastEndedAt, [kind]: now },
+    lastMinutes: { ...state.lastMinutes, [kind]: minutes },
+  };
 }

@@ -367,7 +367,9 @@ describe('break engine: natural breaks', () => {
       { type: 'idle-sampled', now: at(10), idleMs: 30 * SECOND },
       context(),
     );
-    expect(t.emits).toEqual([{ type: 'natural-break', kind: 'micro', idleMs: 30 * SECOND }]);
+    expect(t.emits).toEqual([
+      { type: 'natural-break', kind: 'micro', idleMs: 30 * SECOND, source: 'idle' },
+    ]);
     expect(t.state).toMatchObject({
       plan: { micro: { dueAt: 30 * MINUTE }, long: { dueAt: 60 * MINUTE } },
     });
@@ -388,7 +390,9 @@ describe('break engine: natural breaks', () => {
       { type: 'idle-sampled', now: at(10), idleMs: 5 * MINUTE },
       context(),
     );
-    expect(t.emits).toEqual([{ type: 'natural-break', kind: 'long', idleMs: 5 * MINUTE }]);
+    expect(t.emits).toEqual([
+      { type: 'natural-break', kind: 'long', idleMs: 5 * MINUTE, source: 'idle' },
+    ]);
     expect(t.state).toMatchObject({
       plan: { micro: { dueAt: 30 * MINUTE }, long: { dueAt: 70 * MINUTE } },
     });
@@ -436,9 +440,11 @@ describe('break engine: natural breaks', () => {
   it('coming back from a lock long enough counts as a long break', () => {
     const t = transition(
       running(),
-      { type: 'away-ended', now: at(30), awayMs: 10 * MINUTE },
+      { type: 'away-ended', now: at(30), awayMs: 10 * MINUTE, cause: 'lock' },
       context(),
     );
-    expect(t.emits).toEqual([{ type: 'natural-break', kind: 'long', idleMs: 10 * MINUTE }]);
+    expect(t.emits).toEqual([
+      { type: 'natural-break', kind: 'long', idleMs: 10 * MINUTE, source: 'lock' },
+    ]);
   });
 });

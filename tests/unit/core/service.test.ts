@@ -71,8 +71,8 @@ describe('timer service: idle and natural breaks', () => {
   it('a user already idle when the break falls due has it naturally', () => {
     const h = harness({ idle: [{ from: 19.4, minutes: 2 }] });
     h.runTo(25);
-    // Idle is not sampled during the warning; the due time asks, and finds 36 s.
-    expect(h.lines(['natural-break', 'break-start'])).toEqual(['20 natural-break micro']);
+    // Idle is sampled during the warning too: 6 s at 19:30, so the next look is at 19:54.
+    expect(h.lines(['natural-break', 'break-start'])).toEqual(['19.9 natural-break micro']);
   });
 
   it('samples idle no sooner than the time the spell needs to reach a break', () => {
