@@ -76,26 +76,23 @@ export function planDay(settings: Settings, date: LocalDate, zone: string): DayP
   const service = createTimerService({ clock, settings, timeZone: zone });
   let breakMs = 0;
   service.onEvent((event) => {
-    if (event.type === 'break-start' && (event.kind === 'micro' || event.kind === 'long')) {
-      const seconds = typeof event.durationSeconds === 'number' ? event.durationSeconds : 0;
-      breakMs += seconds * 1000;
+    if (event.type === 'break-start') {
+      const length = event.endsAt - event.at;
+      breakMs += length;
       plan.totals[event.kind]++;
       plan.breaks.push({
         at: formatLocalIso(event.at, zone),
         time: hhmm(event.at, zone),
         kind: event.kind,
-        duration: formatDuration(seconds * 1000),
+        duration: formatDuration(length),
       });
-    } else if (
-      event.type === 'posture-change' &&
-      (event.to === 'sit' || event.to === 'stand' || event.to === 'move')
-    ) {
+    } else if (event.type === 'posture-change') {
       plan.posture.push({
         at: formatLocalIso(event.at, zone),
         time: hhmm(event.at, zone),
         to: event.to,
       });
-    } else if (event.type === 'routine' && typeof event.id === 'string') {
+    } else if (event.type === 'routine') {
       plan.routines.push({
         at: formatLocalIso(event.at, zone),
         time: hhmm(event.at, zone),

@@ -262,6 +262,74 @@ function pauseUntilWall(until: string, now: number, zone: string): number | 'tom
   return nextWallClockTime(now, clock.hour % 24, clock.minute, zone);
 }
 
+const seconds = (ms: number) => Math.round(ms / 1000);
+
+/** How long a focus signal held it, as the timeline shows it. */
+const held = (deferredMs: number | undefined) =>
+  deferredMs === undefined ? {} : { deferred: true, deferredSeconds: seconds(deferredMs) };
+
+/**
+ * A service event as the JSON timeline shows it (docs/simulate.md): times from now in
+ * whole seconds, a pause's end as an ISO time in the scenario's zone.
+ */
+function timelineFields(event: TimelineEvent, zone: string): Record<string, unknown> {
+  const fromNow = (at: number) => seconds(at - event.at);
+  switch (event.type) {
+    case 'break-warning':
+      return {
+        kind: event.kind,
+        dueInSeconds: fromNow(event.dueAt),
+        ...(event.deferred ? { deferred: true } : {}),
+      };
+    case 'break-start':
+      return {
+        kind: event.kind,
+        durationSeconds: fromNow(event.endsAt),
+        ...held(event.deferredMs),
+      };
+    case 'break-deferred':
+      return { kind: event.kind, signal: event.signal, atMostSeconds: fromNow(event.showBy) };
+    case 'break-gentle':
+      return {
+        kind: event.kind,
+        outcome: event.outcome,
+        signal: event.signal,
+        durationSeconds: seconds(event.durationMs),
+        deferredSeconds: seconds(event.deferredMs),
+      };
+    case 'break-end':
+      return { kind: event.kind, outcome: event.outcome };
+    case 'break-postponed':
+      return {
+        kind: event.kind,
+        forSeconds: fromNow(event.until),
+        postponesLeft: event.postponesLeft,
+      };
+    case 'natural-break':
+      return { kind: event.kind, idleSeconds: seconds(event.idleMs), source: event.source };
+    case 'posture-change':
+      return { kind: event.kind, to: event.to, minutes: event.minutes, ...held(event.deferredMs) };
+    case 'paused':
+      return { until: event.until === null ? null : formatLocalIso(event.until, zone) };
+    case 'resume':
+      return { sleptSeconds: seconds(event.sleptMs) };
+    case 'clock-jump':
+      return { bySeconds: seconds(event.byMs) };
+    case 'routine':
+      return { id: event.id };
+    case 'therapy-start':
+      return { kind: event.kind, minutes: event.minutes };
+    case 'therapy-end':
+      return { kind: event.kind, minutes: event.minutes, outcome: event.outcome };
+    case 'therapy-resumed':
+      return { kind: event.kind, minutes: event.minutes, endsAt: event.endsAt };
+    case 'therapy-rejected':
+      return { kind: event.kind, minutes: event.minutes, reason: event.reason };
+    default:
+      return {};
+  }
+}
+
 export interface SimulationOptions {
   /** Settings to use instead of the scenario's own (the preview command builds them itself). */
   settings?: Settings;
@@ -293,14 +361,11 @@ export function runScenario(scenario: Scenario, options: SimulationOptions = {})
   });
 
   const events: SimulatedEvent[] = [];
-  const record = (event: TimelineEvent) => {
-    const { type, at, ...fields } = event;
-    if (typeof fields.until === 'number') fields.until = formatLocalIso(fields.until, zone);
+  const push = (type: string, at: number, fields: Record<string, unknown>) =>
     events.push({ t: clock.elapsed() / 1000, wall: formatLocalIso(at, zone), type, ...fields });
-  };
-  service.onEvent(record);
+  service.onEvent((event) => push(event.type, event.at, timelineFields(event, zone)));
   const reject = (reason: string, fields: Record<string, unknown> = {}) =>
-    record({ type: 'input-rejected', at: clock.now(), ...fields, reason });
+    push('input-rejected', clock.now(), { ...fields, reason });
 
   const steps: Step[] = [];
   let asleepUntil = -1;

@@ -90,7 +90,7 @@ async function start() {
       trayModel(unhunch.status(), t, unhunch.locale.view().intlLocale, unhunch.therapy().state),
     );
   unhunch.onStatus(() => refreshTray());
-  unhunch.onEvent((event) => {
+  unhunch.onEvent((event, _payload) => {
     if (event === 'therapy' || event === 'locale') refreshTray();
   });
   unhunch.onEvent((event, payload) => pushEvent(currentWindow()?.webContents, event, payload));

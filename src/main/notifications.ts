@@ -54,7 +54,7 @@ export function notifyBreakWarnings(app: UnhunchApp, options: { t: TFunction }):
   };
 
   const unsubscribe = app.onEvent((event, payload) => {
-    if (event === 'break-warning') warn(payload as BreakWarning);
+    if (event === 'break-warning') warn(payload);
     else if (event === 'break') close();
   });
 

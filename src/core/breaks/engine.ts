@@ -1,7 +1,7 @@
 import type { FocusSignal } from '../focus/signals';
 import type { Settings } from '../settings/settings';
 import { MINUTE, SECOND } from '../time/duration';
-import type { BreakKind, TimerState } from './api';
+import type { BreakKind, NaturalBreakSource, TimerState } from './api';
 import {
   breakCoveredByIdle,
   durationOf,
@@ -67,9 +67,6 @@ export type BreakState =
     }
   | { name: 'in-break'; plan: Plan; kind: BreakKind; startedAt: number; endsAt: number }
   | { name: 'paused'; frozen: FrozenPlan | null; until: Deadline | null; since: Instant };
-
-/** What made a natural break: no input at the keyboard, a locked screen, a sleeping machine. */
-export type NaturalBreakSource = 'idle' | 'lock' | 'sleep';
 
 export type BreakEvent =
   /** A wake or any moment the host looks: act on whatever fell due by `now`. */

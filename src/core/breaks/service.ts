@@ -137,62 +137,75 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
 
   let state: BreakState = initialState(instant(), context(instant()));
 
-  function publish(type: string, now: Instant, fields: Record<string, unknown> = {}) {
-    const event: TimelineEvent = { type, at: now.wall, ...fields };
+  function publish(event: TimelineEvent) {
     for (const listener of [...listeners]) listener(event);
   }
 
   function publishEmit(emit: BreakEmit, now: Instant) {
+    const at = now.wall;
+    const wall = (elapsed: number) => toWall(elapsed, now);
     switch (emit.type) {
       case 'break-warning':
-        return publish(emit.type, now, {
+        return publish({
+          type: emit.type,
+          at,
           kind: emit.kind,
-          dueInSeconds: Math.round((emit.dueAt - now.elapsed) / 1000),
-          ...(emit.afterHold ? { deferred: true } : {}),
+          dueAt: wall(emit.dueAt),
+          ...(emit.afterHold ? { deferred: true as const } : {}),
         });
       case 'break-start':
-        return publish(emit.type, now, {
+        return publish({
+          type: emit.type,
+          at,
           kind: emit.kind,
-          durationSeconds: Math.round((emit.endsAt - now.elapsed) / 1000),
-          ...(emit.heldMs !== null
-            ? { deferred: true, deferredSeconds: Math.round(emit.heldMs / 1000) }
-            : {}),
+          endsAt: wall(emit.endsAt),
+          ...(emit.heldMs !== null ? { deferredMs: emit.heldMs } : {}),
         });
       case 'break-deferred':
-        return publish(emit.type, now, {
+        return publish({
+          type: emit.type,
+          at,
           kind: emit.kind,
           signal: emit.signal,
-          atMostSeconds: Math.round((emit.showBy - now.elapsed) / 1000),
+          showBy: wall(emit.showBy),
         });
       case 'break-gentle':
-        return publish(emit.type, now, {
+        return publish({
+          type: emit.type,
+          at,
           kind: emit.kind,
           outcome: 'deferred',
           signal: emit.signal,
-          durationSeconds: Math.round(emit.durationMs / 1000),
-          deferredSeconds: Math.round(emit.heldMs / 1000),
+          durationMs: emit.durationMs,
+          deferredMs: emit.heldMs,
         });
       case 'break-end':
         if (emit.outcome === 'skipped') countSkip(now);
-        return publish(emit.type, now, { kind: emit.kind, outcome: emit.outcome });
+        return publish({ type: emit.type, at, kind: emit.kind, outcome: emit.outcome });
       case 'break-postponed':
-        return publish(emit.type, now, {
+        return publish({
+          type: emit.type,
+          at,
           kind: emit.kind,
-          forSeconds: Math.round((emit.until - now.elapsed) / 1000),
+          until: wall(emit.until),
           postponesLeft: emit.postponesLeft,
         });
       case 'natural-break':
-        return publish(emit.type, now, {
+        return publish({
+          type: emit.type,
+          at,
           kind: emit.kind,
-          idleSeconds: Math.round(emit.idleMs / 1000),
+          idleMs: emit.idleMs,
           source: emit.source,
         });
       case 'paused':
-        return publish(emit.type, now, {
-          until: emit.until ? toWall(toElapsed(emit.until, now), now) : null,
+        return publish({
+          type: emit.type,
+          at,
+          until: emit.until ? wall(toElapsed(emit.until, now)) : null,
         });
       default:
-        return publish(emit.type, now);
+        return publish({ type: emit.type, at });
     }
   }
 
@@ -210,7 +223,7 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     const jump = offset - wallOffset;
     wallOffset = offset;
     if (Math.abs(jump) > CLOCK_JUMP_TOLERANCE_MS) {
-      publish('clock-jump', now, { bySeconds: Math.round(jump / 1000) });
+      publish({ type: 'clock-jump', at: now.wall, byMs: jump });
     }
   }
 
@@ -247,12 +260,14 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     if (state.name !== 'paused') {
       const due = runDueRoutines(routines, now.wall, zone);
       routines = due.timers;
-      for (const id of due.ran) publish('routine', now, { id });
+      for (const id of due.ran) publish({ type: 'routine', at: now.wall, id });
     }
     const session = therapy.active;
     if (session && now.elapsed >= session.endsAt) {
       therapy = endTherapy(therapy, session.endsAt);
-      publish('therapy-end', now, {
+      publish({
+        type: 'therapy-end',
+        at: now.wall,
         kind: session.kind,
         minutes: session.minutes,
         outcome: 'completed',
@@ -288,11 +303,13 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
       posture = step.rhythm;
       if (!step.change) return;
       const { to, lastsMs, heldMs } = step.change;
-      publish('posture-change', now, {
+      publish({
+        type: 'posture-change',
+        at: now.wall,
         kind: 'posture',
         to,
         minutes: Math.round(lastsMs / 60_000),
-        ...(heldMs !== null ? { deferred: true, deferredSeconds: Math.round(heldMs / 1000) } : {}),
+        ...(heldMs !== null ? { deferredMs: heldMs } : {}),
       });
     }
   }
@@ -381,7 +398,7 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     asleepSince = null;
     const now = instant();
     wallOffset = now.wall - now.elapsed;
-    publish('resume', now, { sleptSeconds: Math.round(slept / 1000) });
+    publish({ type: 'resume', at: now.wall, sleptMs: slept });
     // Sleep counts as idle; while still locked the lock's own spell covers it.
     if (lockedSince === null) apply({ type: 'away-ended', now, awayMs: slept, cause: 'sleep' });
   }
@@ -474,7 +491,7 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
         case 'suspend':
           if (asleepSince !== null) return;
           noticeClockJump(now);
-          publish('suspend', now);
+          publish({ type: 'suspend', at: now.wall });
           asleepSince = { wall: now.wall, monotonic: clock.monotonic() };
           return disarm();
         case 'resume':
@@ -521,15 +538,20 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
       const now = instant();
       const started = startTherapySession(therapy, request, now.elapsed, settings.therapy);
       if (!started.ok) {
-        publish('therapy-rejected', now, {
+        publish({
+          type: 'therapy-rejected',
+          at: now.wall,
           kind: request.kind,
           minutes: started.minutes,
+          code: started.code,
           reason: started.reason,
         });
         return { ok: false, reason: started.reason };
       }
       therapy = started.state;
-      publish('therapy-start', now, {
+      publish({
+        type: 'therapy-start',
+        at: now.wall,
         kind: started.session.kind,
         minutes: started.session.minutes,
       });
@@ -547,7 +569,9 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
       );
       if (!resumed.ok) return { ok: false, reason: resumed.reason };
       therapy = resumed.state;
-      publish('therapy-resumed', now, {
+      publish({
+        type: 'therapy-resumed',
+        at: now.wall,
         kind,
         minutes,
         endsAt: toWall(resumed.session.endsAt, now),
@@ -561,7 +585,9 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
       if (!session) return { ok: false, reason: 'no heat or ice session is running' };
       const now = instant();
       therapy = endTherapy(therapy, now.elapsed);
-      publish('therapy-end', now, {
+      publish({
+        type: 'therapy-end',
+        at: now.wall,
         kind: session.kind,
         minutes: session.minutes,
         outcome: 'stopped',

@@ -27,7 +27,9 @@ function setup(
   const service = createTimerService({ clock, settings, timeZone: 'Europe/Berlin', idle: () => 0 });
   const events: string[] = [];
   service.onEvent((e) =>
-    events.push(`${+(clock.elapsed() / MINUTE).toFixed(2)} ${e.type}${e.kind ? ` ${e.kind}` : ''}`),
+    events.push(
+      `${+(clock.elapsed() / MINUTE).toFixed(2)} ${e.type}${'kind' in e ? ` ${e.kind}` : ''}`,
+    ),
   );
   let tick: (() => void) | null = null;
   const reads: number[] = [];
