@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { z } from 'zod';
+import { refusalText } from '../contract/i18n';
 import {
   effectiveSettings,
   formatIssues,
@@ -13,6 +15,7 @@ import type { Settings } from '../core/settings/settings';
 import { parseDuration } from '../core/time/duration';
 import { VirtualClock } from '../core/time/virtual-clock';
 import { formatLocalIso, isValidTimeZone, nextWallClockTime } from '../core/time/zoned';
+import { createAppTranslator } from './translator';
 
 /**
  * `unhunch simulate`: a scenario (DESIGN.md "The simulate contract") runs the real
@@ -264,6 +267,13 @@ function pauseUntilWall(until: string, now: number, zone: string): number | 'tom
 
 const seconds = (ms: number) => Math.round(ms / 1000);
 
+/** The timeline speaks English (docs/simulate.md): refusals are put in words from en. */
+let englishT: TFunction | null = null;
+const english = (): TFunction => {
+  englishT ??= createAppTranslator('en').t;
+  return englishT;
+};
+
 /** How long a focus signal held it, as the timeline shows it. */
 const held = (deferredMs: number | undefined) =>
   deferredMs === undefined ? {} : { deferred: true, deferredSeconds: seconds(deferredMs) };
@@ -324,7 +334,11 @@ function timelineFields(event: TimelineEvent, zone: string): Record<string, unkn
     case 'therapy-resumed':
       return { kind: event.kind, minutes: event.minutes, endsAt: event.endsAt };
     case 'therapy-rejected':
-      return { kind: event.kind, minutes: event.minutes, reason: event.reason };
+      return {
+        kind: event.kind,
+        minutes: event.minutes,
+        reason: refusalText(english(), { code: `therapy-${event.code}`, params: event.params }),
+      };
     default:
       return {};
   }
@@ -415,7 +429,7 @@ export function runScenario(scenario: Scenario, options: SimulationOptions = {})
       const action = input.action;
       step(at, () => {
         const result = perform(action, input);
-        if (!result.ok) reject(result.reason, { action });
+        if (!result.ok) reject(refusalText(english(), result), { action });
       });
     }
   });

@@ -17,6 +17,7 @@ import { formatDuration, parseDuration } from '../core/time/duration';
 import { customChecklistItemsSchema } from './checklist';
 import { customExercisesSchema } from './content';
 import { organisationLinksSchema } from './health';
+import { isPathLocked } from './locks';
 
 /**
  * The settings FILE shape (DESIGN.md "Settings and policy keys"): the same keys in
@@ -428,7 +429,7 @@ export function lockedPaths(locked: SettingsFile | undefined): string[] {
 
 /** Is `path` (dotted) locked by a policy's locks, itself or through a parent? */
 export function isLocked(path: string, locked: SettingsFile | undefined): boolean {
-  return lockedPaths(locked).some((p) => p === path || path.startsWith(`${p}.`));
+  return isPathLocked(path, lockedPaths(locked));
 }
 
 /** A zod issue's place as a JSON path: `settings.microBreak.every`, `inputs[3].at`. */

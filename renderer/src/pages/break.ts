@@ -1,5 +1,5 @@
 import type { BreakPayload } from '../../../src/contract/contract';
-import { formatClockTime, formatCountdown } from '../../../src/contract/i18n';
+import { formatClockTime, formatCountdown, refusalText } from '../../../src/contract/i18n';
 import { el } from '../dom';
 import { type CardExercise, exerciseCard } from '../exercise-view';
 import type { MountedPage, PageContext } from './index';
@@ -354,7 +354,8 @@ export function mount(root: HTMLElement, { api, t, language, navigate }: PageCon
     error.textContent = '';
     try {
       const result = await api.call(name);
-      if (!result.ok) error.textContent = t('breaks:break.refused', { reason: result.reason });
+      if (!result.ok)
+        error.textContent = t('breaks:break.refused', { reason: refusalText(t, result) });
       else if (name === 'takeBreakNow' && !current) {
         const shown = await api.call('getCurrentBreak');
         if (shown) showBreak(shown);

@@ -1,4 +1,6 @@
 import type { Notice, SettingsView } from '../../../src/contract/contract';
+import { refusalText } from '../../../src/contract/i18n';
+import { isPathLocked } from '../../../src/contract/locks';
 import {
   formatDuration,
   LANGUAGE_SETTINGS,
@@ -215,7 +217,7 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
     try {
       const result = await api.call('updateSettings', change);
       if (result.ok) say(ts('saved'));
-      else onError(result.reason);
+      else onError(refusalText(t, result));
       return result.ok;
     } catch (error) {
       onError((error as Error).message);
@@ -285,11 +287,7 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
         (i) => i.path === spec.path || i.path.startsWith(`${spec.path}.`),
       );
       if (issue) {
-        showError(
-          issue.message === 'managed by your organization'
-            ? ts('managed')
-            : rangeText(spec, 'rangeError'),
-        );
+        showError(issue.code === 'locked' ? ts('managed') : rangeText(spec, 'rangeError'));
         return null;
       }
       showError(result.ok ? null : (result.issues[0]?.message ?? null));
@@ -611,7 +609,11 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
     dialog.close();
     try {
       const result = await api.call('clearHistory');
-      say(result.ok ? ts('privacy.cleared') : ts('privacy.clearFailed', { reason: result.reason }));
+      say(
+        result.ok
+          ? ts('privacy.cleared')
+          : ts('privacy.clearFailed', { reason: refusalText(t, result) }),
+      );
     } catch (error) {
       say(ts('privacy.clearFailed', { reason: (error as Error).message }));
     }
@@ -641,7 +643,7 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
   restore.addEventListener('click', async () => {
     try {
       const result = await api.call('restoreDefaults');
-      if (!result.ok) return say(ts('saveFailed', { reason: result.reason }));
+      if (!result.ok) return say(ts('saveFailed', { reason: refusalText(t, result) }));
       await refresh(true);
       say(ts('file.restored'));
     } catch (error) {
@@ -705,7 +707,7 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
   );
 
   const isLocked = (path: string, locked: readonly string[]) =>
-    locked.some((p) => p === path || path.startsWith(`${p}.`) || p.startsWith(`${path}.`));
+    isPathLocked(path, locked, { orInside: true });
 
   const render = (current: SettingsView, force: boolean) => {
     for (const field of fields) {

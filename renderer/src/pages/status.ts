@@ -1,5 +1,5 @@
 import type { FocusSignalsView, Status } from '../../../src/contract/contract';
-import { formatClockTime, formatCountdown } from '../../../src/contract/i18n';
+import { formatClockTime, formatCountdown, refusalText } from '../../../src/contract/i18n';
 import { el } from '../dom';
 import type { MountedPage, PageContext } from './index';
 
@@ -84,7 +84,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
         current?.state === 'paused'
           ? await api.call('resume')
           : await api.call('pause', { minutes: 30 });
-      if (!result.ok) error.textContent = t('actions.failed', { reason: result.reason });
+      if (!result.ok) error.textContent = t('actions.failed', { reason: refusalText(t, result) });
       show(await api.call('getStatus'));
     } catch (failure) {
       error.textContent = t('actions.failed', { reason: (failure as Error).message });

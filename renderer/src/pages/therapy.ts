@@ -4,7 +4,7 @@ import type {
   TherapyState,
   TherapyView,
 } from '../../../src/contract/contract';
-import { formatClockTime, formatCountdown } from '../../../src/contract/i18n';
+import { formatClockTime, formatCountdown, refusalText } from '../../../src/contract/i18n';
 import { el } from '../dom';
 import type { MountedPage, PageContext } from './index';
 
@@ -282,7 +282,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
       try {
         if (hide.size > 0) {
           const hidden = await api.call('dismissSafetySteps', { ids: [...hide] });
-          if (!hidden.ok) fail(hidden.reason);
+          if (!hidden.ok) fail(refusalText(t, hidden));
         }
         const result = await api.call('startTherapy', { kind: k, minutes: chosen });
         if (!result.ok) {
@@ -357,7 +357,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     stop.addEventListener('click', () => {
       error.textContent = '';
       void api.call('stopTherapy').then(
-        (result) => (result.ok ? refresh() : fail(result.reason)),
+        (result) => (result.ok ? refresh() : fail(refusalText(t, result))),
         (e: Error) => fail(e.message),
       );
     });
@@ -419,7 +419,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     acknowledge.addEventListener('click', () => {
       error.textContent = '';
       void api.call('acknowledgeTherapyEnd').then(
-        (result) => (result.ok ? refresh() : fail(result.reason)),
+        (result) => (result.ok ? refresh() : fail(refusalText(t, result))),
         (e: Error) => fail(e.message),
       );
     });

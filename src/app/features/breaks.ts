@@ -103,7 +103,7 @@ export function createBreakFeature(ctx: AppContext): BreakFeature {
 
   const act = (name: string, action: () => ActionResult): ActionResult => {
     const result = action();
-    if (!result.ok) ctx.logger.info(`${name} refused: ${result.reason}`);
+    if (!result.ok) ctx.logger.info(`${name} refused (${result.code})`);
     ctx.publishStatus();
     return result;
   };

@@ -21,7 +21,7 @@ export function statusHandlers(ctx: AppContext): HandlersFor<typeof statusCalls>
     getStatus: () => currentStatus(ctx),
     pause: (input) => {
       const result = ctx.timer.pause(toPauseRequest(input));
-      if (!result.ok) ctx.logger.warn(`pause refused: ${result.reason}`);
+      if (!result.ok) ctx.logger.warn(`pause refused (${result.code})`);
       ctx.publishStatus();
       return result;
     },

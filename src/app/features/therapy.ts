@@ -1,4 +1,5 @@
 import type { HandlersFor, TherapyView, therapyCalls } from '../../contract/contract';
+import { isPathLocked } from '../../contract/locks';
 import type { TimelineEvent } from '../../core/breaks/api';
 import {
   canDismissSafetyStep,
@@ -106,8 +107,7 @@ export function createTherapyFeature(
   flow = { ...CHOOSING, lastEndedAt: latestEnds(lastEndedFromHistory(past), sessions.lastEnds()) };
 
   const limits = () => ctx.settings.effective().therapy;
-  const capManaged = () =>
-    ctx.settings.locked().some((path) => path === 'therapy' || path === 'therapy.capMinutes');
+  const capManaged = () => isPathLocked('therapy.capMinutes', ctx.settings.locked());
 
   /**
    * The timer reads a running session's end on the wall clock as it is now, so a clock
@@ -353,8 +353,10 @@ export function createTherapyFeature(
       }
       // The service checks again on its own clock: it is the one that runs the session.
       const started = ctx.timer.startTherapy({ kind, minutes: check.minutes });
-      if (!started.ok) ctx.logger.info('therapy start refused by the timer');
-      return started;
+      if (started.ok) return started;
+      ctx.logger.info(`therapy start refused by the timer (${started.code})`);
+      // Rare (the check above passed a moment ago): the code stands in for words.
+      return { ok: false, reason: started.code };
     },
     stopTherapy: () => ctx.timer.stopTherapy(),
     acknowledgeTherapyEnd: () => {

@@ -57,7 +57,39 @@ export type ActivitySignal =
   /** The host learned the system time changed; the service checks wall against monotonic at once. */
   | { type: 'time-changed' };
 
-export type ActionResult = { ok: true } | { ok: false; reason: string };
+/**
+ * Why an action was refused, as a code the hosts translate (locales/<lang>/common.json,
+ * `refusals.<code>`), with the numbers the words need in `params`. No words are made here.
+ */
+export type RefusalCode =
+  | 'break-on'
+  | 'paused'
+  | 'outside-work-hours'
+  | 'breaks-off'
+  | 'strict-postpone'
+  | 'already-postponed'
+  | 'nothing-to-postpone'
+  | 'postpone-off'
+  | 'postpone-limit'
+  | 'strict-skip'
+  | 'nothing-to-skip'
+  | 'no-skips-left'
+  | 'finish-break-first'
+  | 'not-paused'
+  | 'stopped'
+  | 'pause-too-short'
+  | 'time-passed'
+  | 'no-therapy-running'
+  | `therapy-${TherapyRefusal}`;
+
+export type RefusalParams = Record<string, string | number>;
+
+export interface Refusal {
+  code: RefusalCode;
+  params?: RefusalParams;
+}
+
+export type ActionResult = { ok: true } | ({ ok: false } & Refusal);
 
 /** What made a natural break: no input at the keyboard, a locked screen, a sleeping machine. */
 export type NaturalBreakSource = 'idle' | 'lock' | 'sleep';
@@ -111,7 +143,7 @@ type TimelineEventBody =
       kind: TherapyKind;
       minutes: number;
       code: TherapyRefusal;
-      reason: string;
+      params: RefusalParams;
     };
 
 export type TimelineEventType = TimelineEvent['type'];

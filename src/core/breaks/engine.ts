@@ -1,7 +1,7 @@
 import type { FocusSignal } from '../focus/signals';
 import type { Settings } from '../settings/settings';
 import { MINUTE, SECOND } from '../time/duration';
-import type { BreakKind, NaturalBreakSource, TimerState } from './api';
+import type { BreakKind, NaturalBreakSource, Refusal, RefusalCode, TimerState } from './api';
 import {
   breakCoveredByIdle,
   durationOf,
@@ -124,14 +124,14 @@ export interface Transition {
   state: BreakState;
   emits: BreakEmit[];
   /** Set when an action was refused; the state is then unchanged. */
-  refused?: string;
+  refused?: Refusal;
 }
 
 const stay = (state: BreakState): Transition => ({ state, emits: [] });
-const refuse = (state: BreakState, reason: string): Transition => ({
+const refuse = (state: BreakState, code: RefusalCode, params?: Refusal['params']): Transition => ({
   state,
   emits: [],
-  refused: reason,
+  refused: params ? { code, params } : { code },
 });
 
 /** The user-facing state of the status API. */
@@ -482,12 +482,6 @@ function warnAfterAway(state: BreakState, now: Instant, context: EngineContext):
   };
 }
 
-function postponeLimitReached(max: number): string {
-  if (max === 0) return 'postponing is turned off';
-  const times = max === 1 ? 'once' : max === 2 ? 'twice' : `${max} times`;
-  return `this break was already postponed ${times}, the most allowed`;
-}
-
 function planOf(state: BreakState): Plan | null {
   return 'plan' in state ? state.plan : null;
 }
@@ -504,25 +498,27 @@ function act(state: BreakState, event: BreakEvent, context: EngineContext): Tran
   const now = event.now;
   switch (event.type) {
     case 'take-break': {
-      if (state.name === 'in-break') return refuse(state, 'a break is already on');
-      if (state.name === 'paused') return refuse(state, 'breaks are paused; resume them first');
+      if (state.name === 'in-break') return refuse(state, 'break-on');
+      if (state.name === 'paused') return refuse(state, 'paused');
       if (state.name === 'outside-work-hours' || !context.withinWorkHours) {
-        return refuse(state, 'it is outside your work hours');
+        return refuse(state, 'outside-work-hours');
       }
       const kind = kindAskedFor(state, settings) ?? nextBreak(state.plan, settings)?.kind;
-      if (!kind) return refuse(state, 'both micro and long breaks are turned off');
+      if (!kind) return refuse(state, 'breaks-off');
       return startBreak(state.plan, kind, now, context, null);
     }
     case 'postpone': {
-      if (settings.strictMode)
-        return refuse(state, 'strict mode is on: breaks cannot be postponed');
-      if (state.name === 'postponed') return refuse(state, 'the break is already postponed');
+      if (settings.strictMode) return refuse(state, 'strict-postpone');
+      if (state.name === 'postponed') return refuse(state, 'already-postponed');
       if (state.name !== 'warning' && state.name !== 'deferred' && state.name !== 'in-break') {
-        return refuse(state, 'there is no break to postpone right now');
+        return refuse(state, 'nothing-to-postpone');
       }
       const left = settings.postpone.maxPerBreak - state.plan.postponesUsed;
       if (left <= 0) {
-        return refuse(state, postponeLimitReached(settings.postpone.maxPerBreak));
+        const max = settings.postpone.maxPerBreak;
+        return max === 0
+          ? refuse(state, 'postpone-off')
+          : refuse(state, 'postpone-limit', { count: max });
       }
       const until = now.elapsed + settings.postpone.durationMs;
       const plan = postponeUntil(state.plan, until);
@@ -532,12 +528,12 @@ function act(state: BreakState, event: BreakEvent, context: EngineContext): Tran
       };
     }
     case 'skip': {
-      if (settings.strictMode) return refuse(state, 'strict mode is on: breaks cannot be skipped');
+      if (settings.strictMode) return refuse(state, 'strict-skip');
       const kind = kindAskedFor(state, settings);
       const plan = planOf(state);
-      if (!kind || !plan) return refuse(state, 'there is no break to skip right now');
+      if (!kind || !plan) return refuse(state, 'nothing-to-skip');
       if (context.skipsLeftToday !== null && context.skipsLeftToday <= 0) {
-        return refuse(state, `no skips left today (${settings.skip.maxPerDay ?? 0} a day)`);
+        return refuse(state, 'no-skips-left', { max: settings.skip.maxPerDay ?? 0 });
       }
       return {
         state: { name: 'running', plan: restartAfterBreak(plan, kind, now.elapsed, settings) },
@@ -545,8 +541,7 @@ function act(state: BreakState, event: BreakEvent, context: EngineContext): Tran
       };
     }
     case 'pause': {
-      if (state.name === 'in-break')
-        return refuse(state, 'finish or skip the break on screen first');
+      if (state.name === 'in-break') return refuse(state, 'finish-break-first');
       const plan = planOf(state);
       const frozen =
         state.name === 'paused' ? state.frozen : plan ? freezePlan(plan, now.elapsed) : null;
@@ -561,7 +556,7 @@ function act(state: BreakState, event: BreakEvent, context: EngineContext): Tran
       };
     }
     case 'resume':
-      if (state.name !== 'paused') return refuse(state, 'breaks are not paused');
+      if (state.name !== 'paused') return refuse(state, 'not-paused');
       return resumeFrom(state, now, context);
     case 'settings-changed': {
       if (state.name === 'paused' || state.name === 'outside-work-hours') return stay(state);

@@ -16,6 +16,7 @@ import type {
   ActivitySignal,
   IdleProbe,
   PauseRequest,
+  RefusalCode,
   TherapyRequest,
   TimelineEvent,
   TimerService,
@@ -211,7 +212,7 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
 
   function apply(event: BreakEvent): ActionResult {
     const result = transition(state, event, context(event.now));
-    if (result.refused) return { ok: false, reason: result.refused };
+    if (result.refused) return { ok: false, ...result.refused };
     state = result.state;
     for (const emit of result.emits) publishEmit(emit, event.now);
     return { ok: true };
@@ -404,7 +405,7 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
   }
 
   function perform(makeEvent: (now: Instant) => BreakEvent): ActionResult {
-    if (disposed) return { ok: false, reason: 'the timer service has stopped' };
+    if (disposed) return { ok: false, code: 'stopped' };
     wakeIfAsleep();
     const now = instant();
     noticeClockJump(now);
@@ -415,13 +416,13 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     return result;
   }
 
-  function pauseDeadline(request: PauseRequest, now: Instant): Deadline | null | string {
+  function pauseDeadline(request: PauseRequest, now: Instant): Deadline | null | RefusalCode {
     if ('for' in request) {
-      if (!(request.for > 0)) return 'a pause lasts more than no time';
+      if (!(request.for > 0)) return 'pause-too-short';
       return { clock: 'elapsed', at: now.elapsed + request.for };
     }
     if ('until' in request) {
-      if (request.until <= now.wall) return 'that time has already passed';
+      if (request.until <= now.wall) return 'time-passed';
       return { clock: 'wall', at: request.until };
     }
     if ('untilTomorrow' in request)
@@ -480,7 +481,7 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     pause(request) {
       wakeIfAsleep();
       const until = pauseDeadline(request, instant());
-      if (typeof until === 'string') return { ok: false, reason: until };
+      if (typeof until === 'string') return { ok: false, code: until };
       return perform((now) => ({ type: 'pause', now, until }));
     },
     resume: () => perform((now) => ({ type: 'resume', now })),
@@ -533,7 +534,7 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
       perform((now) => ({ type: 'settings-changed', now }));
     },
     startTherapy(request: TherapyRequest): ActionResult {
-      if (disposed) return { ok: false, reason: 'the timer service has stopped' };
+      if (disposed) return { ok: false, code: 'stopped' };
       wakeIfAsleep();
       const now = instant();
       const started = startTherapySession(therapy, request, now.elapsed, settings.therapy);
@@ -544,9 +545,9 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
           kind: request.kind,
           minutes: started.minutes,
           code: started.code,
-          reason: started.reason,
+          params: started.params,
         });
-        return { ok: false, reason: started.reason };
+        return { ok: false, code: `therapy-${started.code}`, params: started.params };
       }
       therapy = started.state;
       publish({
@@ -559,7 +560,7 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
       return { ok: true };
     },
     resumeTherapy({ kind, minutes, endsAt }): ActionResult {
-      if (disposed) return { ok: false, reason: 'the timer service has stopped' };
+      if (disposed) return { ok: false, code: 'stopped' };
       wakeIfAsleep();
       const now = instant();
       const resumed = resumeTherapySession(
@@ -567,7 +568,8 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
         { kind, minutes, remainingMs: endsAt - now.wall },
         now.elapsed,
       );
-      if (!resumed.ok) return { ok: false, reason: resumed.reason };
+      if (!resumed.ok)
+        return { ok: false, code: `therapy-${resumed.code}`, params: resumed.params };
       therapy = resumed.state;
       publish({
         type: 'therapy-resumed',
@@ -582,7 +584,7 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     stopTherapy(): ActionResult {
       wakeIfAsleep();
       const session = therapy.active;
-      if (!session) return { ok: false, reason: 'no heat or ice session is running' };
+      if (!session) return { ok: false, code: 'no-therapy-running' };
       const now = instant();
       therapy = endTherapy(therapy, now.elapsed);
       publish({

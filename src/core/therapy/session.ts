@@ -37,7 +37,14 @@ export type TherapyRefusal = 'running' | 'too-short' | 'not-whole' | 'over-cap' 
 
 export type TherapyStart =
   | { ok: true; state: TherapyState; session: TherapySession }
-  | { ok: false; reason: string; minutes: number; code: TherapyRefusal };
+  | {
+      ok: false;
+      reason: string;
+      minutes: number;
+      code: TherapyRefusal;
+      /** What the words of `code` need (locales `refusals.therapy-<code>`). */
+      params: Record<string, string | number>;
+    };
 
 /**
  * The rest owed after a session of `endedMinutes` (unknown: the longest allowed): the
@@ -95,12 +102,12 @@ function commonRefusal(
   return therapyLengthRefusal(minutes, cap);
 }
 
-const refusal = (minutes: number, code: TherapyRefusal, reason: string): TherapyStart => ({
-  ok: false,
-  reason,
-  minutes,
-  code,
-});
+const refusal = (
+  minutes: number,
+  code: TherapyRefusal,
+  reason: string,
+  params: Record<string, string | number> = {},
+): TherapyStart => ({ ok: false, reason, minutes, code, params: { minutes, ...params } });
 
 export function startTherapy(
   state: TherapyState,
@@ -110,16 +117,19 @@ export function startTherapy(
 ): TherapyStart {
   const cap = therapyCapMinutes(limits);
   const minutes = request.minutes ?? Math.min(limits.defaultMinutes, cap);
-  const refuse = (code: TherapyRefusal, reason: string) => refusal(minutes, code, reason);
+  const refuse = (code: TherapyRefusal, reason: string, params?: Record<string, string | number>) =>
+    refusal(minutes, code, reason, { kind: request.kind, cap, ...params });
   const common = commonRefusal(state, minutes, cap);
   if (common) return refuse(common.code, common.reason);
   const lastEnded = state.lastEndedAt[request.kind];
   const rest = therapyRestMs(limits, state.lastMinutes?.[request.kind]);
   if (lastEnded !== undefined && now - lastEnded < rest) {
-    const wait = formatDuration(Math.ceil((lastEnded + rest - now) / 60_000) * 60_000);
+    const waitMinutes = Math.ceil((lastEnded + rest - now) / 60_000);
+    const wait = formatDuration(waitMinutes * 60_000);
     return refuse(
       'resting',
       `rest ${wait} more before another ${request.kind} session, and only once the skin looks and feels normal again`,
+      { wait, waitMinutes },
     );
   }
   const session = { kind: request.kind, minutes, startedAt: now, endsAt: now + minutes * 60_000 };
@@ -145,7 +155,8 @@ export function resumeTherapy(
   now: number,
 ): TherapyStart {
   const { kind, minutes } = resumed;
-  const refuse = (code: TherapyRefusal, reason: string) => refusal(minutes, code, reason);
+  const refuse = (code: TherapyRefusal, reason: string) =>
+    refusal(minutes, code, reason, { kind, cap: THERAPY_MAX_MINUTES });
   const common = commonRefusal(state, minutes, THERAPY_MAX_MINUTES);
   if (common) return refuse(common.code, common.reason);
   if (!(resumed.remainingMs > 0)) {

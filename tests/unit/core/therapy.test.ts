@@ -66,7 +66,8 @@ describe('the therapy cap in the core', () => {
     expect(h.service.startTherapy({ kind: 'ice', minutes: 1.5 }).ok).toBe(false);
     expect(h.of('therapy-rejected')[0]).toMatchObject({
       minutes: 1.5,
-      reason: 'a session lasts whole minutes; 1.5 is not one',
+      code: 'not-whole',
+      params: { minutes: 1.5 },
     });
     expect(h.of('therapy-start')).toEqual([]);
   });
