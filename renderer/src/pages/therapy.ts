@@ -292,7 +292,10 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
                   kind: th(`kindLower.${k}`),
                   time: clock(result.nextPossibleAt),
                 })
-              : result.reason,
+              : refusalText(t, {
+                  code: `therapy-${result.code === 'resting' ? 'resting-until' : result.code}`,
+                  params: result.params,
+                }),
           );
           return;
         }

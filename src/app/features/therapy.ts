@@ -1,4 +1,10 @@
-import type { HandlersFor, TherapyView, therapyCalls } from '../../contract/contract';
+import {
+  type HandlersFor,
+  THERAPY_START_REFUSALS,
+  type TherapyStartRefusal,
+  type TherapyView,
+  type therapyCalls,
+} from '../../contract/contract';
 import { isPathLocked } from '../../contract/locks';
 import type { TimelineEvent } from '../../core/breaks/api';
 import {
@@ -308,20 +314,21 @@ export function createTherapyFeature(
     }
   };
 
+  /** A refusal as a code and the numbers its words need (locales `refusals.therapy-<code>`). */
   const refusal = (
     check: Extract<TherapyStartCheck, { ok: false }>,
     kind: TherapyKind,
     minutes: number,
   ) => {
+    const cap = therapyCapMinutes(limits());
+    const params: Record<string, string | number> = { kind, minutes, cap };
     if (check.code === 'resting' && check.nextPossibleAt !== undefined) {
       const local = localDateTime(check.nextPossibleAt, ctx.timeZone);
-      const time = `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
-      return `${check.reason}: next ${kind} session possible at ${time}, and only once the skin looks and feels normal again`;
+      params.time = `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
     }
-    if (check.code === 'over-cap' && capManaged()) {
-      return `${minutes} minutes is over the ${therapyCapMinutes(limits())}-minute limit your organization set`;
-    }
-    return check.reason;
+    const code: TherapyStartRefusal =
+      check.code === 'over-cap' && capManaged() ? 'over-policy-cap' : check.code;
+    return { code, params };
   };
 
   const unsubscribers = [
@@ -341,13 +348,11 @@ export function createTherapyFeature(
     startTherapy: ({ kind, minutes }) => {
       const check = checkTherapyStart(flow, { kind, minutes }, ctx.clock.now(), limits());
       if (!check.ok) {
-        const reason = refusal(check, kind, minutes);
         // The person is told why; the log keeps no kind, length or time (docs/security.md).
         ctx.logger.info(`therapy start refused (${check.code})`);
         return {
           ok: false,
-          reason,
-          code: check.code,
+          ...refusal(check, kind, minutes),
           ...(check.nextPossibleAt !== undefined ? { nextPossibleAt: check.nextPossibleAt } : {}),
         };
       }
@@ -355,8 +360,9 @@ export function createTherapyFeature(
       const started = ctx.timer.startTherapy({ kind, minutes: check.minutes });
       if (started.ok) return started;
       ctx.logger.info(`therapy start refused by the timer (${started.code})`);
-      // Rare (the check above passed a moment ago): the code stands in for words.
-      return { ok: false, reason: started.code };
+      // Rare: the check above passed a moment ago. The timer's codes are `therapy-<code>`.
+      const code = THERAPY_START_REFUSALS.find((c) => started.code === `therapy-${c}`) ?? 'running';
+      return { ok: false, code, params: { kind, minutes, ...started.params } };
     },
     stopTherapy: () => ctx.timer.stopTherapy(),
     acknowledgeTherapyEnd: () => {
