@@ -186,7 +186,7 @@ describe('running on a session in the core', () => {
       resumeTherapy(NO_THERAPY, { kind: 'ice', minutes: 15, remainingMs: 0 }, 0),
     ).toMatchObject({ ok: false });
     const on = resumeTherapy(NO_THERAPY, { kind: 'ice', minutes: 15, remainingMs: MINUTE }, 0);
-    if (!on.ok) throw new Error(on.reason);
+    if (!on.ok) throw new Error(on.code);
     expect(
       resumeTherapy(on.state, { kind: 'heat', minutes: 5, remainingMs: MINUTE }, 0),
     ).toMatchObject({ ok: false, code: 'running' });

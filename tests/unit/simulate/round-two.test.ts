@@ -180,7 +180,7 @@ describe('the rest between heat or ice sessions', () => {
     const limits = { ...DEFAULT_SETTINGS.therapy, restBetweenMs: 0 };
     let state = NO_THERAPY;
     const first = startTherapy(state, { kind: 'ice', minutes: 20 }, 0, limits);
-    if (!first.ok) throw new Error(first.reason);
+    if (!first.ok) throw new Error(first.code);
     state = endTherapy(first.state, 20 * MINUTE);
     expect(startTherapy(state, { kind: 'ice', minutes: 20 }, 20 * MINUTE, limits)).toMatchObject({
       ok: false,
