@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type {
+  AppEvent,
   EventName,
   EventPayload,
   Handlers,
@@ -66,7 +67,16 @@ export interface AppDeps {
   systemLanguages?: readonly string[];
 }
 
-export type AppEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+/** Every pushed event: checking `event` narrows `payload` (no casts). */
+export type AppEventListener = (...event: AppEvent) => void;
+
+/** Whether a pushed event is `name`; emit's typing guarantees the payload that goes with it. */
+function isEventOf<E extends EventName>(
+  event: readonly [EventName, unknown],
+  name: E,
+): event is [E, EventPayload<E>] {
+  return event[0] === name;
+}
 
 export interface UnhunchApp {
   /** The contract's calls, implemented; hosts bind them through `dispatchCall`. */
@@ -76,6 +86,8 @@ export interface UnhunchApp {
   onStatus(listener: (status: Status) => void): () => void;
   /** Every event of the contract, for hosts to forward to their UIs. */
   onEvent(listener: AppEventListener): () => void;
+  /** One event, its payload typed; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** The heat or ice session as the person sees it (the tray counts it down). */
   therapy(): TherapyView;
   /** Meeting-aware breaks: the host reports which focus signals it can read. */
@@ -134,8 +146,17 @@ export function createApp(deps: AppDeps): UnhunchApp {
 
   const translator = createAppTranslator();
   const listeners = new Set<AppEventListener>();
-  const emit: AppEventListener = (event, payload) => {
-    for (const listener of listeners) listener(event, payload);
+  const emit: AppEventListener = (...event) => {
+    for (const listener of [...listeners]) listener(...event);
+  };
+  const on = <E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void) => {
+    const wrapped: AppEventListener = (...event) => {
+      if (isEventOf(event, name)) listener(event[1]);
+    };
+    listeners.add(wrapped);
+    return () => {
+      listeners.delete(wrapped);
+    };
   };
   const context: AppContext = {
     clock,
@@ -199,13 +220,8 @@ export function createApp(deps: AppDeps): UnhunchApp {
     handlers,
     context,
     status: () => currentStatus(context),
-    onStatus(listener) {
-      const wrapped: AppEventListener = (event, payload) => {
-        if (event === 'status') listener(payload as Status);
-      };
-      listeners.add(wrapped);
-      return () => listeners.delete(wrapped);
-    },
+    onStatus: (listener) => on('status', listener),
+    on,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,4 +1,4 @@
-import type { EventName, EventPayload } from '../contract/contract';
+import type { AppEvent } from '../contract/contract';
 import type { TimerService } from '../core/breaks/api';
 import type { Clock } from '../core/time/clock';
 import type { ExerciseLibrary } from './exercise-library';
@@ -21,7 +21,7 @@ export interface AppContext {
   /** Every exercise a break may show, the rotation and the person's own exercises. */
   exercises: ExerciseLibrary;
   /** Push an event of the contract to every connected UI. */
-  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  emit(...event: AppEvent): void;
   /** Push the current status (after anything that may have changed it). */
   publishStatus(): void;
   /** Open an https address in the person's browser; absent where the host cannot (web). */

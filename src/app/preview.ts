@@ -11,6 +11,7 @@ import {
   type LocalDate,
   localDateTime,
   localToEpoch,
+  repeatedWallTimePass,
 } from '../core/time/zoned';
 
 /**
@@ -20,7 +21,10 @@ import {
  */
 export interface PlannedDayBreak {
   at: string;
-  /** HH:MM on the wall clock. */
+  /**
+   * HH:MM on the wall clock; in the hour repeated when clocks fall back, followed by
+   * "(first time)" or "(second time)" so the two are told apart.
+   */
   time: string;
   kind: BreakKind;
   duration: string;
@@ -42,7 +46,9 @@ export interface DayPlan {
 
 const hhmm = (epochMs: number, zone: string) => {
   const local = localDateTime(epochMs, zone);
-  return `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
+  const time = `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
+  const pass = repeatedWallTimePass(epochMs, zone);
+  return pass === null ? time : `${time} (${pass} time)`;
 };
 
 export function planDay(settings: Settings, date: LocalDate, zone: string): DayPlan {
@@ -70,26 +76,23 @@ export function planDay(settings: Settings, date: LocalDate, zone: string): DayP
   const service = createTimerService({ clock, settings, timeZone: zone });
   let breakMs = 0;
   service.onEvent((event) => {
-    if (event.type === 'break-start' && (event.kind === 'micro' || event.kind === 'long')) {
-      const seconds = typeof event.durationSeconds === 'number' ? event.durationSeconds : 0;
-      breakMs += seconds * 1000;
+    if (event.type === 'break-start') {
+      const length = event.endsAt - event.at;
+      breakMs += length;
       plan.totals[event.kind]++;
       plan.breaks.push({
         at: formatLocalIso(event.at, zone),
         time: hhmm(event.at, zone),
         kind: event.kind,
-        duration: formatDuration(seconds * 1000),
+        duration: formatDuration(length),
       });
-    } else if (
-      event.type === 'posture-change' &&
-      (event.to === 'sit' || event.to === 'stand' || event.to === 'move')
-    ) {
+    } else if (event.type === 'posture-change') {
       plan.posture.push({
         at: formatLocalIso(event.at, zone),
         time: hhmm(event.at, zone),
         to: event.to,
       });
-    } else if (event.type === 'routine' && typeof event.id === 'string') {
+    } else if (event.type === 'routine') {
       plan.routines.push({
         at: formatLocalIso(event.at, zone),
         time: hhmm(event.at, zone),
@@ -120,8 +123,16 @@ export function formatDayPlan(plan: DayPlan): string {
   const hours = plan.workHours
     ? `work hours ${plan.workHours.from}–${plan.workHours.to}`
     : 'no work hours set: all day';
-  const lines = [`Breaks planned for ${day}, ${hours}`, '', 'TIME   BREAK  LENGTH'];
-  for (const b of plan.breaks) lines.push(`${b.time}  ${b.kind.padEnd(5)}  ${b.duration}`);
+  // A time in the repeated hour of a fall-back carries "(second time)": the column widens.
+  const width = Math.max(5, ...plan.breaks.map((b) => b.time.length));
+  const lines = [
+    `Breaks planned for ${day}, ${hours}`,
+    '',
+    `${'TIME'.padEnd(width)}  BREAK  LENGTH`,
+  ];
+  for (const b of plan.breaks) {
+    lines.push(`${b.time.padEnd(width)}  ${b.kind.padEnd(5)}  ${b.duration}`);
+  }
   if (plan.breaks.length === 0) lines.push('(none: both kinds of break are off)');
   lines.push(
     '',

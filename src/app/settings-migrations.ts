@@ -1,5 +1,6 @@
 import { isRecord } from '../core/json';
-import { formatDuration } from '../core/time/duration';
+import { THERAPY_MIN_REST_MINUTES } from '../core/therapy/limits';
+import { formatDuration, parseDuration } from '../core/time/duration';
 
 /**
  * The settings file's format, by version, and the chain of migrations that brings an
@@ -182,6 +183,23 @@ export function migrateSettingsDocument(raw: unknown): Migration {
   if (document.settings !== undefined && !isRecord(document.settings)) {
     return { ok: false, error: '"settings" in the file is not an object of settings' };
   }
-  const settings = isRecord(document.settings) ? document.settings : {};
+  const settings = raiseTherapyRest(isRecord(document.settings) ? document.settings : {}, notes);
   return { ok: true, document: { version: CURRENT_SETTINGS_VERSION, settings }, from, notes };
+}
+
+/**
+ * Files written before the rest between heat or ice sessions had its floor may hold a
+ * shorter one: it is raised to the floor (with a note) rather than making the whole file
+ * invalid and losing every other choice in it.
+ */
+function raiseTherapyRest(settings: Record<string, unknown>, notes: string[]) {
+  const therapy = settings.therapy;
+  if (!isRecord(therapy) || typeof therapy.restBetween !== 'string') return settings;
+  const rest = parseDuration(therapy.restBetween);
+  const floor = THERAPY_MIN_REST_MINUTES * 60_000;
+  if (!rest.ok || rest.ms >= floor) return settings;
+  notes.push(
+    `therapy.restBetween ${therapy.restBetween} is under the ${THERAPY_MIN_REST_MINUTES}-minute floor and was raised to it`,
+  );
+  return { ...settings, therapy: { ...therapy, restBetween: formatDuration(floor) } };
 }

@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { z } from 'zod';
+import { refusalText } from '../contract/i18n';
 import {
   effectiveSettings,
   formatIssues,
@@ -12,13 +14,8 @@ import { parseClockTime } from '../core/schedule/work-hours';
 import type { Settings } from '../core/settings/settings';
 import { parseDuration } from '../core/time/duration';
 import { VirtualClock } from '../core/time/virtual-clock';
-import {
-  addDays,
-  formatLocalIso,
-  isValidTimeZone,
-  localDateTime,
-  localToEpoch,
-} from '../core/time/zoned';
+import { formatLocalIso, isValidTimeZone, nextWallClockTime } from '../core/time/zoned';
+import { createAppTranslator } from './translator';
 
 /**
  * `unhunch simulate`: a scenario (DESIGN.md "The simulate contract") runs the real
@@ -265,13 +262,86 @@ function pauseUntilWall(until: string, now: number, zone: string): number | 'tom
   if (until === 'tomorrow') return 'tomorrow';
   const clock = parseClockTime(until);
   if (!clock) return Date.parse(until);
-  // The next time the wall clock shows HH:MM.
-  const today = localDateTime(now, zone);
-  for (let day = 0; day <= 2; day++) {
-    const at = localToEpoch(addDays(today, day), clock.hour % 24, clock.minute, 0, zone).epochMs;
-    if (at > now) return at;
+  return nextWallClockTime(now, clock.hour % 24, clock.minute, zone);
+}
+
+const seconds = (ms: number) => Math.round(ms / 1000);
+
+/** The timeline speaks English (docs/simulate.md): refusals are put in words from en. */
+let englishT: TFunction | null = null;
+const english = (): TFunction => {
+  englishT ??= createAppTranslator('en').t;
+  return englishT;
+};
+
+/** How long a focus signal held it, as the timeline shows it. */
+const held = (deferredMs: number | undefined) =>
+  deferredMs === undefined ? {} : { deferred: true, deferredSeconds: seconds(deferredMs) };
+
+/**
+ * A service event as the JSON timeline shows it (docs/simulate.md): times from now in
+ * whole seconds, a pause's end as an ISO time in the scenario's zone.
+ */
+function timelineFields(event: TimelineEvent, zone: string): Record<string, unknown> {
+  const fromNow = (at: number) => seconds(at - event.at);
+  switch (event.type) {
+    case 'break-warning':
+      return {
+        kind: event.kind,
+        dueInSeconds: fromNow(event.dueAt),
+        ...(event.deferred ? { deferred: true } : {}),
+      };
+    case 'break-start':
+      return {
+        kind: event.kind,
+        durationSeconds: fromNow(event.endsAt),
+        ...held(event.deferredMs),
+      };
+    case 'break-deferred':
+      return { kind: event.kind, signal: event.signal, atMostSeconds: fromNow(event.showBy) };
+    case 'break-gentle':
+      return {
+        kind: event.kind,
+        outcome: event.outcome,
+        signal: event.signal,
+        durationSeconds: seconds(event.durationMs),
+        deferredSeconds: seconds(event.deferredMs),
+      };
+    case 'break-end':
+      return { kind: event.kind, outcome: event.outcome };
+    case 'break-postponed':
+      return {
+        kind: event.kind,
+        forSeconds: fromNow(event.until),
+        postponesLeft: event.postponesLeft,
+      };
+    case 'natural-break':
+      return { kind: event.kind, idleSeconds: seconds(event.idleMs), source: event.source };
+    case 'posture-change':
+      return { kind: event.kind, to: event.to, minutes: event.minutes, ...held(event.deferredMs) };
+    case 'paused':
+      return { until: event.until === null ? null : formatLocalIso(event.until, zone) };
+    case 'resume':
+      return { sleptSeconds: seconds(event.sleptMs) };
+    case 'clock-jump':
+      return { bySeconds: seconds(event.byMs) };
+    case 'routine':
+      return { id: event.id };
+    case 'therapy-start':
+      return { kind: event.kind, minutes: event.minutes };
+    case 'therapy-end':
+      return { kind: event.kind, minutes: event.minutes, outcome: event.outcome };
+    case 'therapy-resumed':
+      return { kind: event.kind, minutes: event.minutes, endsAt: event.endsAt };
+    case 'therapy-rejected':
+      return {
+        kind: event.kind,
+        minutes: event.minutes,
+        reason: refusalText(english(), { code: `therapy-${event.code}`, params: event.params }),
+      };
+    default:
+      return {};
   }
-  return now;
 }
 
 export interface SimulationOptions {
@@ -289,10 +359,11 @@ export function runScenario(scenario: Scenario, options: SimulationOptions = {})
   const idleSpells = inputs
     .filter((input) => input.idle !== undefined)
     .map((input) => ({ from: ms(input.at), to: ms(input.at) + ms(input.idle ?? '0s') }));
-  // powerMonitor reports whole seconds since the last keyboard or mouse input.
+  // powerMonitor reports whole seconds since the last keyboard or mouse input. The input
+  // that ends a spell comes at its end: a look at that instant still sees the whole spell.
   const idleSeconds = () => {
     const now = clock.elapsed();
-    const spell = idleSpells.find((s) => s.from <= now && now < s.to);
+    const spell = idleSpells.find((s) => s.from <= now && now <= s.to);
     return spell ? Math.floor((now - spell.from) / 1000) : 0;
   };
 
@@ -304,14 +375,11 @@ export function runScenario(scenario: Scenario, options: SimulationOptions = {})
   });
 
   const events: SimulatedEvent[] = [];
-  const record = (event: TimelineEvent) => {
-    const { type, at, ...fields } = event;
-    if (typeof fields.until === 'number') fields.until = formatLocalIso(fields.until, zone);
+  const push = (type: string, at: number, fields: Record<string, unknown>) =>
     events.push({ t: clock.elapsed() / 1000, wall: formatLocalIso(at, zone), type, ...fields });
-  };
-  service.onEvent(record);
+  service.onEvent((event) => push(event.type, event.at, timelineFields(event, zone)));
   const reject = (reason: string, fields: Record<string, unknown> = {}) =>
-    record({ type: 'input-rejected', at: clock.now(), ...fields, reason });
+    push('input-rejected', clock.now(), { ...fields, reason });
 
   const steps: Step[] = [];
   let asleepUntil = -1;
@@ -361,7 +429,7 @@ export function runScenario(scenario: Scenario, options: SimulationOptions = {})
       const action = input.action;
       step(at, () => {
         const result = perform(action, input);
-        if (!result.ok) reject(result.reason, { action });
+        if (!result.ok) reject(refusalText(english(), result), { action });
       });
     }
   });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { SavedTherapySession } from '../core/therapy/restart';
+import type { TherapyKind } from '../core/therapy/session';
 import { flushFolder, writeJsonFileAtomic } from './json-file';
 import type { Logger } from './ports';
 
@@ -18,14 +19,31 @@ export type SavedSessionRead =
   /** The file could not be read or is not a session; moved aside to `movedTo` when possible. */
   | { status: 'unreadable'; reason: string; movedTo: string | null };
 
+/** When the last session of each kind ended (wall ms): the rest runs from it. */
+export type LastTherapyEnds = Partial<Record<TherapyKind, number>>;
+
 export interface TherapySessionStore {
   load(): SavedSessionRead;
   /** Throws when the disk refuses: the feature tells the person. */
   save(session: SavedTherapySession): void;
   clear(): void;
+  /**
+   * The last end of each kind, kept beside the session record (therapy-rest.json) and
+   * not in the history, so clearing the history cannot lift the rest. Empty when unreadable.
+   */
+  lastEnds(): LastTherapyEnds;
+  /** Throws when the disk refuses. */
+  saveLastEnds(ends: LastTherapyEnds): void;
 }
 
 export const THERAPY_SESSION_FILE = 'therapy-session.json';
+export const THERAPY_REST_FILE = 'therapy-rest.json';
+
+const lastEndsSchema = z.strictObject({
+  version: z.literal(1),
+  heat: z.number().min(0).optional(),
+  ice: z.number().min(0).optional(),
+});
 
 // zod's numbers are finite: NaN and Infinity do not parse.
 const epochMs = z.number().min(0);
@@ -114,11 +132,31 @@ export function therapySessionFile(
       rmSync(path, { force: true });
       flushFolder(path);
     },
+    lastEnds() {
+      const restPath = join(dirname(path), THERAPY_REST_FILE);
+      try {
+        const parsed = lastEndsSchema.safeParse(JSON.parse(readFileSync(restPath, 'utf8')));
+        if (parsed.success) {
+          const { version: _version, ...ends } = parsed.data;
+          return ends;
+        }
+        logger?.warn(`${restPath} is not a record of last therapy ends; ignored`);
+      } catch (error) {
+        const { code } = error as NodeJS.ErrnoException;
+        if (code !== 'ENOENT')
+          logger?.warn(`${restPath} could not be read (${code ?? 'not JSON'})`);
+      }
+      return {};
+    },
+    saveLastEnds(ends) {
+      writeJsonFileAtomic(join(dirname(path), THERAPY_REST_FILE), { version: 1, ...ends });
+    },
   };
 }
 
 export function memoryTherapySessionStore(initial: SavedTherapySession | null = null) {
   let saved = initial;
+  let ends: LastTherapyEnds = {};
   return {
     load: (): SavedSessionRead =>
       saved ? { status: 'found', session: { ...saved } } : { status: 'none' },
@@ -127,6 +165,10 @@ export function memoryTherapySessionStore(initial: SavedTherapySession | null = 
     },
     clear() {
       saved = null;
+    },
+    lastEnds: () => ({ ...ends }),
+    saveLastEnds(next: LastTherapyEnds) {
+      ends = { ...next };
     },
   } satisfies TherapySessionStore;
 }

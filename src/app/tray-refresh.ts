@@ -34,7 +34,7 @@ export function countdownMinutes(status: {
   return minutes.sort((a, b) => a - b);
 }
 
-type TrayApp = Pick<UnhunchApp, 'status' | 'onStatus' | 'onEvent' | 'therapy' | 'locale' | 't'> & {
+type TrayApp = Pick<UnhunchApp, 'status' | 'onStatus' | 'on' | 'therapy' | 'locale' | 't'> & {
   context: Pick<UnhunchApp['context'], 'clock'>;
 };
 
@@ -89,9 +89,8 @@ export function followTray(
   };
 
   const stopStatus = app.onStatus(() => refresh());
-  const stopEvents = app.onEvent((event) => {
-    if (event === 'therapy' || event === 'locale') refresh();
-  });
+  const stopTherapy = app.on('therapy', () => refresh());
+  const stopLocale = app.on('locale', () => refresh());
   refresh();
 
   return {
@@ -99,7 +98,8 @@ export function followTray(
     dispose() {
       disposed = true;
       stopStatus();
-      stopEvents();
+      stopTherapy();
+      stopLocale();
       if (timer) clock.cancel(timer);
       timer = null;
     },

@@ -68,6 +68,12 @@ export type CallOutput<K extends CallName> = z.infer<Calls[K]['output']>;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
 
+/**
+ * One pushed event as the arguments of a listener: checking the name narrows the
+ * payload, `(event, payload) => { if (event === 'break') payload.phase }`.
+ */
+export type AppEvent = { [E in EventName]: [event: E, payload: EventPayload<E>] }[EventName];
+
 export const CALL_NAMES = Object.keys(calls) as CallName[];
 export const EVENT_NAMES = Object.keys(events) as EventName[];
 

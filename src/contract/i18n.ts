@@ -64,3 +64,16 @@ export function formatClockTime(at: number, language: string, timeZone?: string)
     ...(timeZone ? { timeZone } : {}),
   }).format(at);
 }
+
+/**
+ * The words of a refused action in the language of `t`: a code from the timer is
+ * looked up under `refusals.<code>` (common.json) with its params; an older refusal
+ * that still carries its own words gives those.
+ */
+export function refusalText(
+  t: TFunction,
+  refusal: { code: string; params?: Record<string, string | number> } | { reason: string },
+): string {
+  if (!('code' in refusal)) return refusal.reason;
+  return t(`common:refusals.${refusal.code}`, { ...refusal.params, defaultValue: refusal.code });
+}

@@ -19,6 +19,7 @@ import { formatDuration, parseDuration } from '../core/time/duration';
 import { customChecklistItemsSchema } from './checklist';
 import { customExercisesSchema } from './content';
 import { organisationLinksSchema } from './health';
+import { isPathLocked } from './locks';
 
 /**
  * The settings FILE shape (docs/settings.md): the same keys in
@@ -103,6 +104,21 @@ const therapyMinutes = z
     error: `therapy is capped at ${THERAPY_MAX_MINUTES} minutes; longer sessions can harm the skin`,
   });
 
+/** The rest between sessions has a floor no setting or policy lowers (core/therapy/limits.ts). */
+const therapyRest = z.string().superRefine((text, ctx) => {
+  const parsed = parseDuration(text);
+  if (!parsed.ok) return ctx.addIssue({ code: 'custom', message: parsed.error });
+  const { min, max } = SETTING_LIMITS['therapy.restBetween'];
+  if (parsed.ms < min) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `the rest between heat or ice sessions is at least ${formatDuration(min)}: the skin needs at least as long as a session (up to ${THERAPY_MAX_MINUTES} minutes) to return to normal`,
+    });
+  } else if (parsed.ms > max) {
+    ctx.addIssue({ code: 'custom', message: `restBetween must be at most ${formatDuration(max)}` });
+  }
+});
+
 const breakKindFile = (kind: 'microBreak' | 'longBreak') =>
   z.strictObject({
     enabled: z.boolean().optional(),
@@ -180,10 +196,7 @@ export const settingsFileSchema = z.strictObject({
     .strictObject({
       defaultMinutes: therapyMinutes.optional(),
       capMinutes: therapyMinutes.optional(),
-      restBetween: duration('restBetween', {
-        allowZero: true,
-        limit: 'therapy.restBetween',
-      }).optional(),
+      restBetween: therapyRest.optional(),
     })
     .optional(),
   routines: z
@@ -432,7 +445,7 @@ export function lockedPaths(locked: SettingsFile | undefined): string[] {
 
 /** Is `path` (dotted) locked by a policy's locks, itself or through a parent? */
 export function isLocked(path: string, locked: SettingsFile | undefined): boolean {
-  return lockedPaths(locked).some((p) => p === path || path.startsWith(`${p}.`));
+  return isPathLocked(path, lockedPaths(locked));
 }
 
 /** A zod issue's place as a JSON path: `settings.microBreak.every`, `inputs[3].at`. */

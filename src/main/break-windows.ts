@@ -211,7 +211,7 @@ export function showBreaksOnEveryDisplay(
 
   const unsubscribe = app.onEvent((event, payload) => {
     if (event === 'break') {
-      const breakShown = payload as BreakPayload;
+      const breakShown = payload;
       if (breakShown.phase === 'end') return closeAll();
       const alreadyShown = shown !== null;
       shown = breakShown;

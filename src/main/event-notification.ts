@@ -1,5 +1,5 @@
 import { Notification, type NotificationConstructorOptions } from 'electron';
-import type { AppEventListener, UnhunchApp } from '../app/app';
+import type { UnhunchApp } from '../app/app';
 import type { EventName, EventPayload } from '../contract/contract';
 
 /**
@@ -15,18 +15,17 @@ export function notifyOnEvent<E extends EventName>(
 ): () => void {
   // Held so the notification is not garbage collected while on screen.
   let shown: Notification | null = null;
-  const listener: AppEventListener = (name: EventName, payload: unknown) => {
-    if (name !== event) return;
+  const listener = (payload: EventPayload<E>) => {
     shown?.close();
     shown = null;
     if (!Notification.isSupported()) return;
-    const options = build(payload as unknown as EventPayload<E>);
+    const options = build(payload);
     if (!options) return;
     shown = new Notification(options);
     if (onClick) shown.on('click', onClick);
     shown.show();
   };
-  const unsubscribe = app.onEvent(listener);
+  const unsubscribe = app.on(event, listener);
   return () => {
     unsubscribe();
     shown?.close();

@@ -59,7 +59,7 @@ export function notifyBreakWarnings(
   };
 
   const unsubscribe = app.onEvent((event, payload) => {
-    if (event === 'break-warning') warn(payload as BreakWarning);
+    if (event === 'break-warning') warn(payload);
     else if (event === 'break') close();
   });
 

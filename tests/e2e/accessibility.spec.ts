@@ -263,17 +263,16 @@ test.describe('every page: axe in light and dark, a visible focus, text at 200% 
   });
 });
 
-/** Ice for 15 minutes, running; the rest between sessions off so any test may start one. */
-async function startIce(page: Page) {
+/** Heat for 15 minutes, running; an earlier test of this file leaves ice resting (20 min at least). */
+async function startHeat(page: Page) {
   await open(page, 'therapy');
-  await call(page, 'updateSettings', { therapy: { restBetween: '0s' } });
-  await page.getByTestId('therapy-kind-ice').check();
+  await page.getByTestId('therapy-kind-heat').check();
   await page.getByTestId('therapy-next').click();
   await page.getByTestId('therapy-start').click();
   await expect(page.getByTestId('therapy-countdown')).toHaveText(/^1[45]:\d\d$/);
 }
 
-async function stopIce(page: Page) {
+async function stopHeat(page: Page) {
   await page.getByTestId('therapy-stop').click();
   await expect(page.getByTestId('therapy-next')).toBeVisible();
   await call(page, 'restoreDefaults');
@@ -369,14 +368,14 @@ test.describe('with reduced motion, progress stands still', () => {
   });
 
   test('the therapy ring moves in whole minutes while the numbers count', async ({ page }) => {
-    await startIce(page);
+    await startHeat(page);
     const ring = page.locator('.ring-progress');
     const offset = await ring.getAttribute('stroke-dashoffset');
     const time = await page.getByTestId('therapy-countdown').textContent();
     await expect(page.getByTestId('therapy-countdown')).not.toHaveText(time ?? '');
     await expect(ring).toHaveAttribute('stroke-dashoffset', offset ?? '');
     expect(await motionOnPage(page)).toEqual({ running: 0, animated: [] });
-    await stopIce(page);
+    await stopHeat(page);
   });
 
   test('breathing: no moving shape, the words, count and bar guide', async ({ page }) => {

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UnhunchApp } from '../../src/app/app';
 import { openApp } from '../../src/app/open';
+import { createAppTranslator } from '../../src/app/translator';
 import type { BreakPayload, BreakWarning, CallName } from '../../src/contract/contract';
 import { dispatchCall } from '../../src/contract/dispatch';
+import { refusalText } from '../../src/contract/i18n';
 import { EXERCISES } from '../../src/core/content/exercises';
 import { VirtualClock } from '../../src/core/time/virtual-clock';
 
@@ -194,10 +196,16 @@ describe('what a person may do about a break', () => {
 
     clock.advance(5 * MINUTE);
     expect(breaks.at(-1)).toMatchObject({ phase: 'start', postponesLeft: 0 });
-    expect(await call('postponeBreak')).toEqual({
-      ok: false,
-      reason: 'this break was already postponed twice, the most allowed',
-    });
+    const refused = await call('postponeBreak');
+    expect(refused).toEqual({ ok: false, code: 'postpone-limit', params: { count: 2 } });
+    // The words come from the locale files, in the language of the screen.
+    expect(refusalText(session.app.t, refused)).toBe(
+      'this break was already postponed 2 times, the most allowed',
+    );
+    const german = createAppTranslator('de').t;
+    expect(refusalText(german, refused)).toBe(
+      'diese Pause wurde schon 2-mal verschoben, öfter geht nicht',
+    );
     expect(session.app.status().state).toBe('in-break');
   });
 
@@ -205,14 +213,8 @@ describe('what a person may do about a break', () => {
     const session = start(dataFolder({ workHours: null, strictMode: true }));
     await session.call('takeBreakNow');
     expect(session.breaks.at(-1)).toMatchObject({ phase: 'start', strictMode: true });
-    expect(await session.call('postponeBreak')).toEqual({
-      ok: false,
-      reason: 'strict mode is on: breaks cannot be postponed',
-    });
-    expect(await session.call('skipBreak')).toEqual({
-      ok: false,
-      reason: 'strict mode is on: breaks cannot be skipped',
-    });
+    expect(await session.call('postponeBreak')).toEqual({ ok: false, code: 'strict-postpone' });
+    expect(await session.call('skipBreak')).toEqual({ ok: false, code: 'strict-skip' });
     expect(session.app.status().state).toBe('in-break');
   });
 
@@ -224,18 +226,16 @@ describe('what a person may do about a break', () => {
     expect(session.breaks.at(-1)).toMatchObject({ phase: 'end', outcome: 'skipped' });
     await session.call('takeBreakNow');
     expect(session.breaks.at(-1)).toMatchObject({ phase: 'start', skipsLeft: 0 });
-    expect(await session.call('skipBreak')).toEqual({
-      ok: false,
-      reason: 'no skips left today (1 a day)',
-    });
+    const refused = await session.call('skipBreak');
+    expect(refused).toEqual({ ok: false, code: 'no-skips-left', params: { max: 1 } });
+    expect(refusalText(createAppTranslator('es').t, refused)).toBe(
+      'hoy no te quedan pausas que saltar (1 al día)',
+    );
   });
 
   it('refuses to take a break outside work hours, saying why', async () => {
     const session = start(dataFolder(), new VirtualClock(Date.parse('2026-11-22T12:00:00+01:00')));
-    expect(await session.call('takeBreakNow')).toEqual({
-      ok: false,
-      reason: 'it is outside your work hours',
-    });
+    expect(await session.call('takeBreakNow')).toEqual({ ok: false, code: 'outside-work-hours' });
     expect(session.breaks).toEqual([]);
   });
 });

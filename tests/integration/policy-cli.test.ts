@@ -48,6 +48,16 @@ describe('unhunch policy validate', () => {
     expect(`${result.stdout}${result.stderr}`).not.toMatch(/\n\s+at /);
   });
 
+  it('refuses a rest between heat or ice sessions under the 20-minute floor, saying why', () => {
+    const file = join(scratch(), 'short-rest.json');
+    writeFileSync(file, JSON.stringify({ version: 1, locked: { therapy: { restBetween: '0s' } } }));
+    const result = unhunch('policy', 'validate', file);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      '  policy.locked.therapy.restBetween: the rest between heat or ice sessions is at least 20m: the skin needs at least as long as a session',
+    );
+  });
+
   it('reports a file that is not JSON as invalid, with where the parser stopped', () => {
     const file = join(scratch(), 'policy.json');
     writeFileSync(file, '{ "version": 1, "locked": { "strictMode": true }\n');

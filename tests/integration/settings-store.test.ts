@@ -251,7 +251,9 @@ describe('checking, exporting, importing and restoring settings', () => {
     const app = start(freshDir(), policy);
     expect(await call(app, 'validateSettings', { microBreak: { every: '25m' } })).toEqual({
       ok: false,
-      issues: [{ path: 'microBreak.every', message: 'managed by your organization' }],
+      issues: [
+        { path: 'microBreak.every', message: 'managed by your organization', code: 'locked' },
+      ],
     });
     const exported = JSON.parse((await call(app, 'exportSettings')).text as string);
     expect(exported.settings.microBreak).toEqual({ enabled: true, duration: '30s' });

@@ -377,3 +377,50 @@ describe('kill -9 with a session on', () => {
     expect(therapyEnds(dataDir).length).toBeGreaterThan(25);
   }, 120_000);
 });
+
+describe('the rest and the cap hold across a restart (issue 18)', () => {
+  it('clearing the history and restarting does not lift the rest', async () => {
+    const dataDir = freshDir();
+    const first = open(dataDir, T0);
+    await first.call('startTherapy', { kind: 'ice', minutes: 15 });
+    first.clock.advance(15 * MINUTE);
+    await first.call('acknowledgeTherapyEnd');
+    expect(await first.call('clearHistory')).toMatchObject({ ok: true });
+    expect(therapyEnds(dataDir)).toEqual([]);
+    quit(first.app);
+
+    const again = open(dataDir, T0 + 20 * MINUTE);
+    expect(again.state()).toEqual({
+      name: 'resting',
+      kind: 'ice',
+      nextPossibleAt: T0 + 15 * MINUTE + HOUR,
+    });
+    expect(await again.call('startTherapy', { kind: 'ice', minutes: 15 })).toMatchObject({
+      ok: true,
+      value: { ok: false, code: 'resting' },
+    });
+  });
+
+  it('a saved session is cut to the organisation’s lower cap on opening, with a plain notice', async () => {
+    const dataDir = freshDir();
+    writeSession(dataDir, { kind: 'heat', minutes: 20, startedAt: T0, endsAt: T0 + 20 * MINUTE });
+    const clock = new VirtualClock(T0 + 5 * MINUTE);
+    const app = openApp({
+      dataDir,
+      clock,
+      timeZone: 'Europe/Berlin',
+      policy: { version: 1, locked: { therapy: { capMinutes: 10 } } },
+    });
+    apps.push(app);
+    expect(app.therapy().state).toMatchObject({ name: 'running', endsAt: T0 + 10 * MINUTE });
+    expect(app.context.notices.list()).toContainEqual({
+      id: 'therapy-capped-on-restart',
+      detail: '10',
+    });
+    expect(app.t('notices.therapy-capped-on-restart', { detail: '10' })).toContain(
+      '10 minutes after it started',
+    );
+    clock.advance(5 * MINUTE);
+    expect(app.therapy().state).toMatchObject({ name: 'ended-awaiting-ack', kind: 'heat' });
+  });
+});

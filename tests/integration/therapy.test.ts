@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UnhunchApp } from '../../src/app/app';
 import { openApp } from '../../src/app/open';
+import { createAppTranslator } from '../../src/app/translator';
 import { runSimulate } from '../../src/cli/commands/simulate';
 import type { TherapyView } from '../../src/contract/contract';
 import { dispatchCall } from '../../src/contract/dispatch';
+import { refusalText } from '../../src/contract/i18n';
 import type { Policy } from '../../src/contract/settings';
 import { MINUTE } from '../../src/core/time/duration';
 import { VirtualClock } from '../../src/core/time/virtual-clock';
@@ -113,8 +115,7 @@ describe('a heat or ice session in the app', () => {
       value: {
         ok: false,
         code: 'resting',
-        reason:
-          'the skin needs its rest after the last ice session: next ice session possible at 11:15, and only once the skin looks and feels normal again',
+        params: { kind: 'ice', minutes: 10, cap: 20, time: '11:15' },
         nextPossibleAt: TUESDAY_1000_BERLIN + 75 * MINUTE,
       },
     });
@@ -197,10 +198,17 @@ describe('the 20-minute cap at every door', () => {
       ok: true,
       value: {
         ok: false,
-        code: 'over-cap',
-        reason: '11 minutes is over the 10-minute limit your organization set',
+        code: 'over-policy-cap',
+        params: { kind: 'ice', minutes: 11, cap: 10 },
       },
     });
+    // The words come from the locale files: English here, German on a German screen.
+    const words = (t: typeof app.t) =>
+      refusalText(t, { code: 'therapy-over-policy-cap', params: { minutes: 11, cap: 10 } });
+    expect(words(app.t)).toBe('11 minutes is over the 10-minute limit your organization set');
+    expect(words(createAppTranslator('de').t)).toBe(
+      '11 Minuten sind mehr als die 10 Minuten, die deine Organisation erlaubt',
+    );
     expect(app.therapy()).toMatchObject({ capMinutes: 10, capManaged: true, defaultMinutes: 10 });
     expect(await call('startTherapy', { kind: 'ice', minutes: 10 })).toMatchObject({
       value: { ok: true },

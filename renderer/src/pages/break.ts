@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit-html';
 import { createRef, ref } from 'lit-html/directives/ref.js';
 import type { BreakPayload } from '../../../src/contract/contract';
-import { formatCountdown } from '../../../src/contract/i18n';
+import { formatCountdown, refusalText } from '../../../src/contract/i18n';
 import { parseDuration } from '../../../src/contract/settings-limits';
 import { type CardExercise, exerciseCard } from '../exercise-view';
 import { createTimeFormat } from '../format';
@@ -375,7 +375,7 @@ export function mount(root: HTMLElement, { api, t, language, navigate }: PageCon
     draw();
     try {
       const result = await api.call(name);
-      if (!result.ok) error = t('breaks:break.refused', { reason: result.reason });
+      if (!result.ok) error = t('breaks:break.refused', { reason: refusalText(t, result) });
       else if (name === 'takeBreakNow' && !current()) {
         const shown = await api.call('getCurrentBreak');
         if (shown) showBreak(shown);

@@ -1,4 +1,5 @@
 import { html, nothing, render } from 'lit-html';
+import { refusalText } from '../../../src/contract/i18n';
 import type { PageContext } from './index';
 
 /**
@@ -20,7 +21,7 @@ export function mountCheckinSetting(
     const result = await api.call('setCheckinEnabled', { enabled: wanted });
     message = result.ok
       ? tc(wanted ? 'setting.turnedOn' : 'setting.turnedOff')
-      : tc('saveFailed', { reason: result.reason });
+      : tc('saveFailed', { reason: refusalText(t, result) });
     await load();
   };
 

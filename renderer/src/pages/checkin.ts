@@ -1,6 +1,7 @@
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import type { CheckinAdviceView, CheckinState } from '../../../src/contract/contract';
 import { RED_FLAG_VALUES, redFlagGroupKeys, redFlagSignKey } from '../../../src/contract/guides';
+import { refusalText } from '../../../src/contract/i18n';
 import { type CitationLike, formatCitations } from '../sources';
 import './checkin.css';
 import type { MountedPage, PageContext } from './index';
@@ -177,7 +178,7 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
         redFlags: { emergency, urgent },
       });
       if (!result.ok) {
-        message = tc('saveFailed', { reason: result.reason });
+        message = tc('saveFailed', { reason: refusalText(t, result) });
       } else {
         message = tc('saved');
         advice = result.advice;
@@ -193,7 +194,7 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
 
   const turnOn = async () => {
     const result = await api.call('setCheckinEnabled', { enabled: true });
-    message = result.ok ? '' : tc('saveFailed', { reason: result.reason });
+    message = result.ok ? '' : tc('saveFailed', { reason: refusalText(t, result) });
     await load();
   };
 

@@ -4,6 +4,8 @@ import type {
   FieldError,
   SaveExerciseInput,
 } from '../../../src/contract/contract';
+import { refusalText } from '../../../src/contract/i18n';
+
 import { isPictureType, MAX_PICTURE_BYTES } from '../../../src/contract/pictures';
 import { el } from '../dom';
 import { exerciseCard, loadEveryDrawing } from '../exercise-view';
@@ -430,7 +432,7 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
       try {
         const result = await api.call('setExercisePreference', { id: entry.id, [which]: on });
         if (!result.ok)
-          failure.textContent = t('breaks:exercises.failed', { reason: result.reason });
+          failure.textContent = t('breaks:exercises.failed', { reason: refusalText(t, result) });
         await refresh();
       } catch (error) {
         failure.textContent = t('breaks:exercises.failed', { reason: (error as Error).message });
@@ -480,7 +482,7 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
       removeButton.addEventListener('click', async () => {
         const result = await api.call('removeCustomExercise', { id: entry.id });
         if (!result.ok)
-          failure.textContent = t('breaks:exercises.failed', { reason: result.reason });
+          failure.textContent = t('breaks:exercises.failed', { reason: refusalText(t, result) });
         else status.textContent = t('breaks:exercises.removed', { title: entry.title });
         if (editing?.id === entry.id) resetForm();
         await refresh();

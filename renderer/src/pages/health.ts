@@ -6,6 +6,8 @@ import {
   redFlagGroupKeys,
   redFlagSignKey,
 } from '../../../src/contract/guides';
+import { refusalText } from '../../../src/contract/i18n';
+
 import { el } from '../dom';
 import { formatCitation } from '../sources';
 import type { MountedPage, PageContext } from './index';
@@ -128,7 +130,9 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
           try {
             const result = await api.call('openExternalLink', { url: link.url });
             if (!result.ok)
-              linksError.textContent = th('redFlags.openFailed', { reason: result.reason });
+              linksError.textContent = th('redFlags.openFailed', {
+                reason: refusalText(t, result),
+              });
           } catch (failure) {
             linksError.textContent = th('redFlags.openFailed', {
               reason: (failure as Error).message,

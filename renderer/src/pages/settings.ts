@@ -1,4 +1,6 @@
 import type { Notice, SettingsView } from '../../../src/contract/contract';
+import { refusalText } from '../../../src/contract/i18n';
+import { isPathLocked } from '../../../src/contract/locks';
 import {
   LANGUAGE_SETTINGS,
   type LimitedSetting,
@@ -50,10 +52,17 @@ type FieldSpec =
   /** A heading inside a group; `path` names its words (`subheadings.<path>`). */
   | { kind: 'subheading'; path: string };
 
-const duration = (path: LimitedSetting, unit: 'minutes' | 'seconds'): FieldSpec => {
+const duration = (path: LimitedSetting, unit: 'minutes' | 'seconds', note?: string): FieldSpec => {
   const unitMs = unit === 'minutes' ? MINUTE_MS : SECOND_MS;
   const { min, max } = SETTING_LIMITS[path];
-  return { kind: 'duration', path, unit, min: min / unitMs, max: max / unitMs };
+  return {
+    kind: 'duration',
+    path,
+    unit,
+    min: min / unitMs,
+    max: max / unitMs,
+    ...(note ? { note, noteValues: { max: THERAPY_MAX_MINUTES, min: min / unitMs } } : {}),
+  };
 };
 const count = (path: LimitedSetting, unit: Unit, nullable = false): FieldSpec => ({
   kind: 'number',
@@ -117,7 +126,7 @@ const GROUPS: { id: string; fields: FieldSpec[] }[] = [
     fields: [
       therapyMinutes('therapy.defaultMinutes'),
       therapyMinutes('therapy.capMinutes', 'fields.therapy.capNote'),
-      duration('therapy.restBetween', 'minutes'),
+      duration('therapy.restBetween', 'minutes', 'fields.therapy.restNote'),
     ],
   },
   {
@@ -167,7 +176,7 @@ export function mount(root: HTMLElement, { api, t, navigate }: PageContext): Mou
     try {
       const result = await api.call('updateSettings', change);
       if (result.ok) say(ts('saved'));
-      return result.ok ? null : result.reason;
+      return result.ok ? null : refusalText(t, result);
     } catch (error) {
       return (error as Error).message;
     }
@@ -177,8 +186,7 @@ export function mount(root: HTMLElement, { api, t, navigate }: PageContext): Mou
     t: ts,
     validate: (change) => api.call('validateSettings', change),
     save,
-    issueText: (issue, fallback) =>
-      issue.message === 'managed by your organization' ? ts('managed') : fallback,
+    issueText: (issue, fallback) => (issue.code === 'locked' ? ts('managed') : fallback),
   };
   const workHoursOn = (view: SettingsView) => view.effective.workHours !== null;
 
@@ -268,7 +276,11 @@ export function mount(root: HTMLElement, { api, t, navigate }: PageContext): Mou
     dialog.close();
     try {
       const result = await api.call('clearHistory');
-      say(result.ok ? ts('privacy.cleared') : ts('privacy.clearFailed', { reason: result.reason }));
+      say(
+        result.ok
+          ? ts('privacy.cleared')
+          : ts('privacy.clearFailed', { reason: refusalText(t, result) }),
+      );
     } catch (error) {
       say(ts('privacy.clearFailed', { reason: (error as Error).message }));
     }
@@ -298,7 +310,7 @@ export function mount(root: HTMLElement, { api, t, navigate }: PageContext): Mou
   restore.addEventListener('click', async () => {
     try {
       const result = await api.call('restoreDefaults');
-      if (!result.ok) return say(ts('saveFailed', { reason: result.reason }));
+      if (!result.ok) return say(ts('saveFailed', { reason: refusalText(t, result) }));
       await refresh(true);
       say(ts('file.restored'));
     } catch (error) {
@@ -374,7 +386,7 @@ export function mount(root: HTMLElement, { api, t, navigate }: PageContext): Mou
   );
 
   const isLocked = (path: string, locked: readonly string[]) =>
-    locked.some((p) => p === path || path.startsWith(`${p}.`) || p.startsWith(`${path}.`));
+    isPathLocked(path, locked, { orInside: true });
 
   const render = (current: SettingsView, force: boolean) => {
     for (const field of fields) {

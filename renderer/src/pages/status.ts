@@ -1,11 +1,12 @@
 import { html, nothing } from 'lit-html';
+import type { ActionResultPayload } from '../../../src/contract/calls/common';
 import type {
   FocusSignalsView,
   Notice,
   PauseRequestPayload,
   Status,
 } from '../../../src/contract/contract';
-import { formatCountdown } from '../../../src/contract/i18n';
+import { formatCountdown, refusalText } from '../../../src/contract/i18n';
 import { formatWhen } from '../format';
 import { litRoot } from '../lit-root';
 import type { MountedPage, PageContext } from './index';
@@ -96,11 +97,11 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     return t('status.noBreak');
   };
 
-  const act = async (call: () => Promise<{ ok: boolean; reason?: string }>) => {
+  const act = async (call: () => Promise<ActionResultPayload>) => {
     error = '';
     try {
       const result = await call();
-      if (!result.ok) error = t('actions.failed', { reason: result.reason });
+      if (!result.ok) error = t('actions.failed', { reason: refusalText(t, result) });
       show(await api.call('getStatus'));
     } catch (failure) {
       error = t('actions.failed', { reason: (failure as Error).message });

@@ -6,7 +6,7 @@ import type {
   TherapyState,
   TherapyView,
 } from '../../../src/contract/contract';
-import { formatCountdown } from '../../../src/contract/i18n';
+import { formatCountdown, refusalText } from '../../../src/contract/i18n';
 import { createTimeFormat } from '../format';
 import { litRoot } from '../lit-root';
 import type { MountedPage, PageContext } from './index';
@@ -186,7 +186,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
       try {
         if (hideOptional && optional.length > 0) {
           const hidden = await api.call('dismissSafetySteps', { ids: optional.map((s) => s.id) });
-          if (!hidden.ok) fail(hidden.reason);
+          if (!hidden.ok) fail(refusalText(t, hidden));
         }
         const result = await api.call('startTherapy', { kind: k, minutes: chosen });
         if (!result.ok) {
@@ -196,7 +196,10 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
                   kind: th(`kindLower.${k}`),
                   time: clock(result.nextPossibleAt),
                 })
-              : result.reason,
+              : refusalText(t, {
+                  code: `therapy-${result.code === 'resting' ? 'resting-until' : result.code}`,
+                  params: result.params,
+                }),
           );
           return;
         }
@@ -268,7 +271,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     const stop = () => {
       error = '';
       void api.call('stopTherapy').then(
-        (result) => (result.ok ? refresh() : fail(result.reason)),
+        (result) => (result.ok ? refresh() : fail(refusalText(t, result))),
         (e: Error) => fail(e.message),
       );
     };
@@ -319,7 +322,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     const acknowledge = () => {
       error = '';
       void api.call('acknowledgeTherapyEnd').then(
-        (result) => (result.ok ? refresh() : fail(result.reason)),
+        (result) => (result.ok ? refresh() : fail(refusalText(t, result))),
         (e: Error) => fail(e.message),
       );
     };

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit-html';
+import { refusalText } from '../../../src/contract/i18n';
 import type { SettingsFile } from '../../../src/contract/settings';
 import { litRoot } from '../lit-root';
 import { markWelcomeSeen } from '../welcome-seen';
@@ -52,7 +53,7 @@ export function mount(root: HTMLElement, { api, t, navigate }: PageContext): Mou
     try {
       const result = await api.call('updateSettings', change);
       if (!result.ok) {
-        error = tw('failed', { reason: result.reason });
+        error = tw('failed', { reason: refusalText(t, result) });
         return;
       }
       markWelcomeSeen();

@@ -62,18 +62,15 @@ export function createBreakFeature(ctx: AppContext): BreakFeature {
   };
 
   const onTimerEvent = (event: TimelineEvent) => {
-    if (event.type === 'clock-jump') return clockSet();
-    // Only micro and long breaks show exercises; other reminders are not breaks of this kind.
-    if (event.kind !== 'micro' && event.kind !== 'long') return;
-    const kind: BreakKind = event.kind;
     switch (event.type) {
+      case 'clock-jump':
+        return clockSet();
       case 'break-warning': {
-        const exercises = exercisesFor(kind);
-        const inSeconds = Math.max(0, Number(event.dueInSeconds ?? 0));
+        const exercises = exercisesFor(event.kind);
         ctx.emit('break-warning', {
-          kind,
-          dueAt: event.at + inSeconds * 1000,
-          inSeconds,
+          kind: event.kind,
+          dueAt: event.dueAt,
+          inSeconds: Math.max(0, Math.round((event.dueAt - event.at) / 1000)),
           exercises: exercises.map(({ id, title }) => ({ id, title })),
           postponesLeft: choices().postponesLeft,
           strictMode: choices().strictMode,
@@ -81,13 +78,12 @@ export function createBreakFeature(ctx: AppContext): BreakFeature {
         return;
       }
       case 'break-start': {
-        const exercises = exercisesFor(kind);
         current = {
           phase: 'start',
-          kind,
+          kind: event.kind,
           startedAt: event.at,
-          endsAt: event.at + Number(event.durationSeconds ?? 0) * 1000,
-          exercises,
+          endsAt: event.endsAt,
+          exercises: exercisesFor(event.kind),
           ...choices(),
         };
         ctx.emit('break', { ...current, now: ctx.clock.now() });

@@ -5,7 +5,7 @@ import type {
   PosturePrompt,
 } from '../../contract/contract';
 import type { TimelineEvent } from '../../core/breaks/api';
-import { FOCUS_SIGNALS, type FocusSignal, isFocusSignal } from '../../core/focus/signals';
+import { FOCUS_SIGNALS, type FocusSignal } from '../../core/focus/signals';
 import type { AppContext } from '../context';
 
 /**
@@ -41,22 +41,19 @@ export function createFocusFeature(ctx: AppContext): FocusFeature {
   };
 
   const onTimerEvent = (event: TimelineEvent) => {
-    if (event.type === 'break-gentle' && (event.kind === 'micro' || event.kind === 'long')) {
+    if (event.type === 'break-gentle') {
       ctx.emit('break-gentle', {
         kind: event.kind,
-        durationSeconds: Math.max(0, Math.round(Number(event.durationSeconds ?? 0))),
+        durationSeconds: Math.round(event.durationMs / 1000),
         at: event.at,
-        signal: isFocusSignal(event.signal) ? event.signal : 'doNotDisturb',
+        signal: event.signal,
       });
-    } else if (
-      event.type === 'posture-change' &&
-      (event.to === 'sit' || event.to === 'stand' || event.to === 'move')
-    ) {
+    } else if (event.type === 'posture-change') {
       const prompt: PosturePrompt = {
         to: event.to,
-        minutes: Math.max(0, Math.round(Number(event.minutes ?? 0))),
+        minutes: event.minutes,
         at: event.at,
-        deferred: event.deferred === true,
+        deferred: event.deferredMs !== undefined,
       };
       ctx.emit('posture', prompt);
     }

@@ -74,7 +74,11 @@ export function settingsHandlers(ctx: AppContext): HandlersFor<typeof settingsCa
       if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error) };
       const issues: SettingsIssue[] = leafPaths(parsed.data)
         .filter(locked)
-        .map((path) => ({ path, message: 'managed by your organization' }));
+        .map((path) => ({
+          path,
+          message: 'managed by your organization',
+          code: 'locked' as const,
+        }));
       // Two valid halves can make an invalid whole: check the result as it would be saved.
       const merged = settingsFileSchema.safeParse(mergeUser(ctx.settings.user(), parsed.data));
       if (!merged.success) issues.push(...issuesOf(merged.error));

@@ -1,4 +1,11 @@
-import type { HandlersFor, TherapyView, therapyCalls } from '../../contract/contract';
+import {
+  type HandlersFor,
+  THERAPY_START_REFUSALS,
+  type TherapyStartRefusal,
+  type TherapyView,
+  type therapyCalls,
+} from '../../contract/contract';
+import { isPathLocked } from '../../contract/locks';
 import type { TimelineEvent } from '../../core/breaks/api';
 import {
   canDismissSafetyStep,
@@ -63,6 +70,19 @@ export function lastEndedFromHistory(records: HistoryRecord[]): TherapyFlow['las
   return last;
 }
 
+/** The later of two records of when each kind last ended. */
+function latestEnds(
+  a: TherapyFlow['lastEndedAt'],
+  b: TherapyFlow['lastEndedAt'],
+): TherapyFlow['lastEndedAt'] {
+  const ends: TherapyFlow['lastEndedAt'] = { ...a };
+  for (const kind of ['heat', 'ice'] as const) {
+    const at = b[kind];
+    if (at !== undefined) ends[kind] = Math.max(ends[kind] ?? at, at);
+  }
+  return ends;
+}
+
 /** The history's record of the end of a saved session, if an earlier run wrote one. */
 export function recordedEndOf(
   records: HistoryRecord[],
@@ -86,14 +106,14 @@ export function createTherapyFeature(
   let past: HistoryRecord[] = [];
   try {
     past = ctx.history.read();
-    flow = { ...CHOOSING, lastEndedAt: lastEndedFromHistory(past) };
   } catch (error) {
     ctx.logger.warn(`therapy: could not read past sessions (${(error as Error).message})`);
   }
+  // The last ends are kept with the session record too: clearing the history lifts no rest.
+  flow = { ...CHOOSING, lastEndedAt: latestEnds(lastEndedFromHistory(past), sessions.lastEnds()) };
 
   const limits = () => ctx.settings.effective().therapy;
-  const capManaged = () =>
-    ctx.settings.locked().some((path) => path === 'therapy' || path === 'therapy.capMinutes');
+  const capManaged = () => isPathLocked('therapy.capMinutes', ctx.settings.locked());
 
   /**
    * The timer reads a running session's end on the wall clock as it is now, so a clock
@@ -202,12 +222,23 @@ export function createTherapyFeature(
     }
   };
 
+  /** The last end of each kind goes with the session record, whatever happens to the history. */
+  const keepLastEnds = (before: TherapyFlow) => {
+    if (before.lastEndedAt === flow.lastEndedAt) return;
+    try {
+      sessions.saveLastEnds(flow.lastEndedAt);
+    } catch (error) {
+      ctx.logger.error(`therapy: could not keep the last end (${(error as Error).message})`);
+    }
+  };
+
   const apply = (event: TherapyFlowEvent) => {
     const before = flow;
     flow = transition(flow, event);
     if (flow === before) return;
     if (event.type === 'ended') record(event, before);
     keepOnDisk(before.phase, flow.phase);
+    keepLastEnds(before);
     publish();
   };
 
@@ -228,11 +259,14 @@ export function createTherapyFeature(
       return;
     }
     const now = ctx.clock.now();
-    let next = sessionAfterRestart(saved, now);
+    let next = sessionAfterRestart(saved, now, therapyCapMinutes(limits()));
     // A code, not the saved kind or length: the log is not a record of the person's sessions.
     if (next.adjusted) {
       const code = saved.startedAt > now ? 'clock-set-back' : 'cut-back';
       ctx.logger.warn(`restart: a saved timer was adjusted (${code})`);
+    }
+    if (next.cappedTo !== null) {
+      ctx.notices.add({ id: 'therapy-capped-on-restart', detail: String(next.cappedTo) });
     }
     if (next.name === 'resume') {
       if (!recorded) {
@@ -284,20 +318,21 @@ export function createTherapyFeature(
     }
   };
 
+  /** A refusal as a code and the numbers its words need (locales `refusals.therapy-<code>`). */
   const refusal = (
     check: Extract<TherapyStartCheck, { ok: false }>,
     kind: TherapyKind,
     minutes: number,
   ) => {
+    const cap = therapyCapMinutes(limits());
+    const params: Record<string, string | number> = { kind, minutes, cap };
     if (check.code === 'resting' && check.nextPossibleAt !== undefined) {
       const local = localDateTime(check.nextPossibleAt, ctx.timeZone);
-      const time = `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
-      return `${check.reason}: next ${kind} session possible at ${time}, and only once the skin looks and feels normal again`;
+      params.time = `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
     }
-    if (check.code === 'over-cap' && capManaged()) {
-      return `${minutes} minutes is over the ${therapyCapMinutes(limits())}-minute limit your organization set`;
-    }
-    return check.reason;
+    const code: TherapyStartRefusal =
+      check.code === 'over-cap' && capManaged() ? 'over-policy-cap' : check.code;
+    return { code, params };
   };
 
   const unsubscribers = [
@@ -317,20 +352,21 @@ export function createTherapyFeature(
     startTherapy: ({ kind, minutes }) => {
       const check = checkTherapyStart(flow, { kind, minutes }, ctx.clock.now(), limits());
       if (!check.ok) {
-        const reason = refusal(check, kind, minutes);
         // The person is told why; the log keeps no kind, length or time (docs/security.md).
         logRefusal(ctx.logger, check.code);
         return {
           ok: false,
-          reason,
-          code: check.code,
+          ...refusal(check, kind, minutes),
           ...(check.nextPossibleAt !== undefined ? { nextPossibleAt: check.nextPossibleAt } : {}),
         };
       }
       // The service checks again on its own clock: it is the one that runs the session.
       const started = ctx.timer.startTherapy({ kind, minutes: check.minutes });
-      if (!started.ok) logRefusal(ctx.logger, 'timer-rule');
-      return started;
+      if (started.ok) return started;
+      logRefusal(ctx.logger, 'timer-rule');
+      // Rare: the check above passed a moment ago. The timer's codes are `therapy-<code>`.
+      const code = THERAPY_START_REFUSALS.find((c) => started.code === `therapy-${c}`) ?? 'running';
+      return { ok: false, code, params: { kind, minutes, ...started.params } };
     },
     stopTherapy: () => ctx.timer.stopTherapy(),
     acknowledgeTherapyEnd: () => {

@@ -9,34 +9,43 @@ import type { HistoryRecord } from '../ports';
  * also reads it back for the rest between sessions.
  */
 export function historyRecordOf(event: TimelineEvent): HistoryRecord | null {
-  const { at, kind } = event;
-  const number = (value: unknown) => (typeof value === 'number' ? value : undefined);
+  const { at } = event;
+  const seconds = (ms: number) => Math.round(ms / 1000);
   switch (event.type) {
     case 'break-start':
       return {
         at,
         type: 'break-due',
-        kind,
-        durationSeconds: number(event.durationSeconds),
-        ...(event.deferred ? { deferred: true } : {}),
+        kind: event.kind,
+        durationSeconds: seconds(event.endsAt - at),
+        ...(event.deferredMs !== undefined ? { deferred: true } : {}),
       };
     case 'break-end':
-      return { at, type: event.outcome === 'skipped' ? 'break-skipped' : 'break-taken', kind };
+      return {
+        at,
+        type: event.outcome === 'skipped' ? 'break-skipped' : 'break-taken',
+        kind: event.kind,
+      };
     case 'break-postponed':
       return {
         at,
         type: 'break-postponed',
-        kind,
-        forSeconds: number(event.forSeconds),
-        postponesLeft: number(event.postponesLeft),
+        kind: event.kind,
+        forSeconds: seconds(event.until - at),
+        postponesLeft: event.postponesLeft,
       };
     case 'natural-break':
-      return { at, type: 'natural-break', kind, idleSeconds: number(event.idleSeconds) };
+      return { at, type: 'natural-break', kind: event.kind, idleSeconds: seconds(event.idleMs) };
     // Held through a call as long as allowed, shown gently: neither taken nor skipped.
     case 'break-gentle':
-      return { at, type: 'break-deferred', kind, deferredSeconds: number(event.deferredSeconds) };
+      return {
+        at,
+        type: 'break-deferred',
+        kind: event.kind,
+        deferredSeconds: seconds(event.deferredMs),
+      };
     case 'therapy-start':
-      return { at, type: 'therapy-start', kind, minutes: number(event.minutes) };
+      return { at, type: 'therapy-start', kind: event.kind, minutes: event.minutes };
     default:
       return null;
   }

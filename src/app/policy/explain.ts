@@ -1,3 +1,4 @@
+import { isPathLocked } from '../../contract/locks';
 import {
   effectiveSettings,
   fromCoreSettings,
@@ -77,7 +78,7 @@ export function explainPolicy(policy: Policy): PolicyExplanation {
       ...(policyDefault !== undefined ? { policyDefault } : {}),
       ...(lockedValue !== undefined ? { locked: lockedValue } : {}),
       inForce: after,
-      canChange: !locked.some((p) => p === path || path.startsWith(`${p}.`)),
+      canChange: !isPathLocked(path, locked),
     });
   }
 
@@ -116,7 +117,7 @@ export function explainPolicy(policy: Policy): PolicyExplanation {
 }
 
 function lockedCovers(locked: readonly string[], path: string): boolean {
-  return locked.some((p) => p === path || path.startsWith(`${p}.`) || p.startsWith(`${path}.`));
+  return isPathLocked(path, locked, { orInside: true });
 }
 
 /** A value as a person writes it in a policy: words bare, lists with commas, the rest JSON. */

@@ -5,8 +5,17 @@ export const noInput = z.undefined();
 
 export const breakKindSchema = z.enum(['micro', 'long']);
 
+/** What a refusal's words need: numbers and codes, never words (see `refusalText`). */
+export const refusalParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+
 export const actionResultSchema = z.union([
   z.object({ ok: z.literal(true) }),
+  /** A refusal the timer decided: a code the UI translates (`refusals.<code>` in common.json). */
+  z.object({
+    ok: z.literal(false),
+    code: z.string().min(1),
+    params: refusalParamsSchema.optional(),
+  }),
   z.object({ ok: z.literal(false), reason: z.string() }),
 ]);
 export type ActionResultPayload = z.infer<typeof actionResultSchema>;

@@ -20,7 +20,12 @@ export const settingsViewSchema = z.object({
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 
 /** A problem with a value, where it is: `microBreak.every` (dotted, no root). */
-export const settingsIssueSchema = z.object({ path: z.string(), message: z.string() });
+/** `code: 'locked'`: the path is managed by the organisation's policy (the UI says so in its words). */
+export const settingsIssueSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+  code: z.enum(['locked']).optional(),
+});
 export type SettingsIssue = z.infer<typeof settingsIssueSchema>;
 
 export const settingsValidationSchema = z.object({

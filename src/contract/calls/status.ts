@@ -41,6 +41,8 @@ export const noticeSchema = z.object({
     'history-lines-skipped',
     /** This desktop shows no tray icons (GNOME without the AppIndicator extension). */
     'no-tray',
+    /** A session from the last run was longer than the organisation's cap now: cut to `detail` minutes. */
+    'therapy-capped-on-restart',
   ]),
   detail: z.string(),
 });

@@ -4,7 +4,7 @@ import {
   THERAPY_MAX_MINUTES,
   THERAPY_MIN_MINUTES,
 } from '../../core/therapy/limits';
-import { actionResultSchema, noInput } from './common';
+import { actionResultSchema, noInput, refusalParamsSchema } from './common';
 
 /**
  * Heat and ice sessions: what is on now, starting one (never past the cap), stopping
@@ -86,14 +86,25 @@ export const therapyStartSchema = z.strictObject({
   minutes: therapyMinutesSchema,
 });
 
+/** Why a session may not start; the words are `refusals.therapy-<code>` in common.json. */
+export const THERAPY_START_REFUSALS = [
+  'running',
+  'awaiting-ack',
+  'too-short',
+  'not-whole',
+  'over-cap',
+  'over-policy-cap',
+  'resting',
+] as const;
+export type TherapyStartRefusal = (typeof THERAPY_START_REFUSALS)[number];
+
 export const therapyStartResultSchema = z.union([
   z.object({ ok: z.literal(true) }),
   z.object({
     ok: z.literal(false),
-    reason: z.string(),
-    code: z
-      .enum(['running', 'awaiting-ack', 'too-short', 'not-whole', 'over-cap', 'resting'])
-      .optional(),
+    code: z.enum(THERAPY_START_REFUSALS),
+    /** What the words need: kind, minutes, cap, and for `resting` the time (HH:MM). */
+    params: refusalParamsSchema,
     /** When refused for rest: when a session of that kind may start (wall ms). */
     nextPossibleAt: z.number().optional(),
   }),

@@ -1,6 +1,7 @@
 import type { FocusSignal } from '../focus/signals';
 import type { Settings } from '../settings/settings';
-import type { TherapyKind, TherapyRequest } from '../therapy/session';
+import type { TherapyKind, TherapyRefusal, TherapyRequest } from '../therapy/session';
+import type { Posture } from './posture';
 
 export type { FocusSignal, TherapyKind, TherapyRequest };
 
@@ -56,16 +57,102 @@ export type ActivitySignal =
   /** The host learned the system time changed; the service checks wall against monotonic at once. */
   | { type: 'time-changed' };
 
-export type ActionResult = { ok: true } | { ok: false; reason: string };
+/**
+ * Why an action was refused, as a code the hosts translate (locales/<lang>/common.json,
+ * `refusals.<code>`), with the numbers the words need in `params`. No words are made here.
+ */
+export type RefusalCode =
+  | 'break-on'
+  | 'paused'
+  | 'outside-work-hours'
+  | 'breaks-off'
+  | 'strict-postpone'
+  | 'already-postponed'
+  | 'nothing-to-postpone'
+  | 'postpone-off'
+  | 'postpone-limit'
+  | 'strict-skip'
+  | 'nothing-to-skip'
+  | 'no-skips-left'
+  | 'finish-break-first'
+  | 'not-paused'
+  | 'stopped'
+  | 'pause-too-short'
+  | 'time-passed'
+  | 'no-therapy-running'
+  | `therapy-${TherapyRefusal}`;
 
-/** Events of the simulate contract (DESIGN.md), emitted as they happen. */
-export interface TimelineEvent {
-  type: string;
-  /** Wall-clock epoch ms when it happened. */
-  at: number;
-  kind?: string;
-  [field: string]: unknown;
+export type RefusalParams = Record<string, string | number>;
+
+export interface Refusal {
+  code: RefusalCode;
+  params?: RefusalParams;
 }
+
+export type ActionResult = { ok: true } | ({ ok: false } & Refusal);
+
+/** What made a natural break: no input at the keyboard, a locked screen, a sleeping machine. */
+export type NaturalBreakSource = 'idle' | 'lock' | 'sleep';
+
+/**
+ * Events of the simulate contract (docs/simulate.md), emitted as they happen. `at` is
+ * the wall-clock epoch ms when it happened; every other time is wall-clock epoch ms
+ * too (`dueAt`, `endsAt`, `showBy`, `until`) and every length is in ms. The simulator
+ * turns them into the seconds its JSON timeline shows.
+ */
+export type TimelineEvent = { at: number } & TimelineEventBody;
+
+type TimelineEventBody =
+  /** `deferred`: the focus signal that held this break just ended. */
+  | { type: 'break-warning'; kind: BreakKind; dueAt: number; deferred?: true }
+  /** `deferredMs`: how long a focus signal held it, when it did. */
+  | { type: 'break-start'; kind: BreakKind; endsAt: number; deferredMs?: number }
+  | { type: 'break-end'; kind: BreakKind; outcome: 'completed' | 'skipped' }
+  | { type: 'break-deferred'; kind: BreakKind; signal: FocusSignal; showBy: number }
+  | {
+      type: 'break-gentle';
+      kind: BreakKind;
+      outcome: 'deferred';
+      signal: FocusSignal;
+      durationMs: number;
+      deferredMs: number;
+    }
+  | { type: 'break-postponed'; kind: BreakKind; until: number; postponesLeft: number }
+  | { type: 'natural-break'; kind: BreakKind; idleMs: number; source: NaturalBreakSource }
+  | {
+      type: 'posture-change';
+      kind: 'posture';
+      to: Posture;
+      minutes: number;
+      deferredMs?: number;
+    }
+  /** `until`: null when paused until resumed. */
+  | { type: 'paused'; until: number | null }
+  | { type: 'resumed' }
+  | { type: 'work-hours-start' }
+  | { type: 'work-hours-end' }
+  | { type: 'suspend' }
+  | { type: 'resume'; sleptMs: number }
+  | { type: 'clock-jump'; byMs: number }
+  | { type: 'routine'; id: string }
+  | { type: 'therapy-start'; kind: TherapyKind; minutes: number }
+  | { type: 'therapy-end'; kind: TherapyKind; minutes: number; outcome: 'completed' | 'stopped' }
+  | { type: 'therapy-resumed'; kind: TherapyKind; minutes: number; endsAt: number }
+  | {
+      type: 'therapy-rejected';
+      kind: TherapyKind;
+      minutes: number;
+      code: TherapyRefusal;
+      params: RefusalParams;
+    };
+
+export type TimelineEventType = TimelineEvent['type'];
+
+/** The event of one type, narrowed: `TimelineEventOf<'break-start'>`. */
+export type TimelineEventOf<T extends TimelineEventType> = Extract<TimelineEvent, { type: T }>;
+
+/** A timeline listener: `switch (event.type)` narrows each event to its own fields. */
+export type TimelineListener = (event: TimelineEvent) => void;
 
 export interface TimerService {
   status(): TimerStatus;
@@ -86,7 +173,7 @@ export interface TimerService {
    */
   resumeTherapy(session: { kind: TherapyKind; minutes: number; endsAt: number }): ActionResult;
   /** Subscribe to timeline events; returns the unsubscribe function. */
-  onEvent(listener: (event: TimelineEvent) => void): () => void;
+  onEvent(listener: TimelineListener): () => void;
   /**
    * Told when the service starts or stops wanting focus signals (`wantsFocusSignals`),
    * so the host reads its detectors only around a prompt; returns the unsubscribe function.

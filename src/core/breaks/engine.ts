@@ -1,7 +1,7 @@
 import type { FocusSignal } from '../focus/signals';
 import type { Settings } from '../settings/settings';
 import { MINUTE, SECOND } from '../time/duration';
-import type { BreakKind, TimerState } from './api';
+import type { BreakKind, NaturalBreakSource, Refusal, RefusalCode, TimerState } from './api';
 import {
   breakCoveredByIdle,
   durationOf,
@@ -73,7 +73,7 @@ export type BreakEvent =
   | { type: 'time-passed'; now: Instant }
   | { type: 'idle-sampled'; now: Instant; idleMs: number }
   /** Back from a lock or sleep, which count as idle for `awayMs`. */
-  | { type: 'away-ended'; now: Instant; awayMs: number }
+  | { type: 'away-ended'; now: Instant; awayMs: number; cause: 'lock' | 'sleep' }
   | { type: 'take-break'; now: Instant }
   | { type: 'postpone'; now: Instant }
   | { type: 'skip'; now: Instant }
@@ -110,7 +110,11 @@ export type BreakEmit =
       heldMs: number;
     }
   | { type: 'break-postponed'; kind: BreakKind; until: number; postponesLeft: number }
-  | { type: 'natural-break'; kind: BreakKind; idleMs: number }
+  /**
+   * `source`: what counted. A lock or a sleep always counts; keyboard idle only with
+   * `naturalBreaks` on (the service samples idle only then).
+   */
+  | { type: 'natural-break'; kind: BreakKind; idleMs: number; source: NaturalBreakSource }
   | { type: 'paused'; until: Deadline | null }
   | { type: 'resumed' }
   | { type: 'work-hours-start' }
@@ -120,14 +124,14 @@ export interface Transition {
   state: BreakState;
   emits: BreakEmit[];
   /** Set when an action was refused; the state is then unchanged. */
-  refused?: string;
+  refused?: Refusal;
 }
 
 const stay = (state: BreakState): Transition => ({ state, emits: [] });
-const refuse = (state: BreakState, reason: string): Transition => ({
+const refuse = (state: BreakState, code: RefusalCode, params?: Refusal['params']): Transition => ({
   state,
   emits: [],
-  refused: reason,
+  refused: params ? { code, params } : { code },
 });
 
 /** The user-facing state of the status API. */
@@ -403,6 +407,7 @@ function idleSpell(
   now: Instant,
   reportedIdleMs: number,
   context: EngineContext,
+  source: NaturalBreakSource,
 ): Transition {
   if (
     state.name !== 'running' &&
@@ -427,7 +432,7 @@ function idleSpell(
   const alreadyCounted = sameSpell && (counted.covered === 'long' || covered === 'micro');
   const emits: BreakEmit[] = alreadyCounted
     ? []
-    : [{ type: 'natural-break', kind: covered, idleMs }];
+    : [{ type: 'natural-break', kind: covered, idleMs, source }];
   let plan = restartAfterBreak(state.plan, covered, now.elapsed, context.settings);
   plan = {
     ...plan,
@@ -450,10 +455,31 @@ function idleSpell(
   return { state: { name: 'running', plan }, emits };
 }
 
-function postponeLimitReached(max: number): string {
-  if (max === 0) return 'postponing is turned off';
-  const times = max === 1 ? 'once' : max === 2 ? 'twice' : `${max} times`;
-  return `this break was already postponed ${times}, the most allowed`;
+/**
+ * Back from a lock or sleep that was shorter than the break: a break that fell due (or
+ * whose warning fell) while the person was away is announced `warningBefore` ahead,
+ * like any other, instead of appearing the moment they sit down.
+ */
+function warnAfterAway(state: BreakState, now: Instant, context: EngineContext): Transition {
+  const lead = context.settings.warningBeforeMs;
+  if (lead <= 0 || !context.withinWorkHours || holding(context)) return stay(state);
+  if (state.name === 'warning') {
+    // A warning seen before the absence still stands while its break is ahead.
+    if (now.elapsed < state.dueAt) return stay(state);
+    const dueAt = now.elapsed + lead;
+    return {
+      state: { ...state, dueAt },
+      emits: [{ type: 'break-warning', kind: state.kind, dueAt }],
+    };
+  }
+  if (state.name !== 'running' && state.name !== 'postponed') return stay(state);
+  const next = nextBreak(state.plan, context.settings);
+  if (!next || now.elapsed < next.dueAt - lead) return stay(state);
+  const dueAt = now.elapsed + lead;
+  return {
+    state: { name: 'warning', plan: state.plan, kind: next.kind, dueAt },
+    emits: [{ type: 'break-warning', kind: next.kind, dueAt }],
+  };
 }
 
 function planOf(state: BreakState): Plan | null {
@@ -472,25 +498,27 @@ function act(state: BreakState, event: BreakEvent, context: EngineContext): Tran
   const now = event.now;
   switch (event.type) {
     case 'take-break': {
-      if (state.name === 'in-break') return refuse(state, 'a break is already on');
-      if (state.name === 'paused') return refuse(state, 'breaks are paused; resume them first');
+      if (state.name === 'in-break') return refuse(state, 'break-on');
+      if (state.name === 'paused') return refuse(state, 'paused');
       if (state.name === 'outside-work-hours' || !context.withinWorkHours) {
-        return refuse(state, 'it is outside your work hours');
+        return refuse(state, 'outside-work-hours');
       }
       const kind = kindAskedFor(state, settings) ?? nextBreak(state.plan, settings)?.kind;
-      if (!kind) return refuse(state, 'both micro and long breaks are turned off');
+      if (!kind) return refuse(state, 'breaks-off');
       return startBreak(state.plan, kind, now, context, null);
     }
     case 'postpone': {
-      if (settings.strictMode)
-        return refuse(state, 'strict mode is on: breaks cannot be postponed');
-      if (state.name === 'postponed') return refuse(state, 'the break is already postponed');
+      if (settings.strictMode) return refuse(state, 'strict-postpone');
+      if (state.name === 'postponed') return refuse(state, 'already-postponed');
       if (state.name !== 'warning' && state.name !== 'deferred' && state.name !== 'in-break') {
-        return refuse(state, 'there is no break to postpone right now');
+        return refuse(state, 'nothing-to-postpone');
       }
       const left = settings.postpone.maxPerBreak - state.plan.postponesUsed;
       if (left <= 0) {
-        return refuse(state, postponeLimitReached(settings.postpone.maxPerBreak));
+        const max = settings.postpone.maxPerBreak;
+        return max === 0
+          ? refuse(state, 'postpone-off')
+          : refuse(state, 'postpone-limit', { count: max });
       }
       const until = now.elapsed + settings.postpone.durationMs;
       const plan = postponeUntil(state.plan, until);
@@ -500,12 +528,12 @@ function act(state: BreakState, event: BreakEvent, context: EngineContext): Tran
       };
     }
     case 'skip': {
-      if (settings.strictMode) return refuse(state, 'strict mode is on: breaks cannot be skipped');
+      if (settings.strictMode) return refuse(state, 'strict-skip');
       const kind = kindAskedFor(state, settings);
       const plan = planOf(state);
-      if (!kind || !plan) return refuse(state, 'there is no break to skip right now');
+      if (!kind || !plan) return refuse(state, 'nothing-to-skip');
       if (context.skipsLeftToday !== null && context.skipsLeftToday <= 0) {
-        return refuse(state, `no skips left today (${settings.skip.maxPerDay ?? 0} a day)`);
+        return refuse(state, 'no-skips-left', { max: settings.skip.maxPerDay ?? 0 });
       }
       return {
         state: { name: 'running', plan: restartAfterBreak(plan, kind, now.elapsed, settings) },
@@ -513,8 +541,7 @@ function act(state: BreakState, event: BreakEvent, context: EngineContext): Tran
       };
     }
     case 'pause': {
-      if (state.name === 'in-break')
-        return refuse(state, 'finish or skip the break on screen first');
+      if (state.name === 'in-break') return refuse(state, 'finish-break-first');
       const plan = planOf(state);
       const frozen =
         state.name === 'paused' ? state.frozen : plan ? freezePlan(plan, now.elapsed) : null;
@@ -529,7 +556,7 @@ function act(state: BreakState, event: BreakEvent, context: EngineContext): Tran
       };
     }
     case 'resume':
-      if (state.name !== 'paused') return refuse(state, 'breaks are not paused');
+      if (state.name !== 'paused') return refuse(state, 'not-paused');
       return resumeFrom(state, now, context);
     case 'settings-changed': {
       if (state.name === 'paused' || state.name === 'outside-work-hours') return stay(state);
@@ -540,15 +567,16 @@ function act(state: BreakState, event: BreakEvent, context: EngineContext): Tran
       return stay({ name: plan.postponesUsed > 0 ? 'postponed' : 'running', plan });
     }
     case 'idle-sampled':
-      return idleSpell(state, now, event.idleMs, context);
+      return idleSpell(state, now, event.idleMs, context, 'idle');
     case 'away-ended': {
       // A break that ended while the user was away ends first; the rest of the absence is idle after it.
       const caughtUp =
         state.name === 'in-break' && now.elapsed >= state.endsAt
           ? timeStep(state, now, context)
           : stay(state);
-      const spell = idleSpell(caughtUp.state, now, event.awayMs, context);
-      return { state: spell.state, emits: [...caughtUp.emits, ...spell.emits] };
+      const spell = idleSpell(caughtUp.state, now, event.awayMs, context, event.cause);
+      const back = warnAfterAway(spell.state, now, context);
+      return { state: back.state, emits: [...caughtUp.emits, ...spell.emits, ...back.emits] };
     }
     case 'time-passed':
       return stay(state);

@@ -17,6 +17,7 @@ import type {
   ActivitySignal,
   IdleProbe,
   PauseRequest,
+  RefusalCode,
   TherapyRequest,
   TimelineEvent,
   TimerService,
@@ -138,67 +139,81 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
 
   let state: BreakState = initialState(instant(), context(instant()));
 
-  function publish(type: string, now: Instant, fields: Record<string, unknown> = {}) {
-    const event: TimelineEvent = { type, at: now.wall, ...fields };
+  function publish(event: TimelineEvent) {
     for (const listener of [...listeners]) listener(event);
   }
 
   function publishEmit(emit: BreakEmit, now: Instant) {
+    const at = now.wall;
+    const wall = (elapsed: number) => toWall(elapsed, now);
     switch (emit.type) {
       case 'break-warning':
-        return publish(emit.type, now, {
+        return publish({
+          type: emit.type,
+          at,
           kind: emit.kind,
-          dueInSeconds: Math.round((emit.dueAt - now.elapsed) / 1000),
-          ...(emit.afterHold ? { deferred: true } : {}),
+          dueAt: wall(emit.dueAt),
+          ...(emit.afterHold ? { deferred: true as const } : {}),
         });
       case 'break-start':
-        return publish(emit.type, now, {
+        return publish({
+          type: emit.type,
+          at,
           kind: emit.kind,
-          durationSeconds: Math.round((emit.endsAt - now.elapsed) / 1000),
-          ...(emit.heldMs !== null
-            ? { deferred: true, deferredSeconds: Math.round(emit.heldMs / 1000) }
-            : {}),
+          endsAt: wall(emit.endsAt),
+          ...(emit.heldMs !== null ? { deferredMs: emit.heldMs } : {}),
         });
       case 'break-deferred':
-        return publish(emit.type, now, {
+        return publish({
+          type: emit.type,
+          at,
           kind: emit.kind,
           signal: emit.signal,
-          atMostSeconds: Math.round((emit.showBy - now.elapsed) / 1000),
+          showBy: wall(emit.showBy),
         });
       case 'break-gentle':
-        return publish(emit.type, now, {
+        return publish({
+          type: emit.type,
+          at,
           kind: emit.kind,
           outcome: 'deferred',
           signal: emit.signal,
-          durationSeconds: Math.round(emit.durationMs / 1000),
-          deferredSeconds: Math.round(emit.heldMs / 1000),
+          durationMs: emit.durationMs,
+          deferredMs: emit.heldMs,
         });
       case 'break-end':
         if (emit.outcome === 'skipped') countSkip(now);
-        return publish(emit.type, now, { kind: emit.kind, outcome: emit.outcome });
+        return publish({ type: emit.type, at, kind: emit.kind, outcome: emit.outcome });
       case 'break-postponed':
-        return publish(emit.type, now, {
+        return publish({
+          type: emit.type,
+          at,
           kind: emit.kind,
-          forSeconds: Math.round((emit.until - now.elapsed) / 1000),
+          until: wall(emit.until),
           postponesLeft: emit.postponesLeft,
         });
       case 'natural-break':
-        return publish(emit.type, now, {
+        return publish({
+          type: emit.type,
+          at,
           kind: emit.kind,
-          idleSeconds: Math.round(emit.idleMs / 1000),
+          idleMs: emit.idleMs,
+          source: emit.source,
         });
       case 'paused':
-        return publish(emit.type, now, {
-          until: emit.until ? toWall(toElapsed(emit.until, now), now) : null,
+        return publish({
+          type: emit.type,
+          at,
+          until: emit.until ? wall(toElapsed(emit.until, now)) : null,
         });
       default:
-        return publish(emit.type, now);
+        return publish({ type: emit.type, at });
     }
   }
 
   function apply(event: BreakEvent): ActionResult {
     const result = transition(state, event, context(event.now));
-    if (result.refused) return { ok: false, reason: result.refused };
+    if (result.refused) return { ok: false, ...result.refused };
     state = result.state;
     for (const emit of result.emits) publishEmit(emit, event.now);
     return { ok: true };
@@ -210,7 +225,7 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     const jump = offset - wallOffset;
     wallOffset = offset;
     if (Math.abs(jump) > CLOCK_JUMP_TOLERANCE_MS) {
-      publish('clock-jump', now, { bySeconds: Math.round(jump / 1000) });
+      publish({ type: 'clock-jump', at: now.wall, byMs: jump });
     }
   }
 
@@ -247,12 +262,14 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     if (state.name !== 'paused') {
       const due = runDueRoutines(routines, now.wall, zone);
       routines = due.timers;
-      for (const id of due.ran) publish('routine', now, { id });
+      for (const id of due.ran) publish({ type: 'routine', at: now.wall, id });
     }
     const session = therapy.active;
     if (session && now.elapsed >= session.endsAt) {
       therapy = endTherapy(therapy, session.endsAt);
-      publish('therapy-end', now, {
+      publish({
+        type: 'therapy-end',
+        at: now.wall,
         kind: session.kind,
         minutes: session.minutes,
         outcome: 'completed',
@@ -288,11 +305,13 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
       posture = step.rhythm;
       if (!step.change) return;
       const { to, lastsMs, heldMs } = step.change;
-      publish('posture-change', now, {
+      publish({
+        type: 'posture-change',
+        at: now.wall,
         kind: 'posture',
         to,
         minutes: Math.round(lastsMs / 60_000),
-        ...(heldMs !== null ? { deferred: true, deferredSeconds: Math.round(heldMs / 1000) } : {}),
+        ...(heldMs !== null ? { deferredMs: heldMs } : {}),
       });
     }
   }
@@ -329,8 +348,12 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     const candidates: number[] = [];
     const engine = nextDeadline(state, context(now));
     if (engine) candidates.push(toElapsed(engine, now));
-    // Idle is not sampled during a warning: the break's own due time samples it.
-    if (nextIdleSampleAt !== null && (state.name === 'running' || state.name === 'postponed')) {
+    // Idle is sampled during a warning too: a spell that reaches the break's length
+    // then, and ends before the break is due, is that break. Not while a call holds one.
+    if (
+      nextIdleSampleAt !== null &&
+      (state.name === 'running' || state.name === 'postponed' || state.name === 'warning')
+    ) {
       candidates.push(nextIdleSampleAt);
     }
     if (state.name !== 'paused') {
@@ -377,13 +400,13 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     asleepSince = null;
     const now = instant();
     wallOffset = now.wall - now.elapsed;
-    publish('resume', now, { sleptSeconds: Math.round(slept / 1000) });
+    publish({ type: 'resume', at: now.wall, sleptMs: slept });
     // Sleep counts as idle; while still locked the lock's own spell covers it.
-    if (lockedSince === null) apply({ type: 'away-ended', now, awayMs: slept });
+    if (lockedSince === null) apply({ type: 'away-ended', now, awayMs: slept, cause: 'sleep' });
   }
 
   function perform(makeEvent: (now: Instant) => BreakEvent): ActionResult {
-    if (disposed) return { ok: false, reason: 'the timer service has stopped' };
+    if (disposed) return { ok: false, code: 'stopped' };
     wakeIfAsleep();
     const now = instant();
     noticeClockJump(now);
@@ -394,13 +417,13 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     return result;
   }
 
-  function pauseDeadline(request: PauseRequest, now: Instant): Deadline | null | string {
+  function pauseDeadline(request: PauseRequest, now: Instant): Deadline | null | RefusalCode {
     if ('for' in request) {
-      if (!(request.for > 0)) return 'a pause lasts more than no time';
+      if (!(request.for > 0)) return 'pause-too-short';
       return { clock: 'elapsed', at: now.elapsed + request.for };
     }
     if ('until' in request) {
-      if (request.until <= now.wall) return 'that time has already passed';
+      if (request.until <= now.wall) return 'time-passed';
       return { clock: 'wall', at: request.until };
     }
     if ('untilTomorrow' in request)
@@ -459,7 +482,7 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     pause(request) {
       wakeIfAsleep();
       const until = pauseDeadline(request, instant());
-      if (typeof until === 'string') return { ok: false, reason: until };
+      if (typeof until === 'string') return { ok: false, code: until };
       return perform((now) => ({ type: 'pause', now, until }));
     },
     resume: () => perform((now) => ({ type: 'resume', now })),
@@ -470,7 +493,7 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
         case 'suspend':
           if (asleepSince !== null) return;
           noticeClockJump(now);
-          publish('suspend', now);
+          publish({ type: 'suspend', at: now.wall });
           asleepSince = { wall: now.wall, monotonic: clock.monotonic() };
           return disarm();
         case 'resume':
@@ -487,7 +510,7 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
           const awayMs = at.elapsed - lockedSince;
           lockedSince = null;
           noticeClockJump(at);
-          apply({ type: 'away-ended', now: at, awayMs });
+          apply({ type: 'away-ended', now: at, awayMs, cause: 'lock' });
           return settle();
         }
         case 'do-not-disturb':
@@ -512,20 +535,25 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
       perform((now) => ({ type: 'settings-changed', now }));
     },
     startTherapy(request: TherapyRequest): ActionResult {
-      if (disposed) return { ok: false, reason: 'the timer service has stopped' };
+      if (disposed) return { ok: false, code: 'stopped' };
       wakeIfAsleep();
       const now = instant();
       const started = startTherapySession(therapy, request, now.elapsed, settings.therapy);
       if (!started.ok) {
-        publish('therapy-rejected', now, {
+        publish({
+          type: 'therapy-rejected',
+          at: now.wall,
           kind: request.kind,
           minutes: started.minutes,
-          reason: started.reason,
+          code: started.code,
+          params: started.params,
         });
-        return { ok: false, reason: started.reason };
+        return { ok: false, code: `therapy-${started.code}`, params: started.params };
       }
       therapy = started.state;
-      publish('therapy-start', now, {
+      publish({
+        type: 'therapy-start',
+        at: now.wall,
         kind: started.session.kind,
         minutes: started.session.minutes,
       });
@@ -533,7 +561,7 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
       return { ok: true };
     },
     resumeTherapy({ kind, minutes, endsAt }): ActionResult {
-      if (disposed) return { ok: false, reason: 'the timer service has stopped' };
+      if (disposed) return { ok: false, code: 'stopped' };
       wakeIfAsleep();
       const now = instant();
       const resumed = resumeTherapySession(
@@ -541,9 +569,12 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
         { kind, minutes, remainingMs: endsAt - now.wall },
         now.elapsed,
       );
-      if (!resumed.ok) return { ok: false, reason: resumed.reason };
+      if (!resumed.ok)
+        return { ok: false, code: `therapy-${resumed.code}`, params: resumed.params };
       therapy = resumed.state;
-      publish('therapy-resumed', now, {
+      publish({
+        type: 'therapy-resumed',
+        at: now.wall,
         kind,
         minutes,
         endsAt: toWall(resumed.session.endsAt, now),
@@ -554,10 +585,12 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     stopTherapy(): ActionResult {
       wakeIfAsleep();
       const session = therapy.active;
-      if (!session) return { ok: false, reason: 'no heat or ice session is running' };
+      if (!session) return { ok: false, code: 'no-therapy-running' };
       const now = instant();
       therapy = endTherapy(therapy, now.elapsed);
-      publish('therapy-end', now, {
+      publish({
+        type: 'therapy-end',
+        at: now.wall,
         kind: session.kind,
         minutes: session.minutes,
         outcome: 'stopped',

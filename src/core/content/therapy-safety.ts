@@ -1,4 +1,4 @@
-import { THERAPY_MAX_MINUTES } from '../therapy/limits';
+import { THERAPY_MAX_MINUTES, THERAPY_MIN_REST_MINUTES } from '../therapy/limits';
 import { MINUTE } from '../time/duration';
 import { CITATIONS, type Sources } from './citations';
 
@@ -95,7 +95,7 @@ export function therapySafetyValues(therapy: {
   return {
     defaultMinutes: Math.min(therapy.defaultMinutes, maxMinutes),
     maxMinutes,
-    restMinutes: Math.round(therapy.restBetweenMs / MINUTE),
+    restMinutes: Math.max(Math.round(therapy.restBetweenMs / MINUTE), THERAPY_MIN_REST_MINUTES),
   };
 }
 

@@ -64,7 +64,10 @@ export interface WorkCalendar {
   intervalAt(at: number): WorkInterval | null;
   /** The next instant after `at` when work hours start or end; null when they never change. */
   nextEdge(at: number): number | null;
-  /** The start of the first working day after the local date of `at`; next midnight without hours. */
+  /**
+   * "Tomorrow": the next start of work hours after `at` (on a night shift at 01:05, the
+   * shift that starts this evening); the next midnight without work hours.
+   */
   nextWorkdayStart(at: number): number;
 }
 
@@ -112,11 +115,11 @@ export function createWorkCalendar(hours: WorkHours | null, zone: string): WorkC
     nextEdge: (at) => (hours === null ? null : lookUp(at).until),
     nextWorkdayStart(at) {
       const today = localDateTime(at, zone);
-      for (let offset = 1; offset <= 8; offset++) {
-        const day = addDays(today, offset);
-        if (hours === null) break;
-        const interval = intervalOn(day);
-        if (interval) return interval.start;
+      if (hours !== null) {
+        for (let offset = 0; offset <= 8; offset++) {
+          const interval = intervalOn(addDays(today, offset));
+          if (interval && interval.start > at) return interval.start;
+        }
       }
       return localToEpoch(addDays(today, 1), 0, 0, 0, zone).epochMs;
     },

@@ -1,3 +1,4 @@
+import { THERAPY_MIN_REST_MINUTES } from '../therapy/limits';
 import { HOUR, MINUTE, SECOND } from '../time/duration';
 
 /**
@@ -19,7 +20,8 @@ export const SETTING_LIMITS = {
   'postpone.duration': { min: MINUTE, max: 2 * HOUR },
   'postpone.maxPerBreak': { min: 0, max: 20 },
   'skip.maxPerDay': { min: 0, max: 100 },
-  'therapy.restBetween': { min: 0, max: 24 * HOUR },
+  /** Never under THERAPY_MIN_REST_MINUTES (core/therapy/limits.ts, with its sources). */
+  'therapy.restBetween': { min: THERAPY_MIN_REST_MINUTES * MINUTE, max: 24 * HOUR },
   'notifications.volume': { min: 0, max: 100 },
   'history.keepDays': { min: 1, max: 3650 },
   'deferral.maxMinutes': { min: 0, max: 240 },

@@ -4,6 +4,7 @@ import {
   type TherapyRefusal,
   therapyCapMinutes,
   therapyLengthRefusal,
+  therapyRestMs,
 } from './session';
 
 /**
@@ -147,7 +148,8 @@ export function nextPossibleAt(
 ): number | null {
   const last = flow.lastEndedAt[kind];
   if (last === undefined) return null;
-  const at = last + limits.restBetweenMs;
+  // The length of that session is not kept here; the floor covers the longest allowed.
+  const at = last + therapyRestMs(limits);
   return now < at ? at : null;
 }
 
@@ -188,7 +190,6 @@ export type TherapyStartCheck =
   | {
       ok: false;
       code: TherapyRefusal | 'awaiting-ack';
-      reason: string;
       /** For `resting`: when a session of this kind may start (wall ms). */
       nextPossibleAt?: number;
     };
@@ -206,27 +207,18 @@ export function checkTherapyStart(
 ): TherapyStartCheck {
   const { phase } = flow;
   if (phase.name === 'running') {
-    return {
-      ok: false,
-      code: 'running',
-      reason: `a ${phase.session.kind} session is already running; stop it first`,
-    };
+    return { ok: false, code: 'running' };
   }
   if (phase.name === 'ended') {
-    return {
-      ok: false,
-      code: 'awaiting-ack',
-      reason: `the last ${phase.session.kind} session has ended: take the pack off and say so first`,
-    };
+    return { ok: false, code: 'awaiting-ack' };
   }
   const length = therapyLengthRefusal(request.minutes, therapyCapMinutes(limits));
-  if (length) return { ok: false, ...length };
+  if (length) return { ok: false, code: length };
   const next = nextPossibleAt(flow, request.kind, now, limits);
   if (next !== null) {
     return {
       ok: false,
       code: 'resting',
-      reason: `the skin needs its rest after the last ${request.kind} session`,
       nextPossibleAt: next,
     };
   }

@@ -7,3 +7,12 @@
 export const THERAPY_MAX_MINUTES = 20;
 export const THERAPY_MIN_MINUTES = 1;
 export const THERAPY_DEFAULT_MINUTES = 15;
+
+/**
+ * The rest between two sessions of one kind never goes under this, whatever a setting
+ * or a policy says, nor under the length of the session just ended (which the cap keeps
+ * at 20 minutes or less): "20 minutes on, 20 off" is the shortest rest any source gives
+ * (Cleveland Clinic); MPFT NHS asks for 2–3 hours between cold sessions and skin back
+ * to normal first. The default rest is an hour (core/settings/settings.ts).
+ */
+export const THERAPY_MIN_REST_MINUTES = 20;

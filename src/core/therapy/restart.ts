@@ -39,12 +39,18 @@ export type SessionAfterRestart = (
 ) & {
   /** Why the saved times were not taken as they stood, for the log; null when they were. */
   adjusted: string | null;
+  /**
+   * The cap in force now (an organisation's, lower than the session's length) cut the
+   * session to this many minutes: the person is told plainly.
+   */
+  cappedTo: number | null;
 };
 
 /**
  * Decides what a session saved by an earlier run of the app means now.
  *
- * - Never longer than the cap from its start: a length over THERAPY_MAX_MINUTES, or an
+ * - Never longer than the cap from its start: a length over the cap in force now (an
+ *   organisation's lower one, or THERAPY_MAX_MINUTES), or an
  *   end further than the length after the start, is cut back (clamped, not discarded:
  *   the file still says a pack went on at `startedAt`, which is what the person must
  *   hear about).
@@ -57,12 +63,19 @@ export type SessionAfterRestart = (
  * was closed ends a session early (the safe side); one set back by less than the time
  * that passed lets it run that much longer. Best effort, and said so in docs/therapy.md.
  */
-export function sessionAfterRestart(saved: SavedTherapySession, now: number): SessionAfterRestart {
+export function sessionAfterRestart(
+  saved: SavedTherapySession,
+  now: number,
+  capMinutes: number = THERAPY_MAX_MINUTES,
+): SessionAfterRestart {
   const notes: string[] = [];
-  const minutes = Math.min(saved.minutes, THERAPY_MAX_MINUTES);
+  const cap = Math.min(capMinutes, THERAPY_MAX_MINUTES);
+  const minutes = Math.min(saved.minutes, cap);
   if (minutes !== saved.minutes) {
-    notes.push(`${saved.minutes} minutes is over the ${THERAPY_MAX_MINUTES}-minute cap`);
+    notes.push(`${saved.minutes} minutes is over the ${cap}-minute cap`);
   }
+  // Only a cap below the hard one is news to the person: over 20 is a damaged file.
+  const cappedTo = minutes !== saved.minutes && saved.minutes <= THERAPY_MAX_MINUTES ? cap : null;
   const latestEnd = saved.startedAt + minutes * MINUTE;
   const endsAt = Math.min(saved.endsAt, latestEnd);
   if (saved.endsAt > latestEnd) notes.push('its end was further than its length from its start');
@@ -77,6 +90,7 @@ export function sessionAfterRestart(saved: SavedTherapySession, now: number): Se
       lateBy: 0,
       whileClosed: true,
       adjusted: `${notes.join('; ')}; taken as ended now`,
+      cappedTo,
     };
   }
   const adjusted = notes.length > 0 ? `${notes.join('; ')}; cut back to the cap` : null;
@@ -89,9 +103,10 @@ export function sessionAfterRestart(saved: SavedTherapySession, now: number): Se
       lateBy: Math.max(0, Math.min(saved.endNoticedAt, now) - endsAt),
       whileClosed: false,
       adjusted,
+      cappedTo,
     };
   }
-  if (endsAt > now) return { name: 'resume', session, adjusted };
+  if (endsAt > now) return { name: 'resume', session, adjusted, cappedTo };
   return {
     name: 'ended',
     session,
@@ -99,6 +114,7 @@ export function sessionAfterRestart(saved: SavedTherapySession, now: number): Se
     lateBy: now - endsAt,
     whileClosed: true,
     adjusted,
+    cappedTo,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Settings } from '../settings/settings';
 import { formatDuration } from '../time/duration';
-import { THERAPY_MAX_MINUTES, THERAPY_MIN_MINUTES } from './limits';
+import { THERAPY_MAX_MINUTES, THERAPY_MIN_MINUTES, THERAPY_MIN_REST_MINUTES } from './limits';
 
 /**
  * Heat and ice sessions: a default length, a hard cap (never past 20 minutes, whatever
@@ -20,6 +20,8 @@ export interface TherapySession {
 export interface TherapyState {
   active: TherapySession | null;
   lastEndedAt: Partial<Record<TherapyKind, number>>;
+  /** How long the last session of each kind lasted, in minutes: its rest is at least that. */
+  lastMinutes?: Partial<Record<TherapyKind, number>>;
 }
 
 export interface TherapyRequest {
@@ -35,7 +37,24 @@ export type TherapyRefusal = 'running' | 'too-short' | 'not-whole' | 'over-cap' 
 
 export type TherapyStart =
   | { ok: true; state: TherapyState; session: TherapySession }
-  | { ok: false; reason: string; minutes: number; code: TherapyRefusal };
+  | {
+      ok: false;
+      minutes: number;
+      code: TherapyRefusal;
+      /** What the words of `code` need (locales `refusals.therapy-<code>`). */
+      params: Record<string, string | number>;
+    };
+
+/**
+ * The rest owed after a session of `endedMinutes` (unknown: the longest allowed): the
+ * setting, but never under THERAPY_MIN_REST_MINUTES nor under the session's own length.
+ */
+export function therapyRestMs(
+  limits: Settings['therapy'],
+  endedMinutes: number = THERAPY_MAX_MINUTES,
+): number {
+  return Math.max(limits.restBetweenMs, THERAPY_MIN_REST_MINUTES * 60_000, endedMinutes * 60_000);
+}
 
 export function therapyCapMinutes(limits: Settings['therapy']): number {
   return Math.min(limits.capMinutes, THERAPY_MAX_MINUTES);
@@ -45,22 +64,10 @@ export function therapyCapMinutes(limits: Settings['therapy']): number {
  * Whether `minutes` is a session length the cap allows: a whole number from 1 to `cap`.
  * Every door that takes a length (core, app, CLI) asks this one function.
  */
-export function therapyLengthRefusal(
-  minutes: number,
-  cap: number,
-): { code: TherapyRefusal; reason: string } | null {
-  if (!Number.isFinite(minutes) || minutes < THERAPY_MIN_MINUTES) {
-    return { code: 'too-short', reason: `a session lasts at least ${THERAPY_MIN_MINUTES} minute` };
-  }
-  if (!Number.isInteger(minutes)) {
-    return { code: 'not-whole', reason: `a session lasts whole minutes; ${minutes} is not one` };
-  }
-  if (minutes > cap) {
-    return {
-      code: 'over-cap',
-      reason: `${minutes} minutes is over the ${cap}-minute limit; longer sessions can harm the skin`,
-    };
-  }
+export function therapyLengthRefusal(minutes: number, cap: number): TherapyRefusal | null {
+  if (!Number.isFinite(minutes) || minutes < THERAPY_MIN_MINUTES) return 'too-short';
+  if (!Number.isInteger(minutes)) return 'not-whole';
+  if (minutes > cap) return 'over-cap';
   return null;
 }
 
@@ -68,26 +75,16 @@ export function therapyLengthRefusal(
  * Why a session of `minutes` cannot start now, whatever it is (a new one or one run on
  * after a restart): another is running, or the length is not allowed under `cap`.
  */
-function commonRefusal(
-  state: TherapyState,
-  minutes: number,
-  cap: number,
-): { code: TherapyRefusal; reason: string } | null {
-  if (state.active) {
-    return {
-      code: 'running',
-      reason: `a ${state.active.kind} session is already running; stop it first`,
-    };
-  }
+function commonRefusal(state: TherapyState, minutes: number, cap: number): TherapyRefusal | null {
+  if (state.active) return 'running';
   return therapyLengthRefusal(minutes, cap);
 }
 
-const refusal = (minutes: number, code: TherapyRefusal, reason: string): TherapyStart => ({
-  ok: false,
-  reason,
-  minutes,
-  code,
-});
+const refusal = (
+  minutes: number,
+  code: TherapyRefusal,
+  params: Record<string, string | number> = {},
+): TherapyStart => ({ ok: false, minutes, code, params: { minutes, ...params } });
 
 export function startTherapy(
   state: TherapyState,
@@ -97,18 +94,17 @@ export function startTherapy(
 ): TherapyStart {
   const cap = therapyCapMinutes(limits);
   const minutes = request.minutes ?? Math.min(limits.defaultMinutes, cap);
-  const refuse = (code: TherapyRefusal, reason: string) => refusal(minutes, code, reason);
+  const refuse = (code: TherapyRefusal, params?: Record<string, string | number>) =>
+    refusal(minutes, code, { kind: request.kind, cap, ...params });
   const common = commonRefusal(state, minutes, cap);
-  if (common) return refuse(common.code, common.reason);
+  if (common) return refuse(common);
   const lastEnded = state.lastEndedAt[request.kind];
-  if (lastEnded !== undefined && now - lastEnded < limits.restBetweenMs) {
-    const wait = formatDuration(
-      Math.ceil((lastEnded + limits.restBetweenMs - now) / 60_000) * 60_000,
-    );
-    return refuse(
-      'resting',
-      `rest ${wait} more before another ${request.kind} session, and only once the skin looks and feels normal again`,
-    );
+  const rest = therapyRestMs(limits, state.lastMinutes?.[request.kind]);
+  if (lastEnded !== undefined && now - lastEnded < rest) {
+    // Only once the skin looks and feels normal again, too: the words say so.
+    const waitMinutes = Math.ceil((lastEnded + rest - now) / 60_000);
+    const wait = formatDuration(waitMinutes * 60_000);
+    return refuse('resting', { wait, waitMinutes });
   }
   const session = { kind: request.kind, minutes, startedAt: now, endsAt: now + minutes * 60_000 };
   return { ok: true, state: { ...state, active: session }, session };
@@ -133,12 +129,12 @@ export function resumeTherapy(
   now: number,
 ): TherapyStart {
   const { kind, minutes } = resumed;
-  const refuse = (code: TherapyRefusal, reason: string) => refusal(minutes, code, reason);
+  const refuse = (code: TherapyRefusal) =>
+    refusal(minutes, code, { kind, cap: THERAPY_MAX_MINUTES });
   const common = commonRefusal(state, minutes, THERAPY_MAX_MINUTES);
-  if (common) return refuse(common.code, common.reason);
-  if (!(resumed.remainingMs > 0)) {
-    return refuse('too-short', `that ${kind} session has already ended`);
-  }
+  if (common) return refuse(common);
+  // That session has already ended.
+  if (!(resumed.remainingMs > 0)) return refuse('too-short');
   const remainingMs = Math.min(resumed.remainingMs, minutes * 60_000);
   const endsAt = now + remainingMs;
   const session = { kind, minutes, startedAt: endsAt - minutes * 60_000, endsAt };
@@ -148,5 +144,10 @@ export function resumeTherapy(
 /** Ends the running session at `now` (stopped early or completed). */
 export function endTherapy(state: TherapyState, now: number): TherapyState {
   if (!state.active) return state;
-  return { active: null, lastEndedAt: { ...state.lastEndedAt, [state.active.kind]: now } };
+  const { kind, minutes } = state.active;
+  return {
+    active: null,
+    lastEndedAt: { ...state.lastEndedAt, [kind]: now },
+    lastMinutes: { ...state.lastMinutes, [kind]: minutes },
+  };
 }

@@ -146,6 +146,65 @@ export function localToEpoch(
   return { epochMs: asUtc - Math.min(before, after), exists: false };
 }
 
+/**
+ * The next instant after `after` at which the zone's wall clock shows `hour:minute`
+ * ("pause until 13:00"). In the hour repeated when clocks fall back a time shows twice,
+ * and either pass may be the next; in the spring-forward gap it shows not at all, and
+ * the instant after the gap is taken (as `localToEpoch` does).
+ */
+export function nextWallClockTime(
+  after: number,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): number {
+  const today = localDateTime(after, timeZone);
+  const HOUR = 3_600_000;
+  for (let day = 0; day <= 2; day++) {
+    const date = addDays(today, day);
+    const first = localToEpoch(date, hour, minute, 0, timeZone).epochMs;
+    // The second pass of a repeated time, if any, is an hour (or the zone's shift) later.
+    const passes = [first];
+    for (const shift of [HOUR / 2, HOUR, 2 * HOUR]) {
+      const local = localDateTime(first + shift, timeZone);
+      if (
+        local.hour === hour &&
+        local.minute === minute &&
+        local.second === 0 &&
+        compareDates(local, date) === 0
+      ) {
+        passes.push(first + shift);
+      }
+    }
+    const next = passes.find((at) => at > after);
+    if (next !== undefined) return next;
+  }
+  return after;
+}
+
+/**
+ * Whether the wall time an instant shows is shown twice that day (clocks falling back)
+ * and which pass this is: `null` for a time shown once.
+ */
+export function repeatedWallTimePass(epochMs: number, timeZone: string): 'first' | 'second' | null {
+  const instant = Math.floor(epochMs / 1000) * 1000;
+  const local = localDateTime(instant, timeZone);
+  const first = localToEpoch(local, local.hour, local.minute, local.second, timeZone).epochMs;
+  if (first < instant) return 'second';
+  for (const shift of [1_800_000, 3_600_000, 7_200_000]) {
+    const later = localDateTime(instant + shift, timeZone);
+    if (
+      compareDates(later, local) === 0 &&
+      later.hour === local.hour &&
+      later.minute === local.minute &&
+      later.second === local.second
+    ) {
+      return 'first';
+    }
+  }
+  return null;
+}
+
 /** ISO 8601 with the zone's offset at that instant: `2026-11-24T09:20:00+01:00`. */
 export function formatLocalIso(epochMs: number, timeZone: string): string {
   const local = localDateTime(epochMs, timeZone);

@@ -30,7 +30,7 @@ function setup(
   const events: string[] = [];
   service.onEvent((e) =>
     events.push(
-      `${+(virtual.elapsed() / MINUTE).toFixed(2)} ${e.type}${e.kind ? ` ${e.kind}` : ''}`,
+      `${+(virtual.elapsed() / MINUTE).toFixed(2)} ${e.type}${'kind' in e ? ` ${e.kind}` : ''}`,
     ),
   );
   const reads: number[] = [];

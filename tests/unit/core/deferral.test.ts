@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FocusSignal } from '../../../src/core/focus/signals';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
-import { MINUTE } from '../../../src/core/time/duration';
+import { MINUTE, SECOND } from '../../../src/core/time/duration';
 import { ALWAYS, harness, settingsWith } from './harness';
 
 /** A focus signal on from `from` to `to` real minutes, told to the service as a host would. */
@@ -37,9 +37,13 @@ describe('deferral: a break due during a call', () => {
       '47.5 break-start micro',
       '48 break-end micro',
     ]);
-    expect(h.of('break-deferred')[0]).toMatchObject({ signal: 'camera', atMostSeconds: 1800 });
-    expect(h.of('break-start')[0]).toMatchObject({ deferred: true, deferredSeconds: 27.5 * 60 });
-    expect(h.of('break-warning')[0]).toMatchObject({ dueInSeconds: 30, deferred: true });
+    const deferred = h.of('break-deferred')[0];
+    expect(deferred).toMatchObject({ signal: 'camera' });
+    expect(deferred && deferred.showBy - deferred.at).toBe(30 * MINUTE);
+    expect(h.of('break-start')[0]).toMatchObject({ deferredMs: 27.5 * MINUTE });
+    const warning = h.of('break-warning')[0];
+    expect(warning).toMatchObject({ deferred: true });
+    expect(warning && warning.dueAt - warning.at).toBe(30 * SECOND);
   });
 
   it('held longer than deferral.maxMinutes, it is shown as a gentle notification instead', () => {
@@ -56,8 +60,8 @@ describe('deferral: a break due during a call', () => {
     expect(h.of('break-gentle')[0]).toMatchObject({
       outcome: 'deferred',
       signal: 'camera',
-      durationSeconds: 300,
-      deferredSeconds: 1800,
+      durationMs: 5 * MINUTE,
+      deferredMs: 30 * MINUTE,
     });
   });
 
@@ -138,7 +142,8 @@ describe('deferral: a break due during a call', () => {
       '19.9 break-warning micro',
       '20 break-start micro',
     ]);
-    expect(h.of('break-warning')[0]?.dueInSeconds).toBe(6);
+    const warning = h.of('break-warning')[0];
+    expect(warning && (warning.dueAt - warning.at) / 1000).toBe(6);
   });
 
   it('a call that comes back during the release warning holds the break again, within the same bound', () => {
@@ -156,7 +161,8 @@ describe('deferral: a break due during a call', () => {
       '30.5 break-deferred micro',
       '50 break-gentle long',
     ]);
-    expect(h.of('break-deferred')[1]?.atMostSeconds).toBe(19.5 * 60);
+    const held = h.of('break-deferred')[1];
+    expect(held && (held.showBy - held.at) / 60_000).toBe(19.5);
   });
 
   it('new settings during a hold keep its bound', () => {

@@ -12,10 +12,10 @@ export function settingsWith(patch: Partial<Settings> = {}): Settings {
 /** Always-on work hours and no routines: just the breaks. */
 export const ALWAYS = settingsWith({ workHours: null });
 
-export interface TimedEvent extends TimelineEvent {
+export type TimedEvent = TimelineEvent & {
   /** Real minutes since the start. */
   min: number;
-}
+};
 
 /** Idle spells in real minutes since the start, answered as powerMonitor does (whole seconds). */
 export function idleSpells(
@@ -54,11 +54,13 @@ export function harness(
     events,
     /** Let real time run to `minutes` since the start. */
     runTo: (minutes: number) => clock.advanceTo(minutes * MINUTE),
-    of: (type: string) => events.filter((e) => e.type === type),
+    /** The events of one type, narrowed to that type's fields. */
+    of: <T extends TimelineEvent['type']>(type: T) =>
+      events.filter((e): e is Extract<TimedEvent, { type: T }> => e.type === type),
     /** "12.5 break-start micro" lines, easy to read in a failing assertion. */
     lines: (types?: string[]) =>
       events
         .filter((e) => !types || types.includes(e.type))
-        .map((e) => `${+e.min.toFixed(3)} ${e.type}${e.kind ? ` ${e.kind}` : ''}`),
+        .map((e) => `${+e.min.toFixed(3)} ${e.type}${'kind' in e ? ` ${e.kind}` : ''}`),
   };
 }

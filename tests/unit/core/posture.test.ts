@@ -93,7 +93,7 @@ describe('sit-stand rhythm', () => {
     h.service.signal({ type: 'focus', signal: 'camera', on: false });
     h.runTo(34);
     expect(changes(h)).toEqual(['25 stand', '33 move']);
-    expect(h.of('posture-change')[0]).toMatchObject({ deferred: true, deferredSeconds: 300 });
+    expect(h.of('posture-change')[0]).toMatchObject({ deferredMs: 5 * 60_000 });
 
     const long = harness({ settings: sitStand() });
     long.runTo(15);

@@ -30,6 +30,7 @@ describe('a saved session when the app opens again', () => {
       name: 'resume',
       session: { kind: 'ice', minutes: 15, endsAt: T0 + 15 * MINUTE },
       adjusted: null,
+      cappedTo: null,
     });
   });
 
@@ -41,6 +42,7 @@ describe('a saved session when the app opens again', () => {
       lateBy: 25 * MINUTE,
       whileClosed: true,
       adjusted: null,
+      cappedTo: null,
     });
   });
 
@@ -81,6 +83,7 @@ describe('a saved session when the app opens again', () => {
       lateBy: 0,
       whileClosed: true,
       adjusted: expect.stringContaining('the clock was set back'),
+      cappedTo: null,
     });
   });
 
@@ -103,6 +106,7 @@ describe('a saved session when the app opens again', () => {
       lateBy: MINUTE,
       whileClosed: false,
       adjusted: null,
+      cappedTo: null,
     });
   });
 });
@@ -182,7 +186,7 @@ describe('running on a session in the core', () => {
       resumeTherapy(NO_THERAPY, { kind: 'ice', minutes: 15, remainingMs: 0 }, 0),
     ).toMatchObject({ ok: false });
     const on = resumeTherapy(NO_THERAPY, { kind: 'ice', minutes: 15, remainingMs: MINUTE }, 0);
-    if (!on.ok) throw new Error(on.reason);
+    if (!on.ok) throw new Error(on.code);
     expect(
       resumeTherapy(on.state, { kind: 'heat', minutes: 5, remainingMs: MINUTE }, 0),
     ).toMatchObject({ ok: false, code: 'running' });

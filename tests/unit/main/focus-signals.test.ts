@@ -60,7 +60,9 @@ describe('sit-stand prompts and gentle breaks in the Electron host', () => {
     expect(await ready).toMatchObject({ ok: true });
     notifyGentleBreaks(app, { t });
     const pushed: string[] = [];
-    app.onEvent((event) => pushed.push(event));
+    app.onEvent((event, _payload) => {
+      pushed.push(event);
+    });
     app.timer.signal({ type: 'focus', signal: 'camera', on: true });
     clock.advance(51 * MINUTE);
     expect(pushed).toContain('break-gentle');

@@ -96,4 +96,20 @@ describe('settings migrations, from files each version wrote', () => {
       error: expect.stringContaining('"settings"'),
     });
   });
+
+  it('raises a rest between heat or ice sessions written before its floor, keeping every other choice', () => {
+    const result = migrateSettingsDocument({
+      version: 1,
+      settings: { microBreak: { every: '25m' }, therapy: { restBetween: '0s' } },
+    });
+    if (!result.ok) throw new Error(result.error);
+    const parsed = parseSettingsFile(result.document.settings);
+    expect(parsed).toEqual({
+      ok: true,
+      file: { microBreak: { every: '25m' }, therapy: { restBetween: '20m' } },
+    });
+    expect(result.notes).toEqual([
+      'therapy.restBetween 0s is under the 20-minute floor and was raised to it',
+    ]);
+  });
 });

@@ -27,7 +27,8 @@ const cases: [string, unknown, RegExp][] = [
   ['workHours.from', { workHours: { from: '9am' } }, /HH:MM/],
   ['therapy.capMinutes', { therapy: { capMinutes: 21 } }, /capped at 20 minutes/],
   ['therapy.defaultMinutes', { therapy: { defaultMinutes: 0 } }, /at least 1 minute/],
-  ['therapy.restBetween', { therapy: { restBetween: '25h' } }, /from 0s to 24h/],
+  ['therapy.restBetween', { therapy: { restBetween: '25h' } }, /at most 24h/],
+  ['therapy.restBetween', { therapy: { restBetween: '10m' } }, /at least 20m: the skin needs/],
   ['routines[0].cron', { routines: [{ id: 'x', cron: '* * *' }] }, /5 \(minute hour/],
   [
     'routines[0].cron',
