@@ -4,9 +4,6 @@ import type { UnhunchApp } from '../app/app';
 import type { TherapyState, TherapyView } from '../contract/contract';
 import { formatCountdown } from '../contract/i18n';
 
-/** Slept past the end by at least this much: say how long ago it ended. */
-const LATE_MS = 60_000;
-
 export interface TherapyAlertOptions {
   t: TFunction;
   /** Opens the Unhunch window on the therapy page, where the prompt waits to be acknowledged. */
@@ -35,9 +32,9 @@ export function watchTherapyEnd(app: UnhunchApp, options: TherapyAlertOptions): 
     const title = t(`therapy:alert.title.${ended.kind}`);
     const ago = now - ended.endedAt;
     const body =
-      ended.whileClosed && ago >= LATE_MS
+      ended.whileClosed && ago >= ended.lateNoticeMs
         ? t('therapy:alert.bodyClosed', { kind, ago: formatCountdown(t, ago) })
-        : ended.lateBy >= LATE_MS
+        : ended.lateBy >= ended.lateNoticeMs
           ? t('therapy:alert.bodyLate', { kind, ago: formatCountdown(t, ago) })
           : t('therapy:alert.body', { kind, minutes: ended.minutes });
     if (Notification.isSupported()) {

@@ -66,6 +66,7 @@ describe('a heat or ice session in the app', () => {
       endedAt: TUESDAY_1000_BERLIN + 15 * MINUTE,
       outcome: 'completed',
       lateBy: 0,
+      lateNoticeMs: MINUTE,
     });
     // It stays until acknowledged.
     clock.advance(30 * MINUTE);
@@ -101,6 +102,7 @@ describe('a heat or ice session in the app', () => {
       endedAt: TUESDAY_1000_BERLIN + 15 * MINUTE,
       outcome: 'completed',
       lateBy: 12 * MINUTE,
+      lateNoticeMs: MINUTE,
     });
   });
 

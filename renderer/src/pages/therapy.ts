@@ -335,7 +335,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
         ${
           ended.whileClosed
             ? html`<p data-testid="therapy-ended-closed">${th('ended.closed')}</p>`
-            : ended.lateBy >= 60_000
+            : ended.lateBy >= ended.lateNoticeMs
               ? html`<p>${th('ended.slept')}</p>`
               : nothing
         }
@@ -352,7 +352,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
       const ago = now() - ended.endedAt;
       if (endedWhen.value) {
         endedWhen.value.textContent =
-          ago >= 60_000
+          ago >= ended.lateNoticeMs
             ? th('ended.ago', { kind: kindWord, ago: formatCountdown(t, ago) })
             : th('ended.justNow', { kind: kindWord, minutes: ended.minutes });
       }

@@ -42,6 +42,8 @@ export const therapyStateSchema = z.discriminatedUnion('name', [
     outcome: z.enum(['completed', 'stopped']),
     /** Milliseconds the machine slept past the end before anyone could be told. */
     lateBy: z.number(),
+    /** From this much late (or this long ago) on, say how long ago it ended: the app's rule. */
+    lateNoticeMs: z.number(),
     /** The end passed while Unhunch was closed (quit, crashed, killed); told on opening. */
     whileClosed: z.literal(true).optional(),
   }),

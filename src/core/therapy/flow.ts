@@ -1,4 +1,5 @@
 import type { Settings } from '../settings/settings';
+import { THERAPY_LATE_NOTICE_MS } from './limits';
 import {
   type TherapyKind,
   type TherapyRefusal,
@@ -135,6 +136,8 @@ export type TherapyView =
       endedAt: number;
       outcome: 'completed';
       lateBy: number;
+      /** From this much late on, the words say how long ago it ended (THERAPY_LATE_NOTICE_MS). */
+      lateNoticeMs: number;
       whileClosed?: true;
     }
   | { name: 'resting'; kind: TherapyKind; nextPossibleAt: number };
@@ -172,6 +175,7 @@ export function therapyView(
       endedAt: phase.endedAt,
       outcome: phase.outcome,
       lateBy: phase.lateBy,
+      lateNoticeMs: THERAPY_LATE_NOTICE_MS,
       ...(phase.whileClosed ? { whileClosed: true as const } : {}),
     };
   }

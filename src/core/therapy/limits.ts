@@ -16,3 +16,10 @@ export const THERAPY_DEFAULT_MINUTES = 15;
  * to normal first. The default rest is an hour (core/settings/settings.ts).
  */
 export const THERAPY_MIN_REST_MINUTES = 20;
+
+/**
+ * A session that ended this long before anyone could be told (the machine slept, or
+ * Unhunch was closed) is told as "ended N minutes ago" rather than "is over": the one
+ * rule the notification and the page both follow, sent to them in the therapy view.
+ */
+export const THERAPY_LATE_NOTICE_MS = 60_000;

@@ -47,6 +47,7 @@ describe('the tray during heat and ice', () => {
       endedAt: now - 60_000,
       outcome: 'completed' as const,
       lateBy: 0,
+      lateNoticeMs: 60_000,
     };
     expect(trayModel(running, t, 'en', ended).tooltip).toBe('Heat · take the pack off now');
   });

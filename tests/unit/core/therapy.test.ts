@@ -7,7 +7,7 @@ import {
   therapyView,
   transition,
 } from '../../../src/core/therapy/flow';
-import { THERAPY_MAX_MINUTES } from '../../../src/core/therapy/limits';
+import { THERAPY_LATE_NOTICE_MS, THERAPY_MAX_MINUTES } from '../../../src/core/therapy/limits';
 import { NO_THERAPY, startTherapy } from '../../../src/core/therapy/session';
 import { HOUR, MINUTE } from '../../../src/core/time/duration';
 import { harness, settingsWith } from './harness';
@@ -89,6 +89,7 @@ describe('the therapy flow', () => {
       endedAt: T0 + 15 * MINUTE,
       outcome: 'completed',
       lateBy: 0,
+      lateNoticeMs: THERAPY_LATE_NOTICE_MS,
     });
     // The prompt stays until acknowledged, however long that takes.
     expect(therapyView(flow, T0 + 5 * HOUR, limits).name).toBe('ended-awaiting-ack');
@@ -117,6 +118,8 @@ describe('the therapy flow', () => {
     expect(therapyView(flow, T0 + 27 * MINUTE, limits)).toMatchObject({
       endedAt: T0 + 15 * MINUTE,
       lateBy: 12 * MINUTE,
+      // One rule for the notification and the page: from a minute late, "ended N minutes ago".
+      lateNoticeMs: MINUTE,
     });
   });
 
