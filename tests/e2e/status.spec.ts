@@ -138,8 +138,13 @@ test.describe('the first-run welcome', () => {
       ).toBeVisible();
       await page.getByLabel('Fewer interruptions').check();
       await page.getByTestId('welcome-from').fill('08:30');
+      // The weekly check-in is offered, off until ticked.
+      const checkin = page.getByRole('checkbox', { name: 'Ask me once a week' });
+      await expect(checkin).not.toBeChecked();
+      await checkin.check();
       await page.getByTestId('welcome-start').click();
       await expect(page.getByTestId('status-state')).not.toBeEmpty();
+      expect(await callFromPage(page, 'getCheckin')).toMatchObject({ enabled: true });
       const settings = (await callFromPage(page, 'getSettings')) as {
         effective: { microBreak: { every: string }; workHours: { from: string } };
       };

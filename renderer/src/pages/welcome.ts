@@ -41,6 +41,9 @@ export function mount(root: HTMLElement, { api, t, navigate }: PageContext): Mou
   let to = '17:30';
   let error = '';
   let saving = false;
+  /** The weekly check-in stays off unless the person ticks it here or in Settings. */
+  let checkinOn = false;
+  const tc = (key: string) => t(key, { ns: 'checkin' });
 
   const finish = async (then: 'status' | 'checklist') => {
     error = '';
@@ -55,6 +58,13 @@ export function mount(root: HTMLElement, { api, t, navigate }: PageContext): Mou
       if (!result.ok) {
         error = tw('failed', { reason: refusalText(t, result) });
         return;
+      }
+      if (checkinOn) {
+        const checkin = await api.call('setCheckinEnabled', { enabled: true });
+        if (!checkin.ok) {
+          error = tw('failed', { reason: refusalText(t, checkin) });
+          return;
+        }
       }
       markWelcomeSeen();
       navigate(then);
@@ -113,6 +123,19 @@ export function mount(root: HTMLElement, { api, t, navigate }: PageContext): Mou
                 </div>`
               : nothing
           }
+        </fieldset>
+        <fieldset>
+          <legend>${tc('setting.heading')}</legend>
+          <p class="detail" id="welcome-checkin-explain">${tc('setting.explain')}</p>
+          <div class="field field-toggle">
+            <input type="checkbox" id="welcome-checkin" data-testid="welcome-checkin"
+              aria-describedby="welcome-checkin-explain welcome-checkin-privacy"
+              .checked=${checkinOn} @change=${(e: Event) => {
+                checkinOn = (e.target as HTMLInputElement).checked;
+              }} />
+            <label for="welcome-checkin">${tc('setting.label')}</label>
+          </div>
+          <p class="detail" id="welcome-checkin-privacy">${tc('privacy')}</p>
         </fieldset>
         <h3>${tw('tray.heading')}</h3>
         <p>${tw('tray.where')}</p>
