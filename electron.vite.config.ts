@@ -26,6 +26,7 @@ export default defineConfig({
       outDir: 'out/renderer',
       // bench/renderer.ts reads it to weigh each page's JavaScript.
       manifest: true,
+      minify: true,
       rolldownOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },

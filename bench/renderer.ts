@@ -8,6 +8,11 @@
  *   are reported apart: a page loads only the ones it shows. Budget: 80 KB per page.
  * - The break prompt's paint time: from asking the services for a break to the
  *   exercise being painted in headless Chromium, through the web host. Budget: 150 ms.
+ * - What each page makes Chromium fetch when it opens in a fresh browser context:
+ *   requests and raw (uncompressed) bytes, as the Electron app reads files from disk,
+ *   in each language (the figures are the heaviest language's). The break page is
+ *   opened while a break is on, with its exercise drawn. Budgets: at most 12 requests
+ *   per page; the break page at most 150 KB.
  * Needs `npm run build` first.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -16,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright';
+import { type Browser, chromium } from 'playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,6 +29,8 @@ const RENDERER = join(ROOT, 'out', 'renderer');
 const RESULTS = join(ROOT, 'bench', 'results', 'renderer.json');
 const PAGE_BUDGET_BYTES = 80 * 1024;
 const PAINT_BUDGET_MS = 150;
+const PAGE_REQUEST_BUDGET = 12;
+const BREAK_PAGE_RAW_BUDGET_BYTES = 150 * 1024;
 
 interface ManifestChunk {
   file: string;
@@ -68,9 +75,18 @@ function pageWeights(languages: { language: string; gzipBytes: number }[]) {
   });
 }
 
-async function startWebHost(): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
+interface WebHost {
+  url: string;
+  child: ChildProcess;
+  dataDir: string;
+}
+
+async function startWebHost(language = 'system'): Promise<WebHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'unhunch-bench-'));
-  writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ settings: { workHours: null } }));
+  writeFileSync(
+    join(dataDir, 'settings.json'),
+    JSON.stringify({ settings: { workHours: null, language } }),
+  );
   const child = spawn(
     process.execPath,
     [join(ROOT, 'out/node/web.js'), '--port', '0', '--no-open', '--data', dataDir],
@@ -88,10 +104,119 @@ async function startWebHost(): Promise<{ url: string; child: ChildProcess; dataD
   return { url, child, dataDir };
 }
 
+interface Fetched {
+  rawBytes: number;
+  requests: number;
+  files: string[];
+}
+interface PageTransfer extends Fetched {
+  page: string;
+  /** The language these figures are from: the heaviest. */
+  language: string;
+  byLanguage: Record<string, { rawBytes: number; requests: number }>;
+  met: boolean;
+}
+
+/** The languages the app speaks, as a browser asks for them (the web host follows it). */
+const LANGUAGES = ['en', 'de', 'es'];
+
+/**
+ * Every request Chromium makes to show `id` in a fresh context (no cache), counted
+ * once the page is ready and the network has been quiet: the document, scripts,
+ * styles, words and drawings. The break page is measured with a break on screen.
+ */
+async function fetchedFor(browser: Browser, url: string, id: string): Promise<Fetched> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const files: string[] = [];
+  const bodies: Promise<number>[] = [];
+  page.on('requestfinished', (request) => {
+    files.push(new URL(request.url()).pathname);
+    bodies.push(
+      request
+        .response()
+        .then((response) => response?.body())
+        .then((body) => body?.length ?? 0),
+    );
+  });
+  page.on('requestfailed', (request) => files.push(`${new URL(request.url()).pathname} (failed)`));
+  try {
+    if (id === 'break') {
+      // A break window opens once the break has started, as the Electron app does.
+      const starter = await context.newPage();
+      await starter.goto(`${url}#status`);
+      await starter.waitForSelector('#app:not([aria-busy])');
+      await starter.evaluate(`window.unhunch.call('takeBreakNow')`);
+      await starter.close();
+      files.length = 0;
+      bodies.length = 0;
+      await page.goto(`${url}#break`);
+      await page.waitForSelector(
+        '[data-testid="break-exercise"] [data-testid="exercise-figure"] svg',
+      );
+    } else {
+      await page.goto(`${url}#${id}`);
+      await page.waitForSelector('#app:not([aria-busy])');
+    }
+    await page.waitForLoadState('networkidle');
+    if (id === 'break') {
+      await page.evaluate(`window.unhunch.call('skipBreak')`).catch(() => {});
+    }
+    const rawBytes = (await Promise.all(bodies)).reduce((sum, bytes) => sum + bytes, 0);
+    return { rawBytes, requests: files.length, files: files.sort() };
+  } finally {
+    await context.close();
+  }
+}
+
+function stopWebHost(host: WebHost): void {
+  host.child.kill();
+  rmSync(host.dataDir, { recursive: true, force: true });
+}
+
+/** What each page fetches in each language; a page's figures are its heaviest language's. */
+async function pageTransfers(browser: Browser, pageIds: string[]): Promise<PageTransfer[]> {
+  const hosts = new Map<string, WebHost>();
+  try {
+    for (const language of LANGUAGES) hosts.set(language, await startWebHost(language));
+    const transfers: PageTransfer[] = [];
+    for (const id of pageIds) transfers.push(await pageTransfer(browser, hosts, id));
+    return transfers;
+  } finally {
+    for (const host of hosts.values()) stopWebHost(host);
+  }
+}
+
+async function pageTransfer(
+  browser: Browser,
+  hosts: Map<string, WebHost>,
+  id: string,
+): Promise<PageTransfer> {
+  const byLanguage: PageTransfer['byLanguage'] = {};
+  let heaviest: (Fetched & { language: string }) | undefined;
+  for (const [language, host] of hosts) {
+    const fetched = await fetchedFor(browser, host.url, id);
+    byLanguage[language] = { rawBytes: fetched.rawBytes, requests: fetched.requests };
+    if (
+      !heaviest ||
+      fetched.requests > heaviest.requests ||
+      (fetched.requests === heaviest.requests && fetched.rawBytes > heaviest.rawBytes)
+    ) {
+      heaviest = { ...fetched, language };
+    }
+  }
+  const { language, rawBytes, requests, files } = heaviest!;
+  const met =
+    requests <= PAGE_REQUEST_BUDGET && (id !== 'break' || rawBytes <= BREAK_PAGE_RAW_BUDGET_BYTES);
+  return { page: id, rawBytes, requests, language, byLanguage, files, met };
+}
+
 /** Asks the services for a break and times until the break page has painted its exercise. */
-async function breakPromptPaintMs(
-  pageIds: string[],
-): Promise<{ samplesMs: number[]; firstPaintMs: Record<string, number> }> {
+async function measurePages(pageIds: string[]): Promise<{
+  samplesMs: number[];
+  firstPaintMs: Record<string, number>;
+  transfer: PageTransfer[];
+}> {
   const host = await startWebHost();
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -99,7 +224,9 @@ async function breakPromptPaintMs(
   });
   const samples: number[] = [];
   const firstPaintMs: Record<string, number> = {};
+  const transfer: PageTransfer[] = [];
   try {
+    transfer.push(...(await pageTransfers(browser, pageIds)));
     // Each page opened fresh: Chromium's first contentful paint, from navigation start.
     for (const id of pageIds) {
       const page = await browser.newPage();
@@ -146,10 +273,9 @@ async function breakPromptPaintMs(
     }
   } finally {
     await browser.close();
-    host.child.kill();
-    rmSync(host.dataDir, { recursive: true, force: true });
+    stopWebHost(host);
   }
-  return { samplesMs: samples, firstPaintMs };
+  return { samplesMs: samples, firstPaintMs, transfer };
 }
 
 /** The words of each language: one chunk each, loaded with whichever page opens first. */
@@ -169,19 +295,27 @@ const languages = languageWeights();
 const pages = pageWeights(languages);
 let paint: { samplesMs: number[]; worstMs: number; met: boolean } | { skipped: string };
 let firstPaintMs: Record<string, number> = {};
+let transfer: PageTransfer[] | { skipped: string } = { skipped: 'not measured' };
 try {
-  const measured = await breakPromptPaintMs(pages.map((page) => page.page));
+  const measured = await measurePages(pages.map((page) => page.page));
   firstPaintMs = measured.firstPaintMs;
+  transfer = measured.transfer;
   const worstMs = Math.max(...measured.samplesMs);
   paint = { samplesMs: measured.samplesMs, worstMs, met: worstMs <= PAINT_BUDGET_MS };
 } catch (error) {
   paint = { skipped: (error as Error).message };
+  transfer = { skipped: (error as Error).message };
 }
 const results = {
   generatedAt: new Date().toISOString(),
   pageJsGzip: { budgetBytes: PAGE_BUDGET_BYTES, pages },
   pageFirstPaintMs: firstPaintMs,
   languageChunkGzip: languages,
+  pageTransfer: {
+    requestBudget: PAGE_REQUEST_BUDGET,
+    breakPageRawBudgetBytes: BREAK_PAGE_RAW_BUDGET_BYTES,
+    ...(Array.isArray(transfer) ? { pages: transfer } : transfer),
+  },
   breakPromptPaint: { budgetMs: PAINT_BUDGET_MS, ...paint },
 };
 writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
@@ -190,6 +324,13 @@ for (const page of pages) {
     `${page.met ? 'met ' : 'MISS'}  page ${page.page.padEnd(16)} ${(page.gzipBytes / 1024).toFixed(1)} KB gzipped in its heaviest language (budget 80 KB), first paint ${firstPaintMs[page.page] ?? '?'} ms`,
   );
 }
+if (Array.isArray(transfer)) {
+  for (const page of transfer) {
+    console.log(
+      `${page.met ? 'met ' : 'MISS'}  page ${page.page.padEnd(16)} ${page.requests} requests, ${(page.rawBytes / 1024).toFixed(1)} KB raw in ${page.language} (budget ${PAGE_REQUEST_BUDGET} requests${page.page === 'break' ? ', 150 KB' : ''})`,
+    );
+  }
+} else console.log(`skip  page transfer: ${transfer.skipped}`);
 for (const { language, gzipBytes } of languages) {
   console.log(
     `info  language ${language.padEnd(12)} ${(gzipBytes / 1024).toFixed(1)} KB gzipped, counted in every page above`,

@@ -11,46 +11,61 @@ import { el } from './dom';
 export type CardExercise = Omit<ShownExercise, 'picture'> & { picture?: string | undefined };
 
 /**
- * Our own drawings, as text, bundled with the card (about 8 KB gzipped for all of
- * them): a break must paint its exercise within 150 ms, with no extra fetch.
+ * Our own drawings, each its own small chunk loaded when its exercise is shown: a
+ * break loads only the drawing on screen. A page that shows many at once (Exercises,
+ * Core routine) calls `loadEveryDrawing` first and gets them all in one request
+ * instead of one each. The file's name is the key: `bird-dog.svg`.
  */
-const DRAWINGS = import.meta.glob<string>('../../assets/exercises/*.svg', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
+const ONE_DRAWING = Object.fromEntries(
+  Object.entries(
+    import.meta.glob<string>('../../assets/exercises/*.svg', { query: '?raw', import: 'default' }),
+  ).map(([path, load]) => [path.slice(path.lastIndexOf('/') + 1), load]),
+);
+
+let everyDrawing: Promise<Readonly<Record<string, string>>> | undefined;
+
+/** Loads every drawing in one request; `drawing` then needs no more. */
+export function loadEveryDrawing(): Promise<Readonly<Record<string, string>>> {
+  everyDrawing ??= import('./drawing-set').then((set) => set.DRAWING_SET);
+  return everyDrawing;
+}
+
+async function drawingText(file: string): Promise<string | undefined> {
+  if (everyDrawing) return (await everyDrawing)[file];
+  return ONE_DRAWING[file]?.();
+}
 
 const parsed = new Map<string, Promise<SVGSVGElement | null>>();
 
-function parseDrawing(file: string): Promise<SVGSVGElement | null> {
-  const text = DRAWINGS[`../../assets/exercises/${file}`];
-  if (text === undefined) return Promise.resolve(null);
-  return Promise.resolve(text).then((text) => {
-    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    const svg = doc.documentElement;
-    if (svg.nodeName !== 'svg' || doc.getElementsByTagName('parsererror').length > 0) return null;
-    // Our own files, but inlined into the page: nothing in them may run or reach out.
-    for (const unsafe of svg.querySelectorAll('script, foreignObject, iframe')) unsafe.remove();
-    for (const node of [svg, ...svg.querySelectorAll('*')]) {
-      for (const attribute of [...node.attributes]) {
-        const name = attribute.name.toLowerCase();
-        const value = attribute.value.trim().toLowerCase();
-        if (name.startsWith('on') || value.startsWith('javascript:')) {
-          node.removeAttribute(attribute.name);
-        } else if (name.endsWith('href') && !value.startsWith('#')) {
-          node.removeAttribute(attribute.name);
-        }
+/** Our own files, but inlined into the page: nothing in them may run or reach out. */
+function parseDrawing(text: string | undefined): SVGSVGElement | null {
+  if (text === undefined) return null;
+  const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+  const svg = doc.documentElement;
+  if (svg.nodeName !== 'svg' || doc.getElementsByTagName('parsererror').length > 0) return null;
+  for (const unsafe of svg.querySelectorAll('script, foreignObject, iframe')) unsafe.remove();
+  for (const node of [svg, ...svg.querySelectorAll('*')]) {
+    for (const attribute of [...node.attributes]) {
+      const name = attribute.name.toLowerCase();
+      const value = attribute.value.trim().toLowerCase();
+      if (name.startsWith('on') || value.startsWith('javascript:')) {
+        node.removeAttribute(attribute.name);
+      } else if (name.endsWith('href') && !value.startsWith('#')) {
+        node.removeAttribute(attribute.name);
       }
     }
-    return svg as unknown as SVGSVGElement;
-  });
+  }
+  return svg as unknown as SVGSVGElement;
 }
 
-/** A fresh copy of the drawing `file` for this document, or null if there is none. */
+/**
+ * A fresh copy of the drawing `file` (`bird-dog.svg`) for this document, or null if
+ * there is none. Loaded on first use, inlined so its `currentColor` follows the theme.
+ */
 export async function drawing(file: string): Promise<SVGSVGElement | null> {
   let pending = parsed.get(file);
   if (!pending) {
-    pending = parseDrawing(file);
+    pending = drawingText(file).then(parseDrawing, () => null);
     parsed.set(file, pending);
   }
   const svg = await pending;
@@ -98,6 +113,9 @@ export function exerciseCard(exercise: CardExercise, t: TFunction, options: Card
     { class: 'ex-dose', 'data-testid': 'exercise-dose' },
     el('span', {}, exercise.doseText),
     el('span', { class: 'ex-target' }, exercise.targetLabel),
+    ...(exercise.place
+      ? [el('span', { class: 'ex-target ex-place' }, t(`exercises:place.${exercise.place}`))]
+      : []),
   );
   const steps = el(
     'ol',

@@ -6,6 +6,7 @@ import {
   type Exercise,
   fitsMicroBreak,
   MICRO_BREAK_SECONDS,
+  PLACES,
   TARGETS,
 } from '../core/content/exercises';
 import {
@@ -37,6 +38,14 @@ const wholeNumber = (min: number, max: number, unit: string) =>
     .max(max, `use at most ${max} ${unit}`);
 
 export const targetSchema = z.enum(TARGETS);
+
+export const placeSchema = z.enum(PLACES);
+
+/** Where a person's or an organisation's exercise is done: breaks are at the desk. */
+export const deskPlaceSchema = z.enum(['seated', 'standing'], {
+  error: () =>
+    'use "seated" or "standing": breaks happen at the desk, so an exercise on the floor cannot be shown in one',
+});
 
 export const breakKindsSchema = z
   .array(z.enum(['micro', 'long']))
@@ -95,14 +104,32 @@ export const exerciseSchema = z
   .strictObject({
     id: kebabId,
     target: targetSchema,
-    breakKinds: breakKindsSchema,
+    place: placeSchema,
+    // Built-in floor exercises are offered for no break; the rest for one or both.
+    breakKinds: z
+      .array(z.enum(['micro', 'long']))
+      .max(2)
+      .refine((kinds) => new Set(kinds).size === kinds.length, 'name each break kind once')
+      .readonly(),
     dose: doseSchema,
     stepCount: wholeNumber(1, 8, 'steps'),
     illustration: z.string().regex(/^[a-z0-9-]+\.svg$/, 'name an SVG file in assets/exercises/'),
     source: z.string().trim().min(1, 'name the source of the exercise'),
     cautionKey: z.boolean().optional(),
   })
-  .superRefine(checkTiming) satisfies z.ZodType<Exercise, unknown>;
+  .superRefine(checkTiming)
+  .superRefine((exercise, ctx) => {
+    const floor = exercise.place === 'floor';
+    if (floor === exercise.breakKinds.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['breakKinds'],
+        message: floor
+          ? 'a floor exercise is for the core routine at home; offer it for no break'
+          : 'offer a seated or standing exercise for at least one break kind',
+      });
+    }
+  }) satisfies z.ZodType<Exercise, unknown>;
 
 const plainText = (max: number) =>
   z
@@ -133,6 +160,7 @@ export const customExerciseSchema = z
     safety: plainText(200).optional(),
     dose: doseSchema,
     target: targetSchema,
+    place: deskPlaceSchema.optional(),
     breakKinds: breakKindsSchema,
     picture: pictureFileName.optional(),
     source: plainText(200).optional(),
@@ -194,6 +222,8 @@ export const resolvedExerciseSchema = z.strictObject({
   title: z.string(),
   target: targetSchema,
   targetLabel: z.string(),
+  /** Always said for a built-in exercise; a person's or organisation's may leave it out. */
+  place: placeSchema.optional(),
   breakKinds: z.array(z.enum(['micro', 'long'])),
   dose: doseSchema,
   doseText: z.string(),

@@ -98,6 +98,22 @@ describe('what a break shows', () => {
     expect(second.exercises[0]!.id).not.toBe(exercise.id);
   });
 
+  it('shows no floor exercise in any break through a simulated week at the desk', async () => {
+    const session = start(dataFolder());
+    session.clock.advance(7 * 24 * 60 * MINUTE);
+    const started = session.breaks.filter((shown) => shown.phase === 'start');
+    // Five working days of micro breaks every 20 minutes and long ones every hour.
+    expect(started.filter((shown) => shown.kind === 'long').length).toBeGreaterThanOrEqual(35);
+    expect(started.filter((shown) => shown.kind === 'micro').length).toBeGreaterThanOrEqual(70);
+    const floor = new Set(EXERCISES.filter((e) => e.place === 'floor').map((e) => e.id));
+    const shown = started.flatMap((shown) => shown.exercises);
+    expect(shown.filter((exercise) => floor.has(exercise.id))).toEqual([]);
+    for (const exercise of shown) expect(['seated', 'standing']).toContain(exercise.place);
+    // Every exercise done at the desk still takes its turn.
+    const desk = EXERCISES.filter((e) => e.place !== 'floor').map((e) => e.id);
+    expect(new Set(shown.map((exercise) => exercise.id))).toEqual(new Set(desk));
+  });
+
   it('gives a long break a routine of several exercises that fits it', async () => {
     const session = start(dataFolder());
     session.clock.advance(60 * MINUTE);

@@ -2,40 +2,17 @@ import type { ResolvedExercise } from '../../../src/contract/content';
 import { resolveExercise } from '../../../src/contract/exercise-words';
 import { DEFAULT_SECONDS_PER_REP, type Dose, EXERCISES } from '../../../src/contract/guides';
 import { el } from '../dom';
+import { drawing, loadEveryDrawing } from '../exercise-view';
 import type { MountedPage, PageContext } from './index';
 
-/** The core-strength routine, in the catalogue's order. */
-const ROUTINE = ['plank', 'bird-dog', 'glute-bridge', 'dead-bug'];
+/** The core-strength routine: every exercise done on the floor, in the catalogue's order. */
+const ROUTINE = EXERCISES.filter((exercise) => exercise.place === 'floor');
 
-/** Our own pictures, as text, loaded only when the page shows them. */
-const PICTURES = import.meta.glob<string>('../../../assets/exercises/*.svg', {
-  query: '?raw',
-  import: 'default',
-});
-
-/**
- * Parses one of our SVGs and returns it as a node of this document, so it inherits
- * the theme's colour through `currentColor`. Scripts, foreign content and event
- * attributes are stripped even though the files are ours.
- */
+/** One of our drawings, decorative here: the steps beside it say the same. */
 async function inlinePicture(file: string): Promise<SVGSVGElement | null> {
-  const load = PICTURES[`../../../assets/exercises/${file}`];
-  if (!load) return null;
-  const parsed = new DOMParser().parseFromString(await load(), 'image/svg+xml');
-  const svg = parsed.documentElement;
-  if (svg.nodeName !== 'svg' || parsed.getElementsByTagName('parsererror').length > 0) return null;
-  for (const unsafe of svg.querySelectorAll('script, foreignObject')) unsafe.remove();
-  for (const node of [svg, ...svg.querySelectorAll('*')]) {
-    for (const attribute of [...node.attributes]) {
-      const value = attribute.value.trim().toLowerCase();
-      if (attribute.name.toLowerCase().startsWith('on') || value.startsWith('javascript:')) {
-        node.removeAttribute(attribute.name);
-      }
-    }
-  }
-  const picture = document.importNode(svg, true) as unknown as SVGSVGElement;
-  picture.setAttribute('aria-hidden', 'true');
-  picture.setAttribute('focusable', 'false');
+  const picture = await drawing(file);
+  picture?.setAttribute('aria-hidden', 'true');
+  picture?.setAttribute('focusable', 'false');
   return picture;
 }
 
@@ -226,10 +203,9 @@ export function mount(root: HTMLElement, { t }: PageContext): MountedPage {
     );
   };
 
-  const exercises = ROUTINE.flatMap((id) => {
-    const exercise = EXERCISES.find((candidate) => candidate.id === id);
-    return exercise ? [resolveExercise(t, exercise)] : [];
-  });
+  // Five drawings on one page: one request for all of them, not five.
+  void loadEveryDrawing();
+  const exercises = ROUTINE.map((exercise) => resolveExercise(t, exercise));
 
   root.append(
     el(

@@ -6,7 +6,7 @@ import type {
 } from '../../../src/contract/contract';
 import { isPictureType, MAX_PICTURE_BYTES } from '../../../src/contract/pictures';
 import { el } from '../dom';
-import { exerciseCard } from '../exercise-view';
+import { exerciseCard, loadEveryDrawing } from '../exercise-view';
 import type { MountedPage, PageContext } from './index';
 
 /**
@@ -45,6 +45,8 @@ function readAsDataUrl(file: File): Promise<string> {
 }
 
 export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
+  // Every card shows its drawing: one request for all of them.
+  void loadEveryDrawing();
   const status = el('p', {
     class: 'exercises-status',
     role: 'status',
@@ -443,7 +445,15 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
     if (entry.hidden) article.classList.add('ex-hidden');
     const text = article.querySelector('.ex-text')!;
     const kinds = entry.breakKinds.map((kind) => t(`breaks:kind.${kind}`)).join(', ');
-    text.append(el('p', { class: 'ex-meta' }, t('breaks:exercises.breakKinds', { kinds })));
+    text.append(
+      el(
+        'p',
+        { class: 'ex-meta' },
+        entry.place === 'floor'
+          ? t('exercises:place.floorNote')
+          : t('breaks:exercises.breakKinds', { kinds }),
+      ),
+    );
     if (entry.hidden) text.append(el('p', { class: 'ex-meta' }, t('breaks:exercises.hiddenNote')));
     const buttons = el(
       'div',

@@ -126,12 +126,13 @@ function table(rows: string[][]): string {
 
 export function exercisesTable(exercises: readonly ResolvedExercise[]): string {
   return table([
-    ['ID', 'TITLE', 'TARGET', 'BREAKS', 'DOSE', 'SOURCE'],
+    ['ID', 'TITLE', 'TARGET', 'PLACE', 'BREAKS', 'DOSE', 'SOURCE'],
     ...exercises.map((exercise) => [
       exercise.id,
       exercise.title,
       exercise.targetLabel,
-      exercise.breakKinds.join('+'),
+      exercise.place ?? '-',
+      exercise.breakKinds.join('+') || '-',
       exercise.doseText,
       exercise.source,
     ]),

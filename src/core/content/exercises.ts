@@ -22,6 +22,19 @@ export type Target = (typeof TARGETS)[number];
 
 export const BREAK_KINDS: readonly BreakKind[] = ['micro', 'long'];
 
+/**
+ * Where a person does an exercise. A break at the desk shows only `seated` and
+ * `standing` ones; `floor` ones need a mat and some privacy, so they live in the
+ * core-strength routine at home and are offered for no break.
+ */
+export const PLACES = ['seated', 'standing', 'floor'] as const;
+export type Place = (typeof PLACES)[number];
+
+/** Whether an exercise in `place` may be shown in a break at the desk. */
+export function atTheDesk(place: Place | undefined): boolean {
+  return place !== 'floor';
+}
+
 /** How much of an exercise to do. `perSide` doubles it: once for each side. */
 export type Dose =
   | { kind: 'hold'; seconds: number; reps: number; perSide?: boolean }
@@ -33,6 +46,8 @@ export interface Exercise {
   /** kebab-case; the key of its words in exercises.json and the name of its picture. */
   id: string;
   target: Target;
+  place: Place;
+  /** The breaks that may show it; none for a `floor` exercise. */
   breakKinds: readonly BreakKind[];
   dose: Dose;
   /** How many steps exercises.json holds under `<id>.steps.1` … `<id>.steps.<n>`. */
@@ -78,10 +93,13 @@ export const SOURCES = {
 
 const both: readonly BreakKind[] = ['micro', 'long'];
 const longOnly: readonly BreakKind[] = ['long'];
+/** A floor exercise is offered for no break: it is for the core routine at home. */
+const noBreak: readonly BreakKind[] = [];
 
 function exercise(
   id: string,
   target: Target,
+  place: Place,
   breakKinds: readonly BreakKind[],
   dose: Dose,
   stepCount: number,
@@ -91,6 +109,7 @@ function exercise(
   return {
     id,
     target,
+    place,
     breakKinds,
     dose,
     stepCount,
@@ -112,6 +131,7 @@ export const EXERCISES: readonly Exercise[] = [
   exercise(
     'thoracic-extension-chair',
     'upper-back',
+    'seated',
     both,
     { kind: 'reps', reps: 8, secondsPerRep: 3 },
     4,
@@ -121,6 +141,7 @@ export const EXERCISES: readonly Exercise[] = [
   exercise(
     'scapular-squeeze',
     'upper-back',
+    'seated',
     longOnly,
     { kind: 'hold', seconds: 5, reps: 10 },
     4,
@@ -129,6 +150,7 @@ export const EXERCISES: readonly Exercise[] = [
   exercise(
     'seated-cat-cow',
     'upper-back',
+    'seated',
     both,
     { kind: 'reps', reps: 6, secondsPerRep: 5 },
     4,
@@ -137,16 +159,26 @@ export const EXERCISES: readonly Exercise[] = [
   exercise(
     'seated-thoracic-rotation',
     'upper-back',
+    'seated',
     both,
     stretch(10, true),
     4,
     SOURCES.stretchDose,
   ),
-  exercise('upper-back-hug-stretch', 'upper-back', both, stretch(20), 3, SOURCES.stretchDose),
+  exercise(
+    'upper-back-hug-stretch',
+    'upper-back',
+    'seated',
+    both,
+    stretch(20),
+    3,
+    SOURCES.stretchDose,
+  ),
   exercise(
     'prone-y-raise',
     'upper-back',
-    longOnly,
+    'floor',
+    noBreak,
     { kind: 'reps', reps: 5, secondsPerRep: 4 },
     4,
     SOURCES.strengthening,
@@ -155,30 +187,49 @@ export const EXERCISES: readonly Exercise[] = [
   exercise(
     'doorway-chest-stretch',
     'chest',
+    'standing',
     longOnly,
     { kind: 'hold', seconds: 15, reps: 2 },
     4,
     SOURCES.leedsNhs,
     true,
   ),
-  exercise('seated-chest-opener', 'chest', both, stretch(20), 3, SOURCES.stretchDose),
+  exercise('seated-chest-opener', 'chest', 'seated', both, stretch(20), 3, SOURCES.stretchDose),
   // Neck
   exercise(
     'chin-tuck',
     'neck',
+    'seated',
     longOnly,
     { kind: 'hold', seconds: 5, reps: 10 },
     4,
     SOURCES.leedsNhs,
   ),
-  exercise('upper-trapezius-stretch', 'neck', both, stretch(15, true), 4, SOURCES.leedsNhs),
-  exercise('levator-scapulae-stretch', 'neck', both, stretch(15, true), 4, SOURCES.stretchDose),
-  exercise('neck-side-bend', 'neck', both, stretch(10, true), 3, SOURCES.stretchDose),
-  exercise('neck-rotation', 'neck', both, stretch(10, true), 3, SOURCES.stretchDose),
+  exercise(
+    'upper-trapezius-stretch',
+    'neck',
+    'seated',
+    both,
+    stretch(15, true),
+    4,
+    SOURCES.leedsNhs,
+  ),
+  exercise(
+    'levator-scapulae-stretch',
+    'neck',
+    'seated',
+    both,
+    stretch(15, true),
+    4,
+    SOURCES.stretchDose,
+  ),
+  exercise('neck-side-bend', 'neck', 'seated', both, stretch(10, true), 3, SOURCES.stretchDose),
+  exercise('neck-rotation', 'neck', 'seated', both, stretch(10, true), 3, SOURCES.stretchDose),
   // Shoulders
   exercise(
     'shoulder-rolls',
     'shoulders',
+    'seated',
     both,
     { kind: 'reps', reps: 20, secondsPerRep: 1.5 },
     3,
@@ -187,6 +238,7 @@ export const EXERCISES: readonly Exercise[] = [
   exercise(
     'wall-angels',
     'shoulders',
+    'standing',
     longOnly,
     { kind: 'reps', reps: 5, secondsPerRep: 5 },
     4,
@@ -195,37 +247,96 @@ export const EXERCISES: readonly Exercise[] = [
   exercise(
     'cross-body-shoulder-stretch',
     'shoulders',
+    'seated',
     both,
     stretch(15, true),
     3,
     SOURCES.stretchDose,
   ),
-  exercise('overhead-side-reach', 'shoulders', both, stretch(10, true), 3, SOURCES.stretchDose),
+  exercise(
+    'overhead-side-reach',
+    'shoulders',
+    'seated',
+    both,
+    stretch(10, true),
+    3,
+    SOURCES.stretchDose,
+  ),
   // Wrists and forearms
-  exercise('wrist-flexor-stretch', 'wrists', both, stretch(15, true), 3, SOURCES.stretchDose),
-  exercise('wrist-extensor-stretch', 'wrists', both, stretch(15, true), 3, SOURCES.stretchDose),
+  exercise(
+    'wrist-flexor-stretch',
+    'wrists',
+    'seated',
+    both,
+    stretch(15, true),
+    3,
+    SOURCES.stretchDose,
+  ),
+  exercise(
+    'wrist-extensor-stretch',
+    'wrists',
+    'seated',
+    both,
+    stretch(15, true),
+    3,
+    SOURCES.stretchDose,
+  ),
   exercise(
     'finger-spread',
     'wrists',
+    'seated',
     both,
     { kind: 'hold', seconds: 10, reps: 2 },
     3,
     SOURCES.stretchDose,
   ),
-  exercise('forearm-prayer-stretch', 'wrists', both, stretch(20), 3, SOURCES.stretchDose),
+  exercise('forearm-prayer-stretch', 'wrists', 'seated', both, stretch(20), 3, SOURCES.stretchDose),
   // Eyes
-  exercise('eye-rest-20-20-20', 'eyes', both, { kind: 'timed', seconds: 20 }, 3, SOURCES.eyes),
-  exercise('blink-break', 'eyes', both, { kind: 'timed', seconds: 20 }, 3, SOURCES.hse),
+  exercise(
+    'eye-rest-20-20-20',
+    'eyes',
+    'seated',
+    both,
+    { kind: 'timed', seconds: 20 },
+    3,
+    SOURCES.eyes,
+  ),
+  exercise('blink-break', 'eyes', 'seated', both, { kind: 'timed', seconds: 20 }, 3, SOURCES.hse),
   // Whole body
-  exercise('stand-and-walk', 'whole-body', both, { kind: 'timed', seconds: 30 }, 3, SOURCES.moving),
-  exercise('walk-away', 'whole-body', longOnly, { kind: 'timed', seconds: 90 }, 3, SOURCES.hse),
-  exercise('standing-reach', 'whole-body', both, stretch(15), 3, SOURCES.stretchDose),
-  // Core, for long breaks or at home
-  exercise('plank', 'core', longOnly, { kind: 'hold', seconds: 15, reps: 2 }, 4, SOURCES.nhsInform),
+  exercise(
+    'stand-and-walk',
+    'whole-body',
+    'standing',
+    both,
+    { kind: 'timed', seconds: 30 },
+    3,
+    SOURCES.moving,
+  ),
+  exercise(
+    'walk-away',
+    'whole-body',
+    'standing',
+    longOnly,
+    { kind: 'timed', seconds: 90 },
+    3,
+    SOURCES.hse,
+  ),
+  exercise('standing-reach', 'whole-body', 'standing', both, stretch(15), 3, SOURCES.stretchDose),
+  // Core, on the floor at home: the core routine, never a break at the desk
+  exercise(
+    'plank',
+    'core',
+    'floor',
+    noBreak,
+    { kind: 'hold', seconds: 15, reps: 2 },
+    4,
+    SOURCES.nhsInform,
+  ),
   exercise(
     'bird-dog',
     'core',
-    longOnly,
+    'floor',
+    noBreak,
     { kind: 'hold', seconds: 5, reps: 10, perSide: true },
     4,
     SOURCES.nhsInform,
@@ -233,7 +344,8 @@ export const EXERCISES: readonly Exercise[] = [
   exercise(
     'glute-bridge',
     'core',
-    longOnly,
+    'floor',
+    noBreak,
     { kind: 'reps', reps: 10, secondsPerRep: 4 },
     4,
     SOURCES.nhsInform,
@@ -241,7 +353,8 @@ export const EXERCISES: readonly Exercise[] = [
   exercise(
     'dead-bug',
     'core',
-    longOnly,
+    'floor',
+    noBreak,
     { kind: 'reps', reps: 5, perSide: true, secondsPerRep: 4 },
     4,
     SOURCES.nhsInform,
@@ -253,4 +366,4 @@ export function exerciseById(id: string): Exercise | undefined {
 }
 
 /** Keys of exercises.json that hold shared labels, not an exercise: no id may take them. */
-export const RESERVED_CONTENT_KEYS = ['target', 'dose', 'breakKind', 'general'] as const;
+export const RESERVED_CONTENT_KEYS = ['target', 'place', 'dose', 'breakKind', 'general'] as const;

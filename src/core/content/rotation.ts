@@ -1,13 +1,14 @@
 import type { BreakKind } from '../breaks/api';
-import { type Dose, doseSeconds, type Target } from './exercises';
+import { atTheDesk, type Dose, doseSeconds, type Place, type Target } from './exercises';
 
 /**
  * Which exercise a break shows. Pure: the state goes in and comes out as plain JSON,
  * and the only randomness is a seeded generator whose seed is part of that state.
  *
  * The rules, per break kind (micro and long keep separate cycles):
- * - The eligible set is every exercise offered for that kind and not hidden; for a
- *   long break also only those that fit the break on their own.
+ * - The eligible set is every exercise offered for that kind, done at the desk
+ *   (seated or standing, never on the floor) and not hidden; for a long break also
+ *   only those that fit the break on their own.
  * - A cycle shows each eligible exercise exactly once. No exercise repeats until
  *   every eligible one has been shown; then a new cycle starts, and its first pick
  *   avoids what was shown last (the last exercise, or the last routine) when it can.
@@ -25,6 +26,8 @@ import { type Dose, doseSeconds, type Target } from './exercises';
 export interface Rotatable {
   id: string;
   target: Target;
+  /** Where it is done; a `floor` exercise is never shown in a break. Unsaid for some of a person's own. */
+  place?: Place | undefined;
   breakKinds: readonly BreakKind[];
   dose: Dose;
 }
@@ -104,6 +107,7 @@ export function eligibleExercises<T extends Rotatable>(
     seen.add(exercise.id);
     return (
       exercise.breakKinds.includes(kind) &&
+      atTheDesk(exercise.place) &&
       !hidden.has(exercise.id) &&
       (kind === 'micro' || routineSeconds(exercise) <= budgetSeconds)
     );

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import exercisesJson from '../../../locales/en/exercises.json';
+import { exerciseDrawings } from '../../../scripts/draw-exercises';
 import { doseText, exerciseSchema, exerciseTextKeys } from '../../../src/contract/content';
 import { createTranslator } from '../../../src/contract/i18n';
 import {
@@ -9,11 +10,13 @@ import {
   EXERCISES,
   type Exercise,
   MICRO_BREAK_SECONDS,
+  PLACES,
   RESERVED_CONTENT_KEYS,
   SOURCES,
   TARGETS,
 } from '../../../src/core/content/exercises';
 import { readSvg } from './svg-check';
+import { shapeBoxes } from './svg-geometry';
 
 const ASSETS = new URL('../../../assets/exercises/', import.meta.url);
 const byId = new Map(EXERCISES.map((exercise) => [exercise.id, exercise]));
@@ -86,12 +89,33 @@ describe('the exercise catalogue', () => {
     }
   });
 
-  it('keeps core exercises and floor work for long breaks', () => {
-    for (const e of EXERCISES.filter((e) => e.target === 'core')) {
-      expect(e.breakKinds).toEqual(['long']);
+  it('says where each exercise is done, and offers floor work to no break', () => {
+    const floor = EXERCISES.filter((e) => e.place === 'floor').map((e) => e.id);
+    // What the Core routine page calls "on the floor at home", and the lying Y raise.
+    expect(floor.sort()).toEqual(
+      ['bird-dog', 'dead-bug', 'glute-bridge', 'plank', 'prone-y-raise'].sort(),
+    );
+    for (const e of EXERCISES) {
+      expect(PLACES, e.id).toContain(e.place);
+      if (e.place === 'floor') expect(e.breakKinds, e.id).toEqual([]);
+      else expect(e.breakKinds.length, e.id).toBeGreaterThan(0);
     }
-    expect(exercise('prone-y-raise').breakKinds).toEqual(['long']);
+    // Steps that use a chair, a wall or a doorway say where.
+    expect(exercise('thoracic-extension-chair').place).toBe('seated');
+    expect(exercise('wall-angels').place).toBe('standing');
+    expect(exercise('doorway-chest-stretch').place).toBe('standing');
     expect(exercise('doorway-chest-stretch').breakKinds).toEqual(['long']);
+  });
+
+  it('refuses a built-in floor exercise offered for a break, naming the field', () => {
+    const plank = exercise('plank');
+    const parsed = exerciseSchema.safeParse({ ...plank, breakKinds: ['long'] });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({
+      path: ['breakKinds'],
+      message: expect.stringContaining('core routine'),
+    });
+    expect(exerciseSchema.safeParse({ ...plank, place: 'bed' }).success).toBe(false);
   });
 
   it('gives every exercise a source cited in docs/sources.md', () => {
@@ -234,6 +258,57 @@ describe('the exercise illustrations', () => {
       }
       // The movement is shown by at least one accent arrow or guide.
       expect(text).toContain('var(--accent, #1f6f5c)');
+    },
+  );
+
+  it('are all drawn in one style by scripts/draw-exercises.ts, as committed', () => {
+    const drawn = exerciseDrawings();
+    expect(Object.keys(drawn).sort()).toEqual(EXERCISES.map((e) => e.id).sort());
+    // If this fails after changing a pose: node --import tsx scripts/draw-exercises.ts
+    for (const [id, svg] of Object.entries(drawn)) {
+      expect(readFileSync(new URL(`${id}.svg`, ASSETS), 'utf8'), id).toBe(svg);
+    }
+  });
+
+  it('measures a shape by its curves and arcs, stroke included', () => {
+    const boxes = (text: string) => {
+      const svg = readSvg(
+        `<svg xmlns="http://www.w3.org/2000/svg" stroke="currentColor">${text}</svg>`,
+      );
+      if (!svg.ok) throw new Error(svg.error);
+      return shapeBoxes(svg.elements).map(({ box }) => box);
+    };
+    // A half circle over the top, from (10, 50) to (90, 50), with a stroke of 6.
+    const [arc] = boxes('<path d="M10 50A40 40 0 0 1 90 50" stroke-width="6"/>');
+    expect(arc!.minY).toBeCloseTo(7, 1);
+    expect(arc!.maxY).toBeCloseTo(53, 1);
+    // A curve bulges past its end points; a relative line; a circle filled, not stroked.
+    const [curve, line, dot] = boxes(
+      '<g stroke-width="4"><path d="M0 100Q50 0 100 100"/><path d="m10 10l5 -8"/></g>' +
+        '<circle cx="20" cy="20" r="5" stroke="none"/>',
+    );
+    expect(curve!.minY).toBeCloseTo(48, 0);
+    expect(line).toEqual({ minX: 8, minY: 0, maxX: 17, maxY: 12 });
+    expect(dot).toEqual({ minX: 15, minY: 15, maxX: 25, maxY: 25 });
+  });
+
+  it.each(EXERCISES.map((e) => e.illustration))(
+    '%s keeps every shape, stroke included, inside its frame',
+    (file) => {
+      const svg = readSvg(readFileSync(new URL(file, ASSETS), 'utf8'));
+      if (!svg.ok) throw new Error(`${file}: ${svg.error}`);
+      const [x, y, width, height] = svg.elements[0]!.attributes.viewBox!.split(' ').map(Number);
+      // A transform would move a shape away from the numbers read here.
+      for (const element of svg.elements) expect(element.attributes.transform).toBeUndefined();
+      const boxes = shapeBoxes(svg.elements);
+      expect(boxes.length).toBeGreaterThan(3);
+      for (const { element, box } of boxes) {
+        const shape = `${file} <${element.name} ${element.attributes.d ?? ''}>`;
+        expect(box.minX, shape).toBeGreaterThanOrEqual(x!);
+        expect(box.minY, shape).toBeGreaterThanOrEqual(y!);
+        expect(box.maxX, shape).toBeLessThanOrEqual(x! + width!);
+        expect(box.maxY, shape).toBeLessThanOrEqual(y! + height!);
+      }
     },
   );
 });

@@ -33,6 +33,7 @@ describe('unhunch content', () => {
       expect(exercise.source).toBe(definition.source);
       expect(exercise.illustration).toBe(`${definition.id}.svg`);
       expect(exercise.dose).toEqual(definition.dose);
+      expect(exercise.place).toBe(definition.place);
       expect(exercise.steps).toHaveLength(definition.stepCount);
       for (const text of [exercise.title, exercise.safety, exercise.why, ...exercise.steps]) {
         expect(text).not.toMatch(new RegExp(`^${definition.id}\\.`));
@@ -66,11 +67,12 @@ describe('unhunch content', () => {
   it('without --json prints a table naming every exercise and its source', async () => {
     const printed = await run(['content']);
     const lines = printed.split('\n');
-    expect(lines[0]).toMatch(/^ID\s+TITLE\s+TARGET\s+BREAKS\s+DOSE\s+SOURCE$/);
+    expect(lines[0]).toMatch(/^ID\s+TITLE\s+TARGET\s+PLACE\s+BREAKS\s+DOSE\s+SOURCE$/);
     for (const exercise of EXERCISES) {
       const row = lines.find((line) => line.startsWith(`${exercise.id} `));
       expect(row, exercise.id).toBeDefined();
       expect(row).toContain(exercise.source);
+      expect(row).toMatch(new RegExp(`\\s${exercise.place}\\s`));
     }
     expect(printed).toContain(`${EXERCISES.length} exercises,`);
   });

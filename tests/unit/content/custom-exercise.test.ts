@@ -34,6 +34,14 @@ describe('a custom exercise', () => {
     expect(parseCustomExercise({ ...valid, picture: undefined, safety: undefined }).ok).toBe(true);
   });
 
+  it('may say it is done seated or standing, and is refused on the floor with why', () => {
+    const standing = parseCustomExercise({ ...valid, place: 'standing' });
+    expect(standing.ok && standing.value.place).toBe('standing');
+    const [error, ...rest] = errorsOf({ ...valid, place: 'floor' });
+    expect(rest).toEqual([]);
+    expect(error).toMatch(/^place: use "seated" or "standing": breaks happen at the desk/);
+  });
+
   it('trims its words', () => {
     const result = parseCustomExercise({ ...valid, title: '  Desk push-up  ' });
     expect(result.ok && result.value.title).toBe('Desk push-up');

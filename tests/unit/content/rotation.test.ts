@@ -223,7 +223,7 @@ describe('the long-break routine', () => {
       (routine) => new Set(routine.map((e) => e.target)).size === routine.length,
     );
     expect(mixed.length / list.length).toBeGreaterThanOrEqual(0.8);
-    expect(list.flat().some((e) => e.target === 'core')).toBe(true);
+    expect(new Set(list.flat().map((e) => e.target)).size).toBeGreaterThanOrEqual(6);
   });
 
   it('leaves out exercises that could never fit the break', () => {
