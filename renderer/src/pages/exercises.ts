@@ -106,6 +106,8 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
   // Every card shows its drawing: one request for all of them.
   void loadEveryDrawing();
   const out = litRoot(root);
+  // Loading until the catalogue is here.
+  root.setAttribute('aria-busy', 'true');
   const targets = Object.keys(
     t('target', { ns: 'exercises', returnObjects: true }) as Record<string, string>,
   );
@@ -379,8 +381,14 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
   const invalid = (key: FieldKey) => (fieldErrors.has(key) ? 'true' : nothing);
   const errorLine = (id: string, key: FieldKey) =>
     html`<p class="own-error" id=${`${id}-error`} ?hidden=${!errorOf(key)}>${errorOf(key) ?? ''}</p>`;
-  const field = (id: string, key: FieldKey, controlTemplate: TemplateResult, hint?: string) => html`
-    <div class="own-field">
+  const field = (
+    id: string,
+    key: FieldKey,
+    controlTemplate: TemplateResult,
+    hint?: string,
+    hidden = false,
+  ) => html`
+    <div class="own-field" ?hidden=${hidden}>
       <label for=${id}>${shownLabel[key]}</label>
       ${hint ? html`<p class="own-hint" id=${`${id}-hint`}>${hint}</p>` : nothing}
       ${controlTemplate}
@@ -431,24 +439,24 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
               )}
             </select>`,
           )}
-          <div ?hidden=${kind === 'reps'}>
             ${field(
               'own-seconds',
               'seconds',
               html`<input id="own-seconds" type="number" min="1" max="600" data-testid="own-seconds"
                 aria-describedby=${describedBy('own-seconds')} aria-invalid=${invalid('seconds')}
                 .value=${live(draft.seconds)} @input=${text('seconds')} ${ref(control('seconds'))} />`,
+              undefined,
+              kind === 'reps',
             )}
-          </div>
-          <div ?hidden=${kind === 'timed'}>
             ${field(
               'own-reps',
               'reps',
               html`<input id="own-reps" type="number" min="1" max="50" data-testid="own-reps"
                 aria-describedby=${describedBy('own-reps')} aria-invalid=${invalid('reps')}
                 .value=${live(draft.reps)} @input=${text('reps')} ${ref(control('reps'))} />`,
+              undefined,
+              kind === 'timed',
             )}
-          </div>
         </div>
         <div class="own-field own-check" ?hidden=${kind === 'timed'}>
           <input type="checkbox" id="own-per-side" data-testid="own-per-side"
@@ -581,6 +589,7 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
     unmount() {
       unsubscribe();
       out.clear();
+      root.removeAttribute('aria-busy');
     },
   };
 }
