@@ -439,24 +439,24 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
               )}
             </select>`,
           )}
-            ${field(
-              'own-seconds',
-              'seconds',
-              html`<input id="own-seconds" type="number" min="1" max="600" data-testid="own-seconds"
-                aria-describedby=${describedBy('own-seconds')} aria-invalid=${invalid('seconds')}
-                .value=${live(draft.seconds)} @input=${text('seconds')} ${ref(control('seconds'))} />`,
-              undefined,
-              kind === 'reps',
-            )}
-            ${field(
-              'own-reps',
-              'reps',
-              html`<input id="own-reps" type="number" min="1" max="50" data-testid="own-reps"
-                aria-describedby=${describedBy('own-reps')} aria-invalid=${invalid('reps')}
-                .value=${live(draft.reps)} @input=${text('reps')} ${ref(control('reps'))} />`,
-              undefined,
-              kind === 'timed',
-            )}
+          ${field(
+            'own-seconds',
+            'seconds',
+            html`<input id="own-seconds" type="number" min="1" max="600" data-testid="own-seconds"
+              aria-describedby=${describedBy('own-seconds')} aria-invalid=${invalid('seconds')}
+              .value=${live(draft.seconds)} @input=${text('seconds')} ${ref(control('seconds'))} />`,
+            undefined,
+            kind === 'reps',
+          )}
+          ${field(
+            'own-reps',
+            'reps',
+            html`<input id="own-reps" type="number" min="1" max="50" data-testid="own-reps"
+              aria-describedby=${describedBy('own-reps')} aria-invalid=${invalid('reps')}
+              .value=${live(draft.reps)} @input=${text('reps')} ${ref(control('reps'))} />`,
+            undefined,
+            kind === 'timed',
+          )}
         </div>
         <div class="own-field own-check" ?hidden=${kind === 'timed'}>
           <input type="checkbox" id="own-per-side" data-testid="own-per-side"
