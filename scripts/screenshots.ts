@@ -97,6 +97,13 @@ try {
       .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).hash.slice(1)));
     for (const id of pages) {
       await page.goto(`${host.url}#${id}`);
+      // The shell loads the page's code after the hash changes: wait for the page itself.
+      await page.waitForFunction(
+        (hash) =>
+          document.querySelector('nav a[aria-current="page"]')?.getAttribute('href') === hash &&
+          (document.querySelector('#page')?.childElementCount ?? 0) > 0,
+        `#${id}`,
+      );
       await shoot(page, join(dir, `${id}.png`));
     }
     await page.goto(`${host.url}#break`);

@@ -1,3 +1,7 @@
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { live } from 'lit-html/directives/live.js';
+import { createRef, type Ref, ref } from 'lit-html/directives/ref.js';
+import { repeat } from 'lit-html/directives/repeat.js';
 import type {
   Catalogue,
   CatalogueEntry,
@@ -7,8 +11,8 @@ import type {
 import { refusalText } from '../../../src/contract/i18n';
 
 import { isPictureType, MAX_PICTURE_BYTES } from '../../../src/contract/pictures';
-import { el } from '../dom';
-import { exerciseCard, loadEveryDrawing } from '../exercise-view';
+import { exerciseFigure, loadEveryDrawing } from '../exercise-view';
+import { litRoot } from '../lit-root';
 import type { MountedPage, PageContext } from './index';
 
 /**
@@ -20,21 +24,51 @@ import type { MountedPage, PageContext } from './index';
 
 type DoseKind = 'hold' | 'reps' | 'timed';
 
-let fieldCounter = 0;
+/** The form as the person has filled it in, as text the way the controls hold it. */
+interface Draft {
+  title: string;
+  steps: string;
+  doseKind: DoseKind;
+  seconds: string;
+  reps: string;
+  perSide: boolean;
+  target: string;
+  micro: boolean;
+  long: boolean;
+  safety: string;
+  removePicture: boolean;
+}
 
-function field(label: string, control: HTMLElement, hint?: string) {
-  const id = control.id || `own-field-${++fieldCounter}`;
-  control.id = id;
-  const error = el('p', { class: 'own-error', id: `${id}-error`, hidden: '' });
-  const describedBy = [`${id}-error`];
-  const parts: Node[] = [el('label', { for: id }, label)];
-  if (hint) {
-    parts.push(el('p', { class: 'own-hint', id: `${id}-hint` }, hint));
-    describedBy.unshift(`${id}-hint`);
-  }
-  control.setAttribute('aria-describedby', describedBy.join(' '));
-  const wrapper = el('div', { class: 'own-field' }, ...parts, control, error);
-  return { wrapper, control, error, label };
+/** The fields an error can be about, each with its control. */
+type FieldKey =
+  | 'title'
+  | 'steps'
+  | 'doseKind'
+  | 'seconds'
+  | 'reps'
+  | 'target'
+  | 'breakKinds'
+  | 'safety'
+  | 'picture';
+
+/** Which of our fields an error's path (`steps[1]`, `dose.seconds`) is about. */
+const FIELD_OF_PATH: Record<string, FieldKey> = {
+  title: 'title',
+  steps: 'steps',
+  'dose.seconds': 'seconds',
+  'dose.reps': 'reps',
+  dose: 'doseKind',
+  target: 'target',
+  breakKinds: 'breakKinds',
+  safety: 'safety',
+  picture: 'picture',
+};
+
+function fieldOfPath(path: string): FieldKey | null {
+  const root = path.replace(/\[\d+\].*$/, '');
+  return (
+    FIELD_OF_PATH[path] ?? FIELD_OF_PATH[root] ?? FIELD_OF_PATH[root.split('.')[0] ?? ''] ?? null
+  );
 }
 
 function readAsDataUrl(file: File): Promise<string> {
@@ -46,352 +80,185 @@ function readAsDataUrl(file: File): Promise<string> {
   });
 }
 
+const number = (text: string) => (text.trim() === '' ? undefined : Number(text));
+
+/** The custom-exercise fields the app validates, from what the form holds. */
+function exerciseOf(draft: Draft): Record<string, unknown> {
+  const dose: Record<string, unknown> = { kind: draft.doseKind };
+  if (draft.doseKind !== 'reps') dose.seconds = number(draft.seconds);
+  if (draft.doseKind !== 'timed') {
+    dose.reps = number(draft.reps);
+    if (draft.perSide) dose.perSide = true;
+  }
+  const safety = draft.safety.trim();
+  return {
+    title: draft.title,
+    steps: draft.steps
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== ''),
+    dose,
+    target: draft.target,
+    breakKinds: [...(draft.micro ? ['micro'] : []), ...(draft.long ? ['long'] : [])],
+    ...(safety ? { safety } : {}),
+  };
+}
+
 export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
   // Every card shows its drawing: one request for all of them.
   void loadEveryDrawing();
-  const status = el('p', {
-    class: 'exercises-status',
-    role: 'status',
-    'data-testid': 'exercises-status',
-  });
-  const failure = el('p', { class: 'error', role: 'alert', 'data-testid': 'exercises-error' });
-  const locked = el('p', { class: 'notice', hidden: '', 'data-testid': 'exercises-locked' });
-  locked.textContent = t('breaks:exercises.locked');
-  const ownList = el('div', { class: 'ex-list', 'data-testid': 'own-exercises' });
-  const orgList = el('div', { class: 'ex-list', 'data-testid': 'organisation-exercises' });
-  const builtInList = el('div', { class: 'ex-list', 'data-testid': 'builtin-exercises' });
-  const orgSection = el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'org-heading', hidden: '' },
-    el('h2', { id: 'org-heading' }, t('breaks:exercises.organisation')),
-    orgList,
-  );
-
-  // --- The form for a person's own exercise ---
-  const formHeading = el('h2', { id: 'own-form-heading' }, t('breaks:form.addHeading'));
-  const title = field(
-    t('breaks:form.title'),
-    el('input', { type: 'text', maxlength: '80', 'data-testid': 'own-title', autocomplete: 'off' }),
-  );
-  const steps = field(
-    t('breaks:form.steps'),
-    el('textarea', { rows: '4', 'data-testid': 'own-steps' }),
-    t('breaks:form.stepsHint'),
-  );
-  const doseKind = field(
-    t('breaks:form.doseKind'),
-    el(
-      'select',
-      { 'data-testid': 'own-dose-kind' },
-      el('option', { value: 'hold' }, t('breaks:form.doseHold')),
-      el('option', { value: 'reps' }, t('breaks:form.doseReps')),
-      el('option', { value: 'timed' }, t('breaks:form.doseTimed')),
-    ),
-  );
-  const seconds = field(
-    t('breaks:form.seconds'),
-    el('input', {
-      type: 'number',
-      min: '1',
-      max: '600',
-      value: '15',
-      'data-testid': 'own-seconds',
-    }),
-  );
-  const reps = field(
-    t('breaks:form.reps'),
-    el('input', { type: 'number', min: '1', max: '50', value: '1', 'data-testid': 'own-reps' }),
-  );
-  const perSideBox = el('input', {
-    type: 'checkbox',
-    id: 'own-per-side',
-    'data-testid': 'own-per-side',
-  });
-  const perSide = el(
-    'div',
-    { class: 'own-field own-check' },
-    perSideBox,
-    el('label', { for: 'own-per-side' }, t('breaks:form.perSide')),
-  );
+  const out = litRoot(root);
+  // Loading until the catalogue is here.
+  root.setAttribute('aria-busy', 'true');
   const targets = Object.keys(
     t('target', { ns: 'exercises', returnObjects: true }) as Record<string, string>,
   );
-  const target = field(
-    t('breaks:form.target'),
-    el(
-      'select',
-      { 'data-testid': 'own-target' },
-      ...targets.map((id) => el('option', { value: id }, t(`target.${id}`, { ns: 'exercises' }))),
-    ),
-  );
-  const microBox = el('input', {
-    type: 'checkbox',
-    id: 'own-kind-micro',
-    checked: '',
-    'data-testid': 'own-kind-micro',
-  });
-  const longBox = el('input', {
-    type: 'checkbox',
-    id: 'own-kind-long',
-    checked: '',
-    'data-testid': 'own-kind-long',
-  });
-  const kindsError = el('p', { class: 'own-error', id: 'own-kinds-error', hidden: '' });
-  const kinds = el(
-    'fieldset',
-    { class: 'own-field', 'aria-describedby': 'own-kinds-error' },
-    el('legend', {}, t('breaks:form.breakKinds')),
-    el(
-      'div',
-      { class: 'own-check' },
-      microBox,
-      el('label', { for: 'own-kind-micro' }, t('breaks:form.micro')),
-    ),
-    el(
-      'div',
-      { class: 'own-check' },
-      longBox,
-      el('label', { for: 'own-kind-long' }, t('breaks:form.long')),
-    ),
-    kindsError,
-  );
-  const safety = field(
-    t('breaks:form.safety'),
-    el('textarea', { rows: '2', maxlength: '200', 'data-testid': 'own-safety' }),
-  );
-  const picture = field(
-    t('breaks:form.picture'),
-    el('input', {
-      type: 'file',
-      accept: 'image/png,image/jpeg,image/webp',
-      'data-testid': 'own-picture',
-    }),
-    t('breaks:form.pictureHint'),
-  );
-  const removePictureBox = el('input', { type: 'checkbox', id: 'own-remove-picture' });
-  const removePicture = el(
-    'div',
-    { class: 'own-field own-check', hidden: '' },
-    removePictureBox,
-    el('label', { for: 'own-remove-picture' }, t('breaks:form.removePicture')),
-  );
-  const errorList = el('ul', {});
-  const errorSummary = el(
-    'div',
-    { class: 'own-errors', role: 'alert', hidden: '', 'data-testid': 'own-errors' },
-    el('p', {}, t('breaks:form.errorsHeading')),
-    errorList,
-  );
-  const save = el('button', { type: 'submit', 'data-testid': 'own-save' }, t('breaks:form.save'));
-  const cancel = el(
-    'button',
-    { type: 'button', class: 'secondary', hidden: '', 'data-testid': 'own-cancel' },
-    t('breaks:form.cancel'),
-  );
-  const form = el(
-    'form',
-    {
-      class: 'own-form',
-      novalidate: '',
-      'aria-labelledby': 'own-form-heading',
-      'data-testid': 'own-form',
-    },
-    formHeading,
-    errorSummary,
-    title.wrapper,
-    steps.wrapper,
-    el('div', { class: 'own-row' }, doseKind.wrapper, seconds.wrapper, reps.wrapper),
-    perSide,
-    target.wrapper,
-    kinds,
-    safety.wrapper,
-    picture.wrapper,
-    removePicture,
-    el('div', { class: 'own-actions' }, save, cancel),
-  );
-
-  // The form is last, after the list: one press takes the keyboard there.
-  const jumpToForm = el(
-    'button',
-    { type: 'button', class: 'secondary', 'data-testid': 'own-jump' },
-    t('breaks:form.addHeading'),
-  );
-  jumpToForm.addEventListener('click', () => {
-    const input = title.control as HTMLInputElement;
-    input.focus({ preventScroll: true });
-    formHeading.scrollIntoView({ block: 'start' });
+  const emptyDraft = (): Draft => ({
+    title: '',
+    steps: '',
+    doseKind: 'hold',
+    seconds: '15',
+    reps: '1',
+    perSide: false,
+    target: targets[0] ?? '',
+    micro: true,
+    long: true,
+    safety: '',
+    removePicture: false,
   });
 
-  root.append(
-    el(
-      'section',
-      { class: 'card', 'aria-labelledby': 'exercises-heading' },
-      el('h2', { id: 'exercises-heading' }, t('breaks:exercises.heading')),
-      el('p', { class: 'detail' }, t('breaks:exercises.intro')),
-      locked,
-      jumpToForm,
-    ),
-    status,
-    failure,
-    // What there is comes first: the organisation's and the built-in exercises, then
-    // the person's own and the form to add one.
-    orgSection,
-    el(
-      'section',
-      { class: 'card', 'aria-labelledby': 'builtin-heading' },
-      el('h2', { id: 'builtin-heading' }, t('breaks:exercises.builtIn')),
-      builtInList,
-    ),
-    el(
-      'section',
-      { class: 'card', 'aria-labelledby': 'own-heading' },
-      el('h2', { id: 'own-heading' }, t('breaks:exercises.own')),
-      ownList,
-    ),
-    el('section', { class: 'card' }, form),
-  );
-
-  let editing: CatalogueEntry | null = null;
   let catalogue: Catalogue | null = null;
+  let editing: CatalogueEntry | null = null;
+  let draft = emptyDraft();
+  let status = '';
+  let failure = '';
+  /** The error summary's lines, or null when the form has none to show. */
+  let summary: string[] | null = null;
+  let fieldErrors = new Map<FieldKey, string>();
+  /** Pictures of a person's own exercises, by id, once the app sent them. */
+  const pictures = new Map<string, string>();
+  /** Each built-in drawing's figure, made once so its drawing loads once. */
+  const figures = new Map<string, HTMLElement>();
 
-  // --- Errors by field ---
-  const controls: Record<string, { control: HTMLElement; error: HTMLElement; label: string }> = {
-    title,
-    steps,
-    'dose.seconds': seconds,
-    'dose.reps': reps,
-    dose: doseKind,
-    target,
-    breakKinds: { control: microBox, error: kindsError, label: t('breaks:form.breakKinds') },
-    safety: { ...safety, label: t('breaks:form.field.safety') },
-    picture: { ...picture, label: t('breaks:form.field.picture') },
+  const doseOptions: [DoseKind, string][] = [
+    ['hold', t('breaks:form.doseHold')],
+    ['reps', t('breaks:form.doseReps')],
+    ['timed', t('breaks:form.doseTimed')],
+  ];
+
+  const controls = new Map<FieldKey, Ref<HTMLElement>>(
+    (Object.values(FIELD_OF_PATH) as FieldKey[]).map((key) => [key, createRef<HTMLElement>()]),
+  );
+  const control = (key: FieldKey) => controls.get(key)!;
+  const formHeading = createRef<HTMLElement>();
+  const errorSummary = createRef<HTMLElement>();
+  const pictureInput = () => control('picture').value as HTMLInputElement | undefined;
+
+  const label: Record<FieldKey, string> = {
+    title: t('breaks:form.title'),
+    steps: t('breaks:form.steps'),
+    doseKind: t('breaks:form.doseKind'),
+    seconds: t('breaks:form.seconds'),
+    reps: t('breaks:form.reps'),
+    target: t('breaks:form.target'),
+    breakKinds: t('breaks:form.breakKinds'),
+    safety: t('breaks:form.field.safety'),
+    picture: t('breaks:form.field.picture'),
   };
-  const controlFor = (path: string) => {
-    const root = path.replace(/\[\d+\]$/, '').replace(/\[\d+\].*$/, '');
-    return controls[path] ?? controls[root] ?? controls[root.split('.')[0] ?? ''] ?? null;
+
+  /** Beside the field; the error summary names some fields in fewer words (`label`). */
+  const shownLabel: Record<FieldKey, string> = {
+    ...label,
+    safety: t('breaks:form.safety'),
+    picture: t('breaks:form.picture'),
   };
-  const clearErrors = () => {
-    errorSummary.hidden = true;
-    errorList.replaceChildren();
-    for (const { control, error } of Object.values(controls)) {
-      control.removeAttribute('aria-invalid');
-      error.hidden = true;
-      error.textContent = '';
-    }
+
+  const set = (change: Partial<Draft>) => {
+    draft = { ...draft, ...change };
+    draw();
   };
+  const text = (key: keyof Draft) => (event: Event) =>
+    set({ [key]: (event.target as HTMLInputElement).value });
+  const check = (key: keyof Draft) => (event: Event) =>
+    set({ [key]: (event.target as HTMLInputElement).checked });
+
   const showErrors = (errors: readonly FieldError[]) => {
-    clearErrors();
+    summary = [];
+    fieldErrors = new Map();
     for (const { field: path, message } of errors) {
-      const target = controlFor(path);
-      const label = target?.label ?? t('breaks:form.field.(root)');
-      const text = t('breaks:form.fieldError', { field: label, message });
-      errorList.append(el('li', {}, text));
-      if (target) {
-        target.control.setAttribute('aria-invalid', 'true');
-        target.error.hidden = false;
-        target.error.textContent = target.error.textContent
-          ? `${target.error.textContent} ${text}`
-          : text;
-      }
+      const key = fieldOfPath(path);
+      const line = t('breaks:form.fieldError', {
+        field: key ? label[key] : t('breaks:form.field.(root)'),
+        message,
+      });
+      summary.push(line);
+      if (key)
+        fieldErrors.set(key, fieldErrors.has(key) ? `${fieldErrors.get(key)} ${line}` : line);
     }
-    errorSummary.hidden = false;
-    const first = errors.map((error) => controlFor(error.field)).find(Boolean);
-    (first?.control ?? errorSummary).focus();
+    draw();
+    const first = errors.map((error) => fieldOfPath(error.field)).find(Boolean);
+    (first ? control(first).value : errorSummary.value)?.focus();
   };
-
-  // --- The dose fields that apply ---
-  const doseSelect = doseKind.control as HTMLSelectElement;
-  const secondsInput = seconds.control as HTMLInputElement;
-  const repsInput = reps.control as HTMLInputElement;
-  const showDoseFields = () => {
-    const kind = doseSelect.value as DoseKind;
-    seconds.wrapper.hidden = kind === 'reps';
-    reps.wrapper.hidden = kind === 'timed';
-    perSide.hidden = kind === 'timed';
-  };
-  doseSelect.addEventListener('change', showDoseFields);
 
   const resetForm = () => {
     editing = null;
-    form.reset();
-    formHeading.textContent = t('breaks:form.addHeading');
-    cancel.hidden = true;
-    removePicture.hidden = true;
-    clearErrors();
-    showDoseFields();
+    draft = emptyDraft();
+    summary = null;
+    fieldErrors = new Map();
+    const input = pictureInput();
+    if (input) input.value = '';
+    draw();
   };
+
+  const focusTitle = () => control('title').value?.focus();
 
   const edit = (entry: CatalogueEntry) => {
     const own = entry.own;
     if (!own) return;
     resetForm();
     editing = entry;
-    formHeading.textContent = t('breaks:form.editHeading', { title: own.title });
-    (title.control as HTMLInputElement).value = own.title;
-    (steps.control as HTMLTextAreaElement).value = own.steps.join('\n');
-    doseSelect.value = own.dose.kind;
-    if (own.dose.kind !== 'reps') secondsInput.value = String(own.dose.seconds);
-    if (own.dose.kind !== 'timed') {
-      repsInput.value = String(own.dose.reps);
-      perSideBox.checked = Boolean(own.dose.perSide);
-    }
-    (target.control as HTMLSelectElement).value = own.target;
-    microBox.checked = own.breakKinds.includes('micro');
-    longBox.checked = own.breakKinds.includes('long');
-    (safety.control as HTMLTextAreaElement).value = own.safety ?? '';
-    removePicture.hidden = !own.picture;
-    cancel.hidden = false;
-    showDoseFields();
-    (title.control as HTMLInputElement).focus();
-  };
-
-  const number = (input: HTMLInputElement) =>
-    input.value.trim() === '' ? undefined : Number(input.value);
-
-  const draft = (): Record<string, unknown> => {
-    const kind = doseSelect.value as DoseKind;
-    const dose: Record<string, unknown> = { kind };
-    if (kind !== 'reps') dose.seconds = number(secondsInput);
-    if (kind !== 'timed') {
-      dose.reps = number(repsInput);
-      if (perSideBox.checked) dose.perSide = true;
-    }
-    const safetyText = (safety.control as HTMLTextAreaElement).value.trim();
-    return {
-      title: (title.control as HTMLInputElement).value,
-      steps: (steps.control as HTMLTextAreaElement).value
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== ''),
-      dose,
-      target: (target.control as HTMLSelectElement).value,
-      breakKinds: [...(microBox.checked ? ['micro'] : []), ...(longBox.checked ? ['long'] : [])],
-      ...(safetyText ? { safety: safetyText } : {}),
+    draft = {
+      ...draft,
+      title: own.title,
+      steps: own.steps.join('\n'),
+      doseKind: own.dose.kind,
+      target: own.target,
+      micro: own.breakKinds.includes('micro'),
+      long: own.breakKinds.includes('long'),
+      safety: own.safety ?? '',
     };
+    if (own.dose.kind !== 'reps') draft.seconds = String(own.dose.seconds);
+    if (own.dose.kind !== 'timed') {
+      draft.reps = String(own.dose.reps);
+      draft.perSide = Boolean(own.dose.perSide);
+    }
+    draw();
+    focusTitle();
   };
 
   /** The chosen picture as the app wants it, or the error to show under the field. */
   const pictureChoice = async (): Promise<SaveExerciseInput['picture'] | { error: string }> => {
-    const file = (picture.control as HTMLInputElement).files?.[0];
+    const file = pictureInput()?.files?.[0];
     if (file) {
       if (!isPictureType(file.type)) return { error: t('breaks:form.pictureType') };
       if (file.size > MAX_PICTURE_BYTES) return { error: t('breaks:form.pictureSize') };
       return { dataUrl: await readAsDataUrl(file) };
     }
-    return editing && removePictureBox.checked ? 'remove' : undefined;
+    return editing && draft.removePicture ? 'remove' : undefined;
   };
 
-  form.addEventListener('submit', async (event) => {
+  const submit = async (event: Event) => {
     event.preventDefault();
-    status.textContent = '';
-    failure.textContent = '';
+    status = '';
+    failure = '';
+    draw();
     const chosen = await pictureChoice();
     if (chosen && typeof chosen === 'object' && 'error' in chosen) {
       showErrors([{ field: 'picture', message: chosen.error }]);
       return;
     }
     const input: SaveExerciseInput = {
-      exercise: draft(),
+      exercise: exerciseOf(draft),
       ...(editing ? { id: editing.id } : {}),
       ...(chosen ? { picture: chosen } : {}),
     };
@@ -401,137 +268,330 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
         showErrors(result.errors);
         return;
       }
-      const saved = String(input.exercise.title).trim();
+      const saved = draft.title.trim();
       resetForm();
-      status.textContent = t('breaks:exercises.saved', { title: saved });
+      status = t('breaks:exercises.saved', { title: saved });
       await refresh();
     } catch (error) {
-      failure.textContent = t('breaks:exercises.failed', { reason: (error as Error).message });
+      failure = t('breaks:exercises.failed', { reason: (error as Error).message });
+      draw();
     }
-  });
-  cancel.addEventListener('click', () => {
-    resetForm();
-    (title.control as HTMLInputElement).focus();
-  });
+  };
+
+  const setPreference = async (entry: CatalogueEntry, which: 'favourite' | 'hidden') => {
+    failure = '';
+    try {
+      const result = await api.call('setExercisePreference', {
+        id: entry.id,
+        [which]: !entry[which],
+      });
+      if (!result.ok) failure = t('breaks:exercises.failed', { reason: refusalText(t, result) });
+      await refresh();
+    } catch (error) {
+      failure = t('breaks:exercises.failed', { reason: (error as Error).message });
+      draw();
+    }
+  };
+
+  const remove = async (entry: CatalogueEntry) => {
+    const result = await api.call('removeCustomExercise', { id: entry.id });
+    if (!result.ok) failure = t('breaks:exercises.failed', { reason: refusalText(t, result) });
+    else status = t('breaks:exercises.removed', { title: entry.title });
+    if (editing?.id === entry.id) resetForm();
+    await refresh();
+  };
 
   // --- The lists ---
-  const toggle = (entry: CatalogueEntry, which: 'favourite' | 'hidden') => {
-    const on = !entry[which];
-    const button = el('button', {
-      type: 'button',
-      class: 'secondary toggle',
-      'aria-pressed': String(entry[which]),
-      'data-testid': `${which === 'favourite' ? 'favourite' : 'hide'}-${entry.id}`,
-    });
-    button.textContent = t(
-      which === 'favourite' ? 'breaks:exercises.favourite' : 'breaks:exercises.hide',
-    );
-    button.disabled = catalogue?.preferencesLocked ?? false;
-    button.addEventListener('click', async () => {
-      failure.textContent = '';
-      try {
-        const result = await api.call('setExercisePreference', { id: entry.id, [which]: on });
-        if (!result.ok)
-          failure.textContent = t('breaks:exercises.failed', { reason: refusalText(t, result) });
-        await refresh();
-      } catch (error) {
-        failure.textContent = t('breaks:exercises.failed', { reason: (error as Error).message });
-      }
-    });
-    return button;
+  const figure = (entry: CatalogueEntry): HTMLElement | TemplateResult => {
+    const picture = pictures.get(entry.id);
+    if (picture) {
+      return html`<figure class="ex-figure" data-testid="exercise-figure">
+        <img src=${picture} alt=${t('breaks:picture', { title: entry.title })} />
+      </figure>`;
+    }
+    const key = `${entry.id}|${entry.illustration ?? ''}`;
+    let shown = figures.get(key);
+    if (!shown) {
+      shown = exerciseFigure(entry, t);
+      figures.set(key, shown);
+    }
+    return shown;
   };
+
+  const toggle = (entry: CatalogueEntry, which: 'favourite' | 'hidden', titleId: string) => html`
+    <button type="button" class="secondary toggle" aria-pressed=${String(entry[which])}
+      aria-describedby=${titleId}
+      data-testid=${`${which === 'favourite' ? 'favourite' : 'hide'}-${entry.id}`}
+      ?disabled=${catalogue?.preferencesLocked ?? false}
+      @click=${() => setPreference(entry, which)}
+      >${t(which === 'favourite' ? 'breaks:exercises.favourite' : 'breaks:exercises.hide')}</button>`;
 
   const card = (entry: CatalogueEntry) => {
-    const article = exerciseCard(entry, t, { heading: 'h3', compact: true });
-    article.dataset.testid = `exercise-${entry.id}`;
-    if (entry.hidden) article.classList.add('ex-hidden');
-    const text = article.querySelector('.ex-text')!;
+    const testid = `exercise-${entry.id}`;
+    const titleId = `${testid}-title`;
     const kinds = entry.breakKinds.map((kind) => t(`breaks:kind.${kind}`)).join(', ');
-    text.append(
-      el(
-        'p',
-        { class: 'ex-meta' },
-        entry.place === 'floor'
-          ? t('exercises:place.floorNote')
-          : t('breaks:exercises.breakKinds', { kinds }),
-      ),
-    );
-    if (entry.hidden) text.append(el('p', { class: 'ex-meta' }, t('breaks:exercises.hiddenNote')));
-    const buttons = el(
-      'div',
-      { class: 'ex-actions' },
-      toggle(entry, 'favourite'),
-      toggle(entry, 'hidden'),
-    );
-    if (entry.own) {
-      const editButton = el('button', {
-        type: 'button',
-        class: 'secondary',
-        'data-testid': `edit-${entry.id}`,
-      });
-      editButton.textContent = t('breaks:exercises.edit');
-      editButton.setAttribute('aria-label', `${t('breaks:exercises.edit')}: ${entry.title}`);
-      editButton.addEventListener('click', () => edit(entry));
-      const removeButton = el('button', {
-        type: 'button',
-        class: 'secondary',
-        'data-testid': `remove-${entry.id}`,
-      });
-      removeButton.textContent = t('breaks:exercises.remove');
-      removeButton.setAttribute('aria-label', `${t('breaks:exercises.remove')}: ${entry.title}`);
-      removeButton.addEventListener('click', async () => {
-        const result = await api.call('removeCustomExercise', { id: entry.id });
-        if (!result.ok)
-          failure.textContent = t('breaks:exercises.failed', { reason: refusalText(t, result) });
-        else status.textContent = t('breaks:exercises.removed', { title: entry.title });
-        if (editing?.id === entry.id) resetForm();
-        await refresh();
-      });
-      buttons.append(editButton, removeButton);
-    }
-    text.append(buttons);
-    if (entry.hasPicture) {
-      void api.call('getExercisePicture', { id: entry.id }).then(({ dataUrl }) => {
-        if (!dataUrl) return;
-        const figure = article.querySelector('.ex-figure')!;
-        figure.classList.remove('ex-figure-none');
-        figure.replaceChildren(
-          el('img', { src: dataUrl, alt: t('breaks:picture', { title: entry.title }) }),
-        );
-      });
-    }
-    for (const button of buttons.querySelectorAll('button')) {
-      button.setAttribute('aria-describedby', `${article.dataset.testid}-title`);
-    }
-    article.querySelector('.ex-title')!.id = `${article.dataset.testid}-title`;
-    return article;
+    return html`
+      <article class=${`ex-card ex-compact${entry.hidden ? ' ex-hidden' : ''}`}
+        data-exercise=${entry.id} data-testid=${testid}>
+        ${figure(entry)}
+        <div class="ex-text">
+          <h3 class="ex-title" id=${titleId} data-testid="exercise-title">${entry.title}</h3>
+          <p class="ex-dose" data-testid="exercise-dose">
+            <span>${entry.doseText}</span>
+            <span class="ex-target">${entry.targetLabel}</span>
+            ${entry.place ? html`<span class="ex-target ex-place">${t(`exercises:place.${entry.place}`)}</span>` : nothing}
+          </p>
+          <details>
+            <summary>${t('breaks:exercises.steps')}</summary>
+            <ol class="ex-steps">${entry.steps.map((step) => html`<li>${step}</li>`)}</ol>
+            <p class="ex-safety" data-testid="exercise-safety">
+              <strong>${t('breaks:break.takeCare')}: </strong>${entry.safety}
+            </p>
+            ${
+              entry.caution
+                ? html`<p class="ex-caution"><strong>${t('breaks:break.caution')}: </strong>${entry.caution}</p>`
+                : nothing
+            }
+          </details>
+          <p class="ex-meta">
+            ${entry.place === 'floor' ? t('exercises:place.floorNote') : t('breaks:exercises.breakKinds', { kinds })}
+          </p>
+          ${entry.hidden ? html`<p class="ex-meta">${t('breaks:exercises.hiddenNote')}</p>` : nothing}
+          <div class="ex-actions">
+            ${toggle(entry, 'favourite', titleId)} ${toggle(entry, 'hidden', titleId)}
+            ${
+              entry.own
+                ? html`
+                  <button type="button" class="secondary" data-testid=${`edit-${entry.id}`}
+                    aria-label=${`${t('breaks:exercises.edit')}: ${entry.title}`} aria-describedby=${titleId}
+                    @click=${() => edit(entry)}>${t('breaks:exercises.edit')}</button>
+                  <button type="button" class="secondary" data-testid=${`remove-${entry.id}`}
+                    aria-label=${`${t('breaks:exercises.remove')}: ${entry.title}`} aria-describedby=${titleId}
+                    @click=${() => remove(entry)}>${t('breaks:exercises.remove')}</button>`
+                : nothing
+            }
+          </div>
+        </div>
+      </article>`;
   };
 
-  const render = (next: Catalogue) => {
+  /** Cards keep their elements across redraws, so the keyboard stays on its button. */
+  const list = (entries: readonly CatalogueEntry[]) => repeat(entries, (entry) => entry.id, card);
+
+  // --- The form for a person's own exercise ---
+  const errorOf = (key: FieldKey) => fieldErrors.get(key);
+  const invalid = (key: FieldKey) => (fieldErrors.has(key) ? 'true' : nothing);
+  const errorLine = (id: string, key: FieldKey) =>
+    html`<p class="own-error" id=${`${id}-error`} ?hidden=${!errorOf(key)}>${errorOf(key) ?? ''}</p>`;
+  const field = (
+    id: string,
+    key: FieldKey,
+    controlTemplate: TemplateResult,
+    hint?: string,
+    hidden = false,
+  ) => html`
+    <div class="own-field" ?hidden=${hidden}>
+      <label for=${id}>${shownLabel[key]}</label>
+      ${hint ? html`<p class="own-hint" id=${`${id}-hint`}>${hint}</p>` : nothing}
+      ${controlTemplate}
+      ${errorLine(id, key)}
+    </div>`;
+  const describedBy = (id: string, hint = false) =>
+    hint ? `${id}-hint ${id}-error` : `${id}-error`;
+
+  const form = () => {
+    const kind = draft.doseKind;
+    const formTitle = editing?.own
+      ? t('breaks:form.editHeading', { title: editing.own.title })
+      : t('breaks:form.addHeading');
+    return html`
+      <form class="own-form" novalidate aria-labelledby="own-form-heading" data-testid="own-form"
+        @submit=${submit}>
+        <h2 id="own-form-heading" ${ref(formHeading)}>${formTitle}</h2>
+        <div class="own-errors" role="alert" tabindex="-1" ?hidden=${summary === null}
+          data-testid="own-errors" ${ref(errorSummary)}>
+          <p>${t('breaks:form.errorsHeading')}</p>
+          <ul>${(summary ?? []).map((line) => html`<li>${line}</li>`)}</ul>
+        </div>
+        ${field(
+          'own-title',
+          'title',
+          html`<input id="own-title" type="text" maxlength="80" autocomplete="off" data-testid="own-title"
+            aria-describedby=${describedBy('own-title')} aria-invalid=${invalid('title')}
+            .value=${live(draft.title)} @input=${text('title')} ${ref(control('title'))} />`,
+        )}
+        ${field(
+          'own-steps',
+          'steps',
+          html`<textarea id="own-steps" rows="4" data-testid="own-steps"
+            aria-describedby=${describedBy('own-steps', true)} aria-invalid=${invalid('steps')}
+            .value=${live(draft.steps)} @input=${text('steps')} ${ref(control('steps'))}></textarea>`,
+          t('breaks:form.stepsHint'),
+        )}
+        <div class="own-row">
+          ${field(
+            'own-dose-kind',
+            'doseKind',
+            html`<select id="own-dose-kind" data-testid="own-dose-kind"
+              aria-describedby=${describedBy('own-dose-kind')} aria-invalid=${invalid('doseKind')}
+              .value=${live(kind)} @change=${text('doseKind')} ${ref(control('doseKind'))}>
+              ${doseOptions.map(
+                ([option, words]) =>
+                  html`<option value=${option} ?selected=${kind === option}>${words}</option>`,
+              )}
+            </select>`,
+          )}
+          ${field(
+            'own-seconds',
+            'seconds',
+            html`<input id="own-seconds" type="number" min="1" max="600" data-testid="own-seconds"
+              aria-describedby=${describedBy('own-seconds')} aria-invalid=${invalid('seconds')}
+              .value=${live(draft.seconds)} @input=${text('seconds')} ${ref(control('seconds'))} />`,
+            undefined,
+            kind === 'reps',
+          )}
+          ${field(
+            'own-reps',
+            'reps',
+            html`<input id="own-reps" type="number" min="1" max="50" data-testid="own-reps"
+              aria-describedby=${describedBy('own-reps')} aria-invalid=${invalid('reps')}
+              .value=${live(draft.reps)} @input=${text('reps')} ${ref(control('reps'))} />`,
+            undefined,
+            kind === 'timed',
+          )}
+        </div>
+        <div class="own-field own-check" ?hidden=${kind === 'timed'}>
+          <input type="checkbox" id="own-per-side" data-testid="own-per-side"
+            .checked=${live(draft.perSide)} @change=${check('perSide')} />
+          <label for="own-per-side">${t('breaks:form.perSide')}</label>
+        </div>
+        ${field(
+          'own-target',
+          'target',
+          html`<select id="own-target" data-testid="own-target"
+            aria-describedby=${describedBy('own-target')} aria-invalid=${invalid('target')}
+            .value=${live(draft.target)} @change=${text('target')} ${ref(control('target'))}>
+            ${targets.map(
+              (id) =>
+                html`<option value=${id} ?selected=${draft.target === id}>${t(`target.${id}`, { ns: 'exercises' })}</option>`,
+            )}
+          </select>`,
+        )}
+        <fieldset class="own-field" aria-describedby="own-kinds-error">
+          <legend>${t('breaks:form.breakKinds')}</legend>
+          <div class="own-check">
+            <input type="checkbox" id="own-kind-micro" data-testid="own-kind-micro"
+              aria-invalid=${invalid('breakKinds')} .checked=${live(draft.micro)}
+              @change=${check('micro')} ${ref(control('breakKinds'))} />
+            <label for="own-kind-micro">${t('breaks:form.micro')}</label>
+          </div>
+          <div class="own-check">
+            <input type="checkbox" id="own-kind-long" data-testid="own-kind-long"
+              .checked=${live(draft.long)} @change=${check('long')} />
+            <label for="own-kind-long">${t('breaks:form.long')}</label>
+          </div>
+          ${errorLine('own-kinds', 'breakKinds')}
+        </fieldset>
+        ${field(
+          'own-safety',
+          'safety',
+          html`<textarea id="own-safety" rows="2" maxlength="200" data-testid="own-safety"
+            aria-describedby=${describedBy('own-safety')} aria-invalid=${invalid('safety')}
+            .value=${live(draft.safety)} @input=${text('safety')} ${ref(control('safety'))}></textarea>`,
+        )}
+        ${field(
+          'own-picture',
+          'picture',
+          html`<input id="own-picture" type="file" accept="image/png,image/jpeg,image/webp"
+            data-testid="own-picture" aria-describedby=${describedBy('own-picture', true)}
+            aria-invalid=${invalid('picture')} ${ref(control('picture'))} />`,
+          t('breaks:form.pictureHint'),
+        )}
+        <div class="own-field own-check" ?hidden=${!editing?.own?.picture}>
+          <input type="checkbox" id="own-remove-picture" .checked=${live(draft.removePicture)}
+            @change=${check('removePicture')} />
+          <label for="own-remove-picture">${t('breaks:form.removePicture')}</label>
+        </div>
+        <div class="own-actions">
+          <button type="submit" data-testid="own-save">${t('breaks:form.save')}</button>
+          <button type="button" class="secondary" data-testid="own-cancel" ?hidden=${!editing}
+            @click=${() => {
+              resetForm();
+              focusTitle();
+            }}>${t('breaks:form.cancel')}</button>
+        </div>
+      </form>`;
+  };
+
+  // The form is last, after the list: one press takes the keyboard there.
+  const jumpToForm = () => {
+    control('title').value?.focus({ preventScroll: true });
+    formHeading.value?.scrollIntoView({ block: 'start' });
+  };
+
+  function draw() {
+    const entries = catalogue?.exercises ?? [];
+    const own = entries.filter((entry) => entry.origin === 'person');
+    const organisation = entries.filter((entry) => entry.origin === 'organisation');
+    const builtIn = entries.filter((entry) => entry.origin === 'built-in');
+    out.draw(html`
+      <section class="card" aria-labelledby="exercises-heading">
+        <h2 id="exercises-heading">${t('breaks:exercises.heading')}</h2>
+        <p class="detail">${t('breaks:exercises.intro')}</p>
+        <p class="notice" data-testid="exercises-locked" ?hidden=${!catalogue?.preferencesLocked}
+          >${t('breaks:exercises.locked')}</p>
+        <button type="button" class="secondary" data-testid="own-jump" @click=${jumpToForm}
+          >${t('breaks:form.addHeading')}</button>
+      </section>
+      <p class="exercises-status" role="status" data-testid="exercises-status">${status}</p>
+      <p class="error" role="alert" data-testid="exercises-error">${failure}</p>
+      <!-- What there is comes first: the organisation's and the built-in exercises, then
+        the person's own and the form to add one. -->
+      <section class="card" aria-labelledby="org-heading" ?hidden=${organisation.length === 0}>
+        <h2 id="org-heading">${t('breaks:exercises.organisation')}</h2>
+        <div class="ex-list" data-testid="organisation-exercises">${list(organisation)}</div>
+      </section>
+      <section class="card" aria-labelledby="builtin-heading">
+        <h2 id="builtin-heading">${t('breaks:exercises.builtIn')}</h2>
+        <div class="ex-list" data-testid="builtin-exercises">${list(builtIn)}</div>
+      </section>
+      <section class="card" aria-labelledby="own-heading">
+        <h2 id="own-heading">${t('breaks:exercises.own')}</h2>
+        <div class="ex-list" data-testid="own-exercises">
+          ${own.length > 0 ? list(own) : html`<p class="detail">${t('breaks:exercises.ownEmpty')}</p>`}
+        </div>
+      </section>
+      <section class="card">${form()}</section>`);
+  }
+
+  const show = (next: Catalogue) => {
     catalogue = next;
-    // Keep the keyboard where it was across the redraw.
-    const focused = (document.activeElement as HTMLElement | null)?.dataset?.testid;
-    locked.hidden = !next.preferencesLocked;
-    const own = next.exercises.filter((entry) => entry.origin === 'person');
-    const organisation = next.exercises.filter((entry) => entry.origin === 'organisation');
-    ownList.replaceChildren(
-      ...(own.length > 0
-        ? own.map(card)
-        : [el('p', { class: 'detail' }, t('breaks:exercises.ownEmpty'))]),
-    );
-    orgList.replaceChildren(...organisation.map(card));
-    orgSection.hidden = organisation.length === 0;
-    builtInList.replaceChildren(
-      ...next.exercises.filter((entry) => entry.origin === 'built-in').map(card),
-    );
+    // Asked again each time: the person may have changed or removed one.
+    for (const entry of next.exercises) {
+      if (!entry.hasPicture) {
+        pictures.delete(entry.id);
+        continue;
+      }
+      void api.call('getExercisePicture', { id: entry.id }).then(({ dataUrl }) => {
+        if (dataUrl) pictures.set(entry.id, dataUrl);
+        else pictures.delete(entry.id);
+        draw();
+      });
+    }
+    draw();
     root.setAttribute('aria-busy', 'false');
-    if (focused) root.querySelector<HTMLElement>(`[data-testid="${CSS.escape(focused)}"]`)?.focus();
   };
 
-  const refresh = async () => render(await api.call('listExercises'));
-  const unsubscribe = api.on('exercises', render);
-  showDoseFields();
+  const refresh = async () => show(await api.call('listExercises'));
+  const unsubscribe = api.on('exercises', show);
+  draw();
   void refresh();
 
-  return { unmount: unsubscribe };
+  return {
+    unmount() {
+      unsubscribe();
+      out.clear();
+      root.removeAttribute('aria-busy');
+    },
+  };
 }
