@@ -4,8 +4,8 @@ import { LANGUAGES, type Language } from '../src/core/locale/language';
  * `exercises`, `checklist` and `health` (red flags, breathing, therapy safety) hold the
  * words of the typed content in src/core/content, which carries only ids and sources.
  * English (./en) is complete and the fallback; German and Spanish have the same keys
- * (tests/unit/i18n/locales.test.ts) in ./de and ./es. Each language loads as one chunk.
- * A namespace is one file per language and one line here and in ./en, ./de and ./es.
+ * (tests/unit/i18n/locales.test.ts) in ./de and ./es. A namespace is one file per
+ * language and one line here and in the `core.ts` or `more.ts` of ./en, ./de and ./es.
  */
 export const NAMESPACES = [
   'common',
@@ -25,17 +25,48 @@ export type Namespace = (typeof NAMESPACES)[number];
 export type LanguageResources = Record<Namespace, object>;
 
 /**
- * Each language is its own chunk, English too: the renderer loads only the one it
- * shows, so a page in German does not carry the English words as well.
+ * The namespaces a break window needs (the shell's words, the break, the exercises and
+ * the focus notes). In the renderer each language is two chunks, `core` with these and
+ * `more` with the rest, so a break window, which must paint fast and load little, does
+ * not carry the checklist, health, settings and statistics words; every other page
+ * loads both. Only the language in use is loaded, English too.
  */
-const LOADERS: Record<Language, () => Promise<LanguageResources>> = {
-  en: async () => (await import('./en/index')).default,
-  de: async () => (await import('./de/index')).default,
-  es: async () => (await import('./es/index')).default,
+export const CORE_NAMESPACES = ['common', 'breaks', 'exercises', 'focus'] as const;
+export type LanguagePart = 'core' | 'more';
+
+const PART_LOADERS: Record<
+  Language,
+  Record<LanguagePart, () => Promise<Partial<LanguageResources>>>
+> = {
+  en: {
+    core: async () => (await import('./en/core')).default,
+    more: async () => (await import('./en/more')).default,
+  },
+  de: {
+    core: async () => (await import('./de/core')).default,
+    more: async () => (await import('./de/more')).default,
+  },
+  es: {
+    core: async () => (await import('./es/core')).default,
+    more: async () => (await import('./es/more')).default,
+  },
 };
 
+/** One part of a language's words (the renderer's two chunks). */
+export async function loadLanguagePart(
+  language: Language,
+  part: LanguagePart,
+): Promise<Partial<LanguageResources>> {
+  return PART_LOADERS[language][part]();
+}
+
+/** Every word of a language, both parts (the Node hosts: tray, notifications, CLI). */
 export async function loadLanguage(language: Language): Promise<LanguageResources> {
-  return LOADERS[language]();
+  const [core, more] = await Promise.all([
+    loadLanguagePart(language, 'core'),
+    loadLanguagePart(language, 'more'),
+  ]);
+  return { ...core, ...more } as LanguageResources;
 }
 
 export { LANGUAGES, type Language };

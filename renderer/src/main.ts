@@ -1,4 +1,4 @@
-import { createTranslator } from '../../src/contract/i18n';
+import { createPagedTranslator } from '../../src/contract/i18n';
 import { connect } from './bridge';
 import { showCheckinDueBanner } from './checkin-due';
 import { showChecklistDueBanner } from './checklist-due';
@@ -28,9 +28,10 @@ async function start() {
     if (isConnected) checkLocale?.();
   });
 
-  // Only the language in use is loaded (English is bundled; the others are chunks of their own).
+  // Only the language in use is loaded, and at first only the words a break window needs;
+  // any other page loads the rest of them before it is drawn (locales/index.ts).
   const locale = await askLocale(api);
-  const { t } = await createTranslator(locale.language);
+  const { t, loadMore } = await createPagedTranslator(locale.language);
   const language = locale.intlLocale;
   document.documentElement.lang = locale.language;
   document.title = t('app.name');
@@ -47,22 +48,32 @@ async function start() {
     outlet,
   );
   const links = new Map<PageId, HTMLAnchorElement>();
-  for (const id of Object.keys(PAGES) as PageId[]) {
-    const entry: PageEntry = PAGES[id];
-    if (entry.hidden) continue;
-    const link = el('a', { href: `#${id}`, 'data-testid': `nav-${id}` }, t(entry.label));
-    links.set(id, link);
-    nav.append(link);
-  }
-
   followTheme(api);
-  showChecklistDueBanner(nav, api, t);
-  showCheckinDueBanner(nav, api, t);
+  // The navigation and the reminders name every page: drawn once all the words are here
+  // (a break window, which hides them, never needs them).
+  let fullShell: Promise<void> | undefined;
+  const drawFullShell = () => {
+    fullShell ??= drawNavigation();
+    return fullShell;
+  };
+  const drawNavigation = async () => {
+    await loadMore();
+    for (const id of Object.keys(PAGES) as PageId[]) {
+      const entry: PageEntry = PAGES[id];
+      if (entry.hidden) continue;
+      const link = el('a', { href: `#${id}`, 'data-testid': `nav-${id}` }, t(entry.label));
+      links.set(id, link);
+      nav.append(link);
+    }
+    showChecklistDueBanner(nav, api, t);
+    showCheckinDueBanner(nav, api, t);
+  };
 
   const show = async () => {
     // A new user starts at the welcome, once.
     const wanted = location.hash.slice(1) || (welcomeSeen() ? '' : 'welcome');
     const id: PageId = isPageId(wanted) ? wanted : DEFAULT_PAGE;
+    if (id !== 'break') await drawFullShell();
     page?.unmount?.();
     outlet.replaceChildren();
     for (const [linkId, link] of links) {

@@ -1,5 +1,10 @@
 import i18next, { type InitOptions, type i18n, type TFunction } from 'i18next';
-import { type LanguageResources, loadLanguage, NAMESPACES } from '../../locales/index';
+import {
+  type LanguageResources,
+  loadLanguage,
+  loadLanguagePart,
+  NAMESPACES,
+} from '../../locales/index';
 import { FALLBACK_LANGUAGE, type Language, matchLanguage } from '../core/locale/language';
 
 /** The decision of which language is spoken, for the renderer (which reaches no further). */
@@ -38,6 +43,31 @@ export async function createTranslator(
   const instance = i18next.createInstance();
   await instance.init(i18nextOptions(lng, { [lng]: await loadLanguage(lng) }));
   return { t: instance.t.bind(instance), i18n: instance, language: lng };
+}
+
+/**
+ * The renderer's translator: first the words a break window needs (locales/index.ts,
+ * CORE_NAMESPACES), then the rest when a page asks for them (`loadMore`, once).
+ */
+export async function createPagedTranslator(language: string = FALLBACK_LANGUAGE): Promise<{
+  t: TFunction;
+  language: Language;
+  loadMore(): Promise<void>;
+}> {
+  const lng = matchLanguage([language]);
+  const instance = i18next.createInstance();
+  const core = await loadLanguagePart(lng, 'core');
+  await instance.init(i18nextOptions(lng, { [lng]: core as LanguageResources }));
+  let more: Promise<void> | undefined;
+  const loadMore = () => {
+    more ??= loadLanguagePart(lng, 'more').then((words) => {
+      for (const [ns, bundle] of Object.entries(words)) {
+        instance.addResourceBundle(lng, ns, bundle, true, true);
+      }
+    });
+    return more;
+  };
+  return { t: instance.t.bind(instance), language: lng, loadMore };
 }
 
 /**
