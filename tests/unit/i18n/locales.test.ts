@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_RESOURCES } from '../../../locales/all';
 import ENGLISH from '../../../locales/en/index';
-import { LANGUAGES, loadLanguage, NAMESPACES } from '../../../locales/index';
-import { createTranslator, formatCountdown } from '../../../src/contract/i18n';
+import {
+  CORE_NAMESPACES,
+  LANGUAGES,
+  loadLanguage,
+  loadLanguagePart,
+  NAMESPACES,
+} from '../../../locales/index';
+import {
+  createPagedTranslator,
+  createTranslator,
+  formatCountdown,
+} from '../../../src/contract/i18n';
 import type { Language } from '../../../src/core/locale/language';
 
 /**
@@ -141,11 +151,24 @@ describe('plurals through Intl.PluralRules', () => {
 });
 
 describe('loading a language', () => {
-  it('bundles English and loads each other language whole', async () => {
-    expect(await loadLanguage('en')).toBe(ENGLISH);
-    for (const language of OTHER_LANGUAGES) {
+  it("loads each language whole, in two parts: the break window's words, then the rest", async () => {
+    expect(await loadLanguage('en')).toEqual(ENGLISH);
+    for (const language of [...OTHER_LANGUAGES, 'en' as const]) {
       expect(await loadLanguage(language)).toEqual(ALL_RESOURCES[language]);
+      const core = await loadLanguagePart(language, 'core');
+      const more = await loadLanguagePart(language, 'more');
+      expect(Object.keys(core).sort()).toEqual([...CORE_NAMESPACES].sort());
+      // Every namespace is in exactly one part.
+      expect([...Object.keys(core), ...Object.keys(more)].sort()).toEqual([...NAMESPACES].sort());
     }
+  });
+
+  it('a page other than the break draws in every word once the rest is loaded', async () => {
+    const { t, loadMore } = await createPagedTranslator('de');
+    expect(t('breaks:break.label')).not.toBe('break.label');
+    expect(t('settings:nav')).toBe('nav');
+    await loadMore();
+    expect(t('settings:nav')).toBe('Einstellungen');
   });
 
   it('takes a regional tag and falls back to English for a language it does not speak', async () => {
