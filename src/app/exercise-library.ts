@@ -245,12 +245,13 @@ export function createExerciseLibrary(options: {
 
     removeOwn(id) {
       const existing = own.find((exercise) => exercise.id === id);
-      if (!existing) return { ok: false, reason: 'there is no exercise of yours with that id' };
+      if (!existing) return { ok: false, code: 'exercise-not-own' };
       const next = own.filter((exercise) => exercise.id !== id);
       try {
         custom.save(next);
       } catch (error) {
-        return { ok: false, reason: `could not save: ${(error as Error).message}` };
+        logger.error(`own exercises: could not save: ${(error as Error).message}`);
+        return { ok: false, code: 'save-failed' };
       }
       own = next;
       if (existing.picture) custom.deletePicture(existing.picture);

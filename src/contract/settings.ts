@@ -489,6 +489,44 @@ export function describeIssues(
   });
 }
 
+/**
+ * zod's issues as codes and numbers the settings page and the import list translate
+ * (`refusals.setting-*`): the English of zod's messages stays in logs and the CLI.
+ */
+export function issueCodes(error: z.ZodError, root = 'settings'): CodedIssue[] {
+  return error.issues.map((issue): CodedIssue => {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : undefined;
+    const path = formatIssuePath({ path: issue.path, code: issue.code, keys }, root);
+    if (issue.code === 'unrecognized_keys') {
+      return { path, code: 'setting-unknown-keys', params: { keys: issue.keys.join(', ') } };
+    }
+    if (issue.code === 'too_small' && issue.origin === 'number') {
+      return { path, code: 'setting-too-small', params: { min: Number(issue.minimum) } };
+    }
+    if (issue.code === 'too_big' && issue.origin === 'number') {
+      return { path, code: 'setting-too-big', params: { max: Number(issue.maximum) } };
+    }
+    return { path, code: 'setting-invalid' };
+  });
+}
+
+export interface CodedIssue {
+  path: string;
+  code: SettingIssueCode;
+  params?: Record<string, string | number>;
+}
+
+/** The codes a settings issue carries (a subset of `REFUSAL_CODES`). */
+export type SettingIssueCode =
+  | 'setting-locked'
+  | 'setting-too-small'
+  | 'setting-too-big'
+  | 'setting-invalid'
+  | 'setting-unknown-keys'
+  | 'file-not-json'
+  | 'file-not-object'
+  | 'file-unreadable-version';
+
 /** Every issue as "path: message", one a line, for logs, the CLI and the settings screen. */
 export function formatIssues(error: z.ZodError, root = 'settings'): string[] {
   return describeIssues(error, root).map(({ path, message }) => `${path}: ${message}`);
