@@ -41,6 +41,7 @@ export const REFUSAL_CODES = [
   'settings-managed',
   'settings-invalid',
   'setting-locked',
+  'setting-range',
   'setting-too-small',
   'setting-too-big',
   'setting-invalid',

@@ -44,6 +44,7 @@ const duration = (
         ctx.addIssue({
           code: 'custom',
           message: `${what} must be from ${formatDuration(min)} to ${formatDuration(max)}`,
+          params: { min: formatDuration(min), max: formatDuration(max) },
         });
       }
     }
@@ -113,9 +114,14 @@ const therapyRest = z.string().superRefine((text, ctx) => {
     ctx.addIssue({
       code: 'custom',
       message: `the rest between heat or ice sessions is at least ${formatDuration(min)}: the skin needs at least as long as a session (up to ${THERAPY_MAX_MINUTES} minutes) to return to normal`,
+      params: { min: formatDuration(min) },
     });
   } else if (parsed.ms > max) {
-    ctx.addIssue({ code: 'custom', message: `restBetween must be at most ${formatDuration(max)}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `restBetween must be at most ${formatDuration(max)}`,
+      params: { max: formatDuration(max) },
+    });
   }
 });
 
@@ -506,6 +512,13 @@ export function issueCodes(error: z.ZodError, root = 'settings'): CodedIssue[] {
     if (issue.code === 'too_big' && issue.origin === 'number') {
       return { path, code: 'setting-too-big', params: { max: Number(issue.maximum) } };
     }
+    const bounds = issue.code === 'custom' ? (issue.params ?? {}) : {};
+    const { min, max } = bounds as { min?: string; max?: string };
+    if (min !== undefined && max !== undefined) {
+      return { path, code: 'setting-range', params: { min, max } };
+    }
+    if (min !== undefined) return { path, code: 'setting-too-small', params: { min } };
+    if (max !== undefined) return { path, code: 'setting-too-big', params: { max } };
     return { path, code: 'setting-invalid' };
   });
 }
@@ -519,6 +532,7 @@ export interface CodedIssue {
 /** The codes a settings issue carries (a subset of `REFUSAL_CODES`). */
 export type SettingIssueCode =
   | 'setting-locked'
+  | 'setting-range'
   | 'setting-too-small'
   | 'setting-too-big'
   | 'setting-invalid'

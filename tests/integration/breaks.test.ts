@@ -172,7 +172,8 @@ describe('what a break shows', () => {
     expect(file.settings.exercises).toEqual({ favourites: ['chin-tuck'], hidden: [] });
     expect(await session.call('setExercisePreference', { id: 'no-such', hidden: true })).toEqual({
       ok: false,
-      reason: 'there is no exercise "no-such"',
+      code: 'exercise-unknown',
+      params: { id: 'no-such' },
     });
   });
 });
