@@ -20,6 +20,7 @@ import { customChecklistItemsSchema } from './checklist';
 import { customExercisesSchema } from './content';
 import { organisationLinksSchema } from './health';
 import { isPathLocked } from './locks';
+import { type Refusal, refusalOfIssue } from './refusals';
 
 /**
  * The settings FILE shape (docs/settings.md): the same keys in
@@ -500,46 +501,19 @@ export function describeIssues(
  * (`refusals.setting-*`): the English of zod's messages stays in logs and the CLI.
  */
 export function issueCodes(error: z.ZodError, root = 'settings'): CodedIssue[] {
-  return error.issues.map((issue): CodedIssue => {
+  return error.issues.map((issue) => {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : undefined;
     const path = formatIssuePath({ path: issue.path, code: issue.code, keys }, root);
-    if (issue.code === 'unrecognized_keys') {
-      return { path, code: 'setting-unknown-keys', params: { keys: issue.keys.join(', ') } };
-    }
-    if (issue.code === 'too_small' && issue.origin === 'number') {
-      return { path, code: 'setting-too-small', params: { min: Number(issue.minimum) } };
-    }
-    if (issue.code === 'too_big' && issue.origin === 'number') {
-      return { path, code: 'setting-too-big', params: { max: Number(issue.maximum) } };
-    }
-    const bounds = issue.code === 'custom' ? (issue.params ?? {}) : {};
-    const { min, max } = bounds as { min?: string; max?: string };
-    if (min !== undefined && max !== undefined) {
-      return { path, code: 'setting-range', params: { min, max } };
-    }
-    if (min !== undefined) return { path, code: 'setting-too-small', params: { min } };
-    if (max !== undefined) return { path, code: 'setting-too-big', params: { max } };
-    return { path, code: 'setting-invalid' };
+    return { path, ...refusalOfIssue(issue) };
   });
 }
 
-export interface CodedIssue {
+export interface CodedIssue extends Refusal {
   path: string;
-  code: SettingIssueCode;
-  params?: Record<string, string | number>;
 }
 
-/** The codes a settings issue carries (a subset of `REFUSAL_CODES`). */
-export type SettingIssueCode =
-  | 'setting-locked'
-  | 'setting-range'
-  | 'setting-too-small'
-  | 'setting-too-big'
-  | 'setting-invalid'
-  | 'setting-unknown-keys'
-  | 'file-not-json'
-  | 'file-not-object'
-  | 'file-unreadable-version';
+/** The codes of a settings file as a whole. */
+export type SettingIssueCode = 'file-not-json' | 'file-not-object' | 'file-unreadable-version';
 
 /** Every issue as "path: message", one a line, for logs, the CLI and the settings screen. */
 export function formatIssues(error: z.ZodError, root = 'settings'): string[] {

@@ -279,9 +279,11 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
       error.textContent = '';
     }
   };
-  const showErrors = (errors: readonly FieldError[]) => {
+  const showErrors = (errors: readonly (FieldError | { field: string; message: string })[]) => {
     clearErrors();
-    for (const { field: path, message } of errors) {
+    for (const error of errors) {
+      const path = error.field;
+      const message = 'code' in error ? refusalText(t, error) : error.message;
       const target = controlFor(path);
       const label = target?.label ?? t('breaks:form.field.(root)');
       const text = t('breaks:form.fieldError', { field: label, message });

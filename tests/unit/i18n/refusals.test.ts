@@ -27,6 +27,9 @@ describe('refusal codes', () => {
         steps: 'wrap',
         id: 'x',
         url: 'https://example.org/',
+        seconds: 90,
+        micro: 30,
+        type: 'PNG',
       };
       const missing = REFUSAL_CODES.filter((code) => {
         const text = refusalText(t, { code, params });
