@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { z } from 'zod';
 import type { ActionResultPayload } from '../contract/calls/common';
 import {
   type CustomExercise,
@@ -22,6 +23,7 @@ import {
   pictureDataUrl,
   pictureTypeOfFile,
 } from '../contract/pictures';
+import { refusalOfIssue } from '../contract/refusals';
 import type { BreakKind } from '../core/breaks/api';
 import { EXERCISES, type Exercise } from '../core/content/exercises';
 import {
@@ -135,8 +137,8 @@ export function createExerciseLibrary(options: {
     return rotation;
   };
 
-  const errorsOf = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
-    issues.map((issue): FieldError => ({ field: jsonPath(issue.path), message: issue.message }));
+  const errorsOf = (issues: readonly z.core.$ZodIssue[]) =>
+    issues.map((issue): FieldError => ({ field: jsonPath(issue.path), ...refusalOfIssue(issue) }));
 
   const newId = (title: unknown): string => {
     const base = `${OWN_PREFIX}${slug(typeof title === 'string' ? title : '') || 'exercise'}`;
@@ -192,7 +194,7 @@ export function createExerciseLibrary(options: {
       if (input.id !== undefined && !existing) {
         return {
           ok: false,
-          errors: [{ field: 'id', message: 'this exercise no longer exists; add it again' }],
+          errors: [{ field: 'id', code: 'exercise-gone' }],
         };
       }
       const id = existing?.id ?? newId(input.exercise.title);
@@ -200,7 +202,10 @@ export function createExerciseLibrary(options: {
       let upload: { type: PictureType; bytes: Uint8Array } | null = null;
       if (input.picture && input.picture !== 'remove') {
         const parsed = parsePictureDataUrl(input.picture.dataUrl);
-        if (!parsed.ok) return { ok: false, errors: [{ field: 'picture', message: parsed.error }] };
+        if (!parsed.ok) {
+          const { code, params } = parsed;
+          return { ok: false, errors: [{ field: 'picture', code, ...(params ? { params } : {}) }] };
+        }
         upload = parsed;
       }
       const keptPicture = input.picture === undefined ? existing?.picture : undefined;
@@ -229,12 +234,7 @@ export function createExerciseLibrary(options: {
         if (upload && exercise.picture) custom.deletePicture(exercise.picture);
         return {
           ok: false,
-          errors: [
-            {
-              field: '(root)',
-              message: `could not save the exercise (${(error as Error).message}); check the disk has space and try again`,
-            },
-          ],
+          errors: [{ field: '(root)', code: 'save-failed' }],
         };
       }
       if (existing?.picture && existing.picture !== exercise.picture) {
@@ -245,12 +245,13 @@ export function createExerciseLibrary(options: {
 
     removeOwn(id) {
       const existing = own.find((exercise) => exercise.id === id);
-      if (!existing) return { ok: false, reason: 'there is no exercise of yours with that id' };
+      if (!existing) return { ok: false, code: 'exercise-not-own' };
       const next = own.filter((exercise) => exercise.id !== id);
       try {
         custom.save(next);
       } catch (error) {
-        return { ok: false, reason: `could not save: ${(error as Error).message}` };
+        logger.error(`own exercises: could not save: ${(error as Error).message}`);
+        return { ok: false, code: 'save-failed' };
       }
       own = next;
       if (existing.picture) custom.deletePicture(existing.picture);

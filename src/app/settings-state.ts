@@ -1,3 +1,4 @@
+import type { ActionResultPayload } from '../contract/calls/common';
 import {
   type CompleteSettingsFile,
   effectiveSettings,
@@ -26,9 +27,9 @@ export interface SettingsState {
   policy(): Policy | undefined;
   locked(): string[];
   /** Apply a partial change from the user; refused if it touches a locked setting. */
-  update(change: SettingsFile): { ok: true } | { ok: false; reason: string };
+  update(change: SettingsFile): ActionResultPayload;
   /** Replace the user's layer whole (restore defaults, import). */
-  replace(file: SettingsFile): { ok: true } | { ok: false; reason: string };
+  replace(file: SettingsFile): ActionResultPayload;
   setPolicy(policy: Policy | undefined): void;
   onChange(listener: () => void): () => void;
 }
@@ -70,10 +71,13 @@ export function createSettingsState(options: {
     for (const listener of listeners) listener();
   };
 
-  const save = (next: SettingsFile): { ok: true } | { ok: false; reason: string } => {
+  const save = (next: SettingsFile): ActionResultPayload => {
     // Validate the merged result too: two valid halves can make an invalid whole.
     const check = parseSettingsFile(next);
-    if (!check.ok) return { ok: false, reason: check.issues.join('; ') };
+    if (!check.ok) {
+      logger.warn(`settings change refused: ${check.issues.join('; ')}`);
+      return { ok: false, code: 'settings-invalid' };
+    }
     try {
       effectiveSettings(check.file, policy);
       store.save(check.file as Record<string, unknown>);
@@ -82,18 +86,17 @@ export function createSettingsState(options: {
       logger.error(`could not save settings: ${message}`);
       notices.add({ id: 'storage-failed', detail: message });
       // A disk that refuses writes should not also refuse the change: it holds until Unhunch quits.
-      if (!isStorageError(error))
-        return { ok: false, reason: `could not save settings: ${message}` };
+      if (!isStorageError(error)) return { ok: false, code: 'save-failed' };
     }
     user = check.file;
     changed();
     return { ok: true };
   };
 
-  const refuseLocked = (change: SettingsFile): string | null => {
+  const refuseLocked = (change: SettingsFile): ActionResultPayload | null => {
     const blocked = leafPaths(change).filter((path) => isLocked(path, policy?.locked));
     return blocked.length > 0
-      ? `managed by your organization: ${blocked.join(', ')} cannot be changed`
+      ? { ok: false, code: 'settings-managed', params: { paths: blocked.join(', ') } }
       : null;
   };
 
@@ -105,12 +108,12 @@ export function createSettingsState(options: {
     locked: () => lockedPaths(policy?.locked),
     update(change) {
       const refusal = refuseLocked(change);
-      if (refusal) return { ok: false, reason: refusal };
+      if (refusal) return refusal;
       return save(mergeUser(user, change));
     },
     replace(file) {
       const refusal = refuseLocked(file);
-      if (refusal) return { ok: false, reason: refusal };
+      if (refusal) return refusal;
       return save(file);
     },
     setPolicy(next) {

@@ -88,6 +88,7 @@ function checkTiming(
       code: 'custom',
       path: ['dose'],
       message: `this dose takes ${seconds} s; keep one exercise under ${MAX_EXERCISE_SECONDS / 60} minutes`,
+      params: { code: 'exercise-dose-too-long', seconds, max: MAX_EXERCISE_SECONDS / 60 },
     });
   }
   if (exercise.breakKinds.includes('micro') && !fitsMicroBreak(exercise.dose)) {
@@ -95,6 +96,7 @@ function checkTiming(
       code: 'custom',
       path: ['breakKinds'],
       message: `this dose takes ${seconds} s but a micro break lasts ${MICRO_BREAK_SECONDS} s; offer it for long breaks only, or shorten the dose`,
+      params: { code: 'exercise-dose-over-micro', seconds, micro: MICRO_BREAK_SECONDS },
     });
   }
 }

@@ -6,6 +6,7 @@ import {
   NAMESPACES,
 } from '../../locales/index';
 import { FALLBACK_LANGUAGE, type Language, matchLanguage } from '../core/locale/language';
+import type { Refusal } from './refusals';
 
 /** The decision of which language is spoken, for the renderer (which reaches no further). */
 export { resolveLocale } from '../core/locale/language';
@@ -96,14 +97,9 @@ export function formatClockTime(at: number, language: string, timeZone?: string)
 }
 
 /**
- * The words of a refused action in the language of `t`: a code from the timer is
- * looked up under `refusals.<code>` (common.json) with its params; an older refusal
- * that still carries its own words gives those.
+ * The words of a refused action or a rejected setting in the language of `t`: the code
+ * is looked up under `refusals.<code>` (common.json) with its params.
  */
-export function refusalText(
-  t: TFunction,
-  refusal: { code: string; params?: Record<string, string | number> } | { reason: string },
-): string {
-  if (!('code' in refusal)) return refusal.reason;
+export function refusalText(t: TFunction, refusal: Refusal): string {
   return t(`common:refusals.${refusal.code}`, { ...refusal.params, defaultValue: refusal.code });
 }

@@ -21,7 +21,15 @@ export function isPictureType(type: string): type is PictureType {
 
 export type PictureParse =
   | { ok: true; type: PictureType; bytes: Uint8Array }
-  | { ok: false; error: string };
+  | { ok: false; error: string; code: PictureRefusal; params?: { type: string } };
+
+/** Why a picture was refused (`refusals.<code>`). */
+export type PictureRefusal =
+  | 'picture-too-big'
+  | 'picture-unreadable'
+  | 'picture-wrong-type'
+  | 'picture-empty'
+  | 'picture-not-what-it-claims';
 
 const DATA_URL = /^data:([a-z/+.-]+);base64,([A-Za-z0-9+/]*={0,2})$/;
 
@@ -64,20 +72,29 @@ function encodeBase64(bytes: Uint8Array): string {
 /** A data URL from a file input, as a PNG, JPEG or WebP of at most 1 MB, or why not. */
 export function parsePictureDataUrl(dataUrl: string): PictureParse {
   if (dataUrl.length > MAX_PICTURE_DATA_URL_CHARS) {
-    return { ok: false, error: 'use a picture of at most 1 MB' };
+    return { ok: false, error: 'use a picture of at most 1 MB', code: 'picture-too-big' };
   }
   const match = DATA_URL.exec(dataUrl);
-  if (!match) return { ok: false, error: 'the picture could not be read; choose the file again' };
+  if (!match)
+    return {
+      ok: false,
+      error: 'the picture could not be read; choose the file again',
+      code: 'picture-unreadable',
+    };
   const type = match[1]!;
-  if (!isPictureType(type)) return { ok: false, error: 'use a PNG, JPEG or WebP picture' };
+  if (!isPictureType(type))
+    return { ok: false, error: 'use a PNG, JPEG or WebP picture', code: 'picture-wrong-type' };
   const bytes = decodeBase64(match[2]!);
-  if (bytes.length === 0) return { ok: false, error: 'the picture file is empty' };
+  if (bytes.length === 0)
+    return { ok: false, error: 'the picture file is empty', code: 'picture-empty' };
   if (bytes.length > MAX_PICTURE_BYTES)
-    return { ok: false, error: 'use a picture of at most 1 MB' };
+    return { ok: false, error: 'use a picture of at most 1 MB', code: 'picture-too-big' };
   if (!bytesAre(type, bytes)) {
     return {
       ok: false,
       error: `this file is not the ${PICTURE_TYPES[type].toUpperCase()} picture it claims to be`,
+      code: 'picture-not-what-it-claims',
+      params: { type: PICTURE_TYPES[type].toUpperCase() },
     };
   }
   return { ok: true, type, bytes };

@@ -20,6 +20,7 @@ import { customChecklistItemsSchema } from './checklist';
 import { customExercisesSchema } from './content';
 import { organisationLinksSchema } from './health';
 import { isPathLocked } from './locks';
+import { type Refusal, refusalOfIssue } from './refusals';
 
 /**
  * The settings FILE shape (docs/settings.md): the same keys in
@@ -44,6 +45,7 @@ const duration = (
         ctx.addIssue({
           code: 'custom',
           message: `${what} must be from ${formatDuration(min)} to ${formatDuration(max)}`,
+          params: { min: formatDuration(min), max: formatDuration(max) },
         });
       }
     }
@@ -113,9 +115,14 @@ const therapyRest = z.string().superRefine((text, ctx) => {
     ctx.addIssue({
       code: 'custom',
       message: `the rest between heat or ice sessions is at least ${formatDuration(min)}: the skin needs at least as long as a session (up to ${THERAPY_MAX_MINUTES} minutes) to return to normal`,
+      params: { min: formatDuration(min) },
     });
   } else if (parsed.ms > max) {
-    ctx.addIssue({ code: 'custom', message: `restBetween must be at most ${formatDuration(max)}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `restBetween must be at most ${formatDuration(max)}`,
+      params: { max: formatDuration(max) },
+    });
   }
 });
 
@@ -488,6 +495,25 @@ export function describeIssues(
     };
   });
 }
+
+/**
+ * zod's issues as codes and numbers the settings page and the import list translate
+ * (`refusals.setting-*`): the English of zod's messages stays in logs and the CLI.
+ */
+export function issueCodes(error: z.ZodError, root = 'settings'): CodedIssue[] {
+  return error.issues.map((issue) => {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : undefined;
+    const path = formatIssuePath({ path: issue.path, code: issue.code, keys }, root);
+    return { path, ...refusalOfIssue(issue) };
+  });
+}
+
+export interface CodedIssue extends Refusal {
+  path: string;
+}
+
+/** The codes of a settings file as a whole. */
+export type SettingIssueCode = 'file-not-json' | 'file-not-object' | 'file-unreadable-version';
 
 /** Every issue as "path: message", one a line, for logs, the CLI and the settings screen. */
 export function formatIssues(error: z.ZodError, root = 'settings'): string[] {

@@ -126,7 +126,7 @@ test('settings export as a JSON file and import back, a bad file listing what is
     buffer: Buffer.from(JSON.stringify({ version: 1, settings: { microBreak: { every: '1s' } } })),
   });
   await expect(page.getByTestId('import-issues')).toContainText(
-    'settings.microBreak.every: every must be from 1m to 4h',
+    'settings.microBreak.every: allowed: from 1m to 4h',
   );
   await file.setInputFiles({
     name: 'mine.json',
@@ -136,6 +136,40 @@ test('settings export as a JSON file and import back, a bad file listing what is
   await expect(page.getByTestId('settings-status')).toHaveText('Settings imported.');
   await expect(page.getByTestId('setting-longBreak-every')).toHaveValue('50');
   await expect(page.getByTestId('import-issues')).toBeEmpty();
+});
+
+test('a German settings page words what the app refused in German', async ({ page }) => {
+  const host = await startWebHostProcess(
+    [],
+    {},
+    {
+      'settings.json': JSON.stringify({ settings: { language: 'de', workHours: null } }),
+    },
+  );
+  try {
+    await page.goto(`${host.url}#settings`);
+    const file = page.getByLabel('Einstellungen aus einer Datei importieren');
+    await file.setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        JSON.stringify({ version: 1, settings: { microBreak: { every: '1s' }, colour: 'red' } }),
+      ),
+    });
+    const issues = page.getByTestId('import-issues');
+    await expect(issues).toContainText('settings.microBreak.every: erlaubt: von 1m bis 4h');
+    await expect(issues).toContainText('unbekannte Einstellungen: colour');
+    await file.setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{ nope'),
+    });
+    await expect(issues).toHaveText('(file): die Datei ist kein JSON');
+    await expect(issues).not.toContainText(/must be|unknown key|not JSON/);
+  } finally {
+    host.process.kill();
+    rmSync(host.dataDir, { recursive: true, force: true });
+  }
 });
 
 test('clearing the history asks first, and then it is gone', async ({ page }) => {

@@ -172,7 +172,8 @@ describe('what a break shows', () => {
     expect(file.settings.exercises).toEqual({ favourites: ['chin-tuck'], hidden: [] });
     expect(await session.call('setExercisePreference', { id: 'no-such', hidden: true })).toEqual({
       ok: false,
-      reason: 'there is no exercise "no-such"',
+      code: 'exercise-unknown',
+      params: { id: 'no-such' },
     });
   });
 });
@@ -292,11 +293,17 @@ describe("a person's own exercises", () => {
     const session = start(dataFolder());
     expect(
       await session.call('saveCustomExercise', { exercise: { ...ownExercise, title: '  ' } }),
-    ).toEqual({ ok: false, errors: [{ field: 'title', message: 'write at least one character' }] });
+    ).toEqual({
+      ok: false,
+      errors: [{ field: 'title', code: 'text-too-short', params: { min: 1, count: 1 } }],
+    });
     const tooLong = await session.call('saveCustomExercise', {
       exercise: { ...ownExercise, dose: { kind: 'hold', seconds: 20, reps: 3 } },
     });
-    expect(tooLong).toMatchObject({ ok: false, errors: [{ field: 'breakKinds' }] });
+    expect(tooLong).toMatchObject({
+      ok: false,
+      errors: [{ field: 'breakKinds', code: 'exercise-dose-over-micro', params: { micro: 30 } }],
+    });
   });
 
   it('accepts only a PNG, JPEG or WebP picture of at most 1 MB that is what it claims', async () => {
@@ -305,11 +312,11 @@ describe("a person's own exercises", () => {
       session.call('saveCustomExercise', { exercise: ownExercise, picture: { dataUrl } });
     expect(await save('data:image/gif;base64,R0lGODlhAQABAAAAACw=')).toEqual({
       ok: false,
-      errors: [{ field: 'picture', message: 'use a PNG, JPEG or WebP picture' }],
+      errors: [{ field: 'picture', code: 'picture-wrong-type' }],
     });
     expect(await save(PNG_1PX.replace('image/png', 'image/jpeg'))).toMatchObject({
       ok: false,
-      errors: [{ field: 'picture', message: expect.stringContaining('not the JPG picture') }],
+      errors: [{ field: 'picture', code: 'picture-not-what-it-claims', params: { type: 'JPG' } }],
     });
     const big = Buffer.alloc(1024 * 1024 + 1);
     Buffer.from(PNG_1PX.split(',')[1]!, 'base64').copy(big);
@@ -319,7 +326,7 @@ describe("a person's own exercises", () => {
       exercise: ownExercise,
       picture: { dataUrl: bigUrl },
     });
-    expect(JSON.stringify(reply)).toMatch(/at most 1 MB|too_big|Too big/);
+    expect(JSON.stringify(reply)).toMatch(/picture-too-big|too_big|Too big/);
     expect((await session.call('listExercises')) as { exercises: { origin: string }[] }).toEqual(
       expect.objectContaining({
         exercises: expect.not.arrayContaining([expect.objectContaining({ origin: 'person' })]),

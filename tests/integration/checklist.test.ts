@@ -143,7 +143,11 @@ describe('the workstation checklist over real files', () => {
     });
     expect(reply).toMatchObject({
       ok: true,
-      value: { ok: false, reason: expect.stringContaining('answers.desk-plant') },
+      value: {
+        ok: false,
+        code: 'checklist-invalid-answers',
+        params: { paths: 'answers.desk-plant' },
+      },
     });
     // The log says it happened, not what was answered (docs/security.md).
     expect(warnings.join('\n')).toContain('request refused (unknown-items)');
@@ -154,7 +158,7 @@ describe('the workstation checklist over real files', () => {
     const { app } = open(dataFolder());
     expect(await dispatchCall(app.handlers, 'submitChecklist', { answers: {} })).toMatchObject({
       ok: true,
-      value: { ok: false, reason: expect.stringContaining('answers') },
+      value: { ok: false, code: 'checklist-no-answers' },
     });
   });
 
@@ -306,6 +310,13 @@ describe('organisation links and opening them', () => {
       await dispatchCall(app.handlers, 'openExternalLink', {
         url: 'https://intranet.example.com/physio',
       }),
-    ).toMatchObject({ ok: true, value: { ok: false, reason: expect.stringContaining('browser') } });
+    ).toMatchObject({
+      ok: true,
+      value: {
+        ok: false,
+        code: 'links-unavailable',
+        params: { url: 'https://intranet.example.com/physio' },
+      },
+    });
   });
 });

@@ -90,7 +90,7 @@ describe('the app under an organisation policy from /etc/unhunch', () => {
     });
     expect(await dispatchCall(app.handlers, 'updateSettings', { strictMode: false })).toEqual({
       ok: true,
-      value: { ok: false, reason: 'managed by your organization: strictMode cannot be changed' },
+      value: { ok: false, code: 'settings-managed', params: { paths: 'strictMode' } },
     });
     // A default is the person's to change.
     expect(

@@ -148,11 +148,8 @@ describe('checking, exporting, importing and restoring settings', () => {
     ).toEqual({
       ok: false,
       issues: [
-        { path: 'microBreak.every', message: 'every must be from 1m to 4h' },
-        {
-          path: 'notifications.volume',
-          message: 'the volume must be a whole number from 0 to 100',
-        },
+        { path: 'microBreak.every', code: 'setting-range', params: { min: '1m', max: '4h' } },
+        { path: 'notifications.volume', code: 'setting-too-big', params: { max: 100 } },
       ],
     });
     app.dispose();
@@ -216,14 +213,18 @@ describe('checking, exporting, importing and restoring settings', () => {
     expect(result.issues).toHaveLength(3);
     expect(result.issues).toEqual(
       expect.arrayContaining([
-        'settings.colour: unknown key "colour"',
-        'settings.microBreak.every: every must be from 1m to 4h',
-        expect.stringMatching(/^settings\.therapy\.capMinutes: therapy is capped at 20 minutes/),
+        { path: 'settings.colour', code: 'setting-unknown-keys', params: { keys: 'colour' } },
+        {
+          path: 'settings.microBreak.every',
+          code: 'setting-range',
+          params: { min: '1m', max: '4h' },
+        },
+        { path: 'settings.therapy.capMinutes', code: 'setting-too-big', params: { max: 20 } },
       ]),
     );
     expect(await call(app, 'importSettings', { text: '{ nope' })).toMatchObject({
       ok: false,
-      issues: [expect.stringMatching(/^\(file\): not JSON/)],
+      issues: [{ path: '(file)', code: 'file-not-json' }],
     });
     expect(app.context.settings.user()).toEqual({ strictMode: true });
     app.dispose();
@@ -251,9 +252,7 @@ describe('checking, exporting, importing and restoring settings', () => {
     const app = start(freshDir(), policy);
     expect(await call(app, 'validateSettings', { microBreak: { every: '25m' } })).toEqual({
       ok: false,
-      issues: [
-        { path: 'microBreak.every', message: 'managed by your organization', code: 'locked' },
-      ],
+      issues: [{ path: 'microBreak.every', code: 'setting-locked' }],
     });
     const exported = JSON.parse((await call(app, 'exportSettings')).text as string);
     expect(exported.settings.microBreak).toEqual({ enabled: true, duration: '30s' });

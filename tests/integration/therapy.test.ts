@@ -216,7 +216,7 @@ describe('the 20-minute cap at every door', () => {
       value: { ok: true },
     });
     expect(await call('updateSettings', { therapy: { capMinutes: 20 } })).toMatchObject({
-      value: { ok: false, reason: expect.stringContaining('managed by your organization') },
+      value: { ok: false, code: 'settings-managed', params: { paths: 'therapy.capMinutes' } },
     });
   });
 
@@ -292,7 +292,7 @@ describe('safety steps the person hides', () => {
       value: { ok: true },
     });
     expect(await first.call('dismissSafetySteps', { ids: ['ice-wrapped'] })).toMatchObject({
-      value: { ok: false, reason: expect.stringContaining('"ice-wrapped" cannot be hidden') },
+      value: { ok: false, code: 'therapy-step-always-shown', params: { steps: 'ice-wrapped' } },
     });
     first.app.dispose();
 

@@ -74,7 +74,7 @@ describe('the Exercises page', () => {
       listExercises: await catalogue(),
       saveCustomExercise: {
         ok: false,
-        errors: [{ field: 'title', message: 'write at least one character' }],
+        errors: [{ field: 'title', code: 'text-too-short', params: { count: 1 } }],
       },
     });
     mount(root, await pageContext(api));

@@ -35,7 +35,7 @@ describe('the About your health page', () => {
   it("shows the organisation's links only when there are some, and says why one did not open", async () => {
     const api = scriptedApi({
       getOrganisationLinks: [],
-      openExternalLink: { ok: false, reason: 'not allowed' },
+      openExternalLink: { ok: false, code: 'link-not-offered' },
     });
     mount(root, await pageContext(api));
     await settle();
@@ -46,7 +46,7 @@ describe('the About your health page', () => {
       getOrganisationLinks: [
         { label: 'Occupational health <b>team</b>', url: 'https://example.org/oh' },
       ],
-      openExternalLink: { ok: false, reason: 'not allowed' },
+      openExternalLink: { ok: false, code: 'link-not-offered' },
     });
     root.replaceChildren();
     mount(root, await pageContext(withLinks));
@@ -65,6 +65,8 @@ describe('the About your health page', () => {
       name: 'openExternalLink',
       input: { url: 'https://example.org/oh' },
     });
-    expect(root.querySelector('[data-testid="links-error"]')?.textContent).toContain('not allowed');
+    expect(root.querySelector('[data-testid="links-error"]')?.textContent).toContain(
+      'Unhunch opens only the health links it shows on this page',
+    );
   });
 });

@@ -29,7 +29,7 @@ async function fieldContext(
       log.saved.push(change);
       return null;
     },
-    issueText: (_issue, fallback) => fallback,
+    issueText: (_issue, fallback) => fallback ?? '',
   };
   return { context, log };
 }
@@ -69,7 +69,7 @@ describe('settings field components', () => {
   it('a duration the app refuses shows the range beside the field and is not saved', async () => {
     const { context, log } = await fieldContext((change) =>
       JSON.stringify(change).includes('"8h20m"')
-        ? [{ path: 'microBreak.every', message: 'too long' }]
+        ? [{ path: 'microBreak.every', code: 'setting-too-big' as const, params: { max: 120 } }]
         : [],
     );
     const field = durationField(

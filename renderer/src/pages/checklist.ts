@@ -4,6 +4,7 @@ import {
   type ChecklistAnswer,
   checklistItemKeys,
 } from '../../../src/contract/guides';
+import { refusalText } from '../../../src/contract/i18n';
 import { el } from '../dom';
 import { formatPercent } from '../format';
 import { formatCitations } from '../sources';
@@ -252,7 +253,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     try {
       const reply = await api.call('submitChecklist', { answers });
       if (!reply.ok) {
-        formError.textContent = tc('ui.failed', { reason: reply.reason });
+        formError.textContent = tc('ui.failed', { reason: refusalText(t, reply) });
         return;
       }
       showResult(reply.result);

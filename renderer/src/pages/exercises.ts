@@ -182,10 +182,12 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
   const check = (key: keyof Draft) => (event: Event) =>
     set({ [key]: (event.target as HTMLInputElement).checked });
 
-  const showErrors = (errors: readonly FieldError[]) => {
+  const showErrors = (errors: readonly (FieldError | { field: string; message: string })[]) => {
     summary = [];
     fieldErrors = new Map();
-    for (const { field: path, message } of errors) {
+    for (const error of errors) {
+      const path = error.field;
+      const message = 'code' in error ? refusalText(t, error) : error.message;
       const key = fieldOfPath(path);
       const line = t('breaks:form.fieldError', {
         field: key ? label[key] : t('breaks:form.field.(root)'),

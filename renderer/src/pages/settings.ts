@@ -186,7 +186,8 @@ export function mount(root: HTMLElement, { api, t, navigate }: PageContext): Mou
     t: ts,
     validate: (change) => api.call('validateSettings', change),
     save,
-    issueText: (issue, fallback) => (issue.code === 'locked' ? ts('managed') : fallback),
+    issueText: (issue, fallback) =>
+      issue.code === 'setting-locked' ? ts('managed') : (fallback ?? refusalText(t, issue)),
   };
   const workHoursOn = (view: SettingsView) => view.effective.workHours !== null;
 
@@ -332,7 +333,9 @@ export function mount(root: HTMLElement, { api, t, navigate }: PageContext): Mou
       const result = await api.call('importSettings', { text: await file.text() });
       if (!result.ok) {
         say(ts('file.importFailed'));
-        importIssues.replaceChildren(...result.issues.map((issue) => el('li', {}, issue)));
+        importIssues.replaceChildren(
+          ...result.issues.map((issue) => el('li', {}, `${issue.path}: ${refusalText(t, issue)}`)),
+        );
         return;
       }
       await refresh(true);

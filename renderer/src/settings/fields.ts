@@ -20,8 +20,8 @@ export interface FieldContext {
   validate(change: Record<string, unknown>): Promise<{ ok: boolean; issues: SettingsIssue[] }>;
   /** Save the change; the reason when the app refused it, or null. */
   save(change: Record<string, unknown>): Promise<string | null>;
-  /** The words for a problem the app found with this field's value (the page decides). */
-  issueText(issue: SettingsIssue, fallback: string): string;
+  /** The words for a problem the app found (the page decides; `fallback` for this field's range). */
+  issueText(issue: SettingsIssue, fallback?: string): string;
 }
 
 export interface Field {
@@ -163,7 +163,7 @@ function numericField(spec: NumberSpec, codec: Codec, ctx: FieldContext): Field 
       (i) => i.path === spec.path || i.path.startsWith(`${spec.path}.`),
     );
     if (issue) state.error = ctx.issueText(issue, range('rangeError'));
-    else state.error = result.ok ? '' : (result.issues[0]?.message ?? '');
+    else state.error = result.ok || !result.issues[0] ? '' : ctx.issueText(result.issues[0]);
     base.redraw();
     return result.ok && !issue ? change : null;
   };
@@ -371,7 +371,7 @@ export function timeField(
     const result = await ctx.validate(change);
     if (result.ok) await base.save(change);
     else {
-      state.error = result.issues.map((i) => i.message).join(' ');
+      state.error = result.issues.map((i) => ctx.issueText(i)).join(' ');
       base.redraw();
     }
   };

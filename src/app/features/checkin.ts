@@ -89,7 +89,9 @@ export function checkinHandlers(ctx: AppContext): HandlersFor<typeof checkinCall
 
     submitCheckin: (answers) => {
       const check = checkAnswers(answers);
-      if (!check.ok) return { ok: false, reason: check.error };
+      if (!check.ok) {
+        return { ok: false, code: 'checkin-invalid-answer', params: { path: check.path } };
+      }
       const at = ctx.clock.now();
       const record = {
         at,
@@ -102,10 +104,7 @@ export function checkinHandlers(ctx: AppContext): HandlersFor<typeof checkinCall
         ctx.history.append(record);
       } catch {
         // The history has logged and noticed the disk's error; the answers stay out of the log.
-        return {
-          ok: false,
-          reason: 'your answers could not be saved; check there is free disk space and try again',
-        };
+        return { ok: false, code: 'save-failed' };
       }
       if (due.due) setDue({ due: false, since: null });
       const checkin: DatedCheckin = {

@@ -9,6 +9,7 @@ import type {
   checklistCalls,
   HandlersFor,
 } from '../../contract/contract';
+import type { Refusal } from '../../contract/refusals';
 import {
   CHECKLIST_ANSWERS,
   CHECKLIST_ITEMS,
@@ -114,17 +115,16 @@ function historyView(results: readonly ChecklistResult[]): ChecklistResultView[]
 function validateAnswers(
   entries: readonly ChecklistEntry[],
   answers: ChecklistAnswers,
-): { ok: true } | { ok: false; reason: string } {
-  if (Object.keys(answers).length === 0) {
-    return { ok: false, reason: 'answers: answer at least one question' };
-  }
+): { ok: true } | ({ ok: false } & Refusal) {
+  if (Object.keys(answers).length === 0) return { ok: false, code: 'checklist-no-answers' };
   const parsed = checklistAnswersSchemaFor(entries.map((entry) => entry.id)).safeParse(answers);
   if (parsed.success) return { ok: true };
   return {
     ok: false,
-    reason: parsed.error.issues
-      .map((issue) => `${jsonPath(['answers', ...issue.path])}: ${issue.message}`)
-      .join('; '),
+    code: 'checklist-invalid-answers',
+    params: {
+      paths: parsed.error.issues.map((issue) => jsonPath(['answers', ...issue.path])).join(', '),
+    },
   };
 }
 
@@ -170,10 +170,7 @@ export function checklistHandlers(ctx: AppContext): HandlersFor<typeof checklist
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
         ctx.logger.error(`checklist result not saved: ${detail}`);
-        return {
-          ok: false,
-          reason: `your answers could not be saved (${detail}); check there is free disk space and try again`,
-        };
+        return { ok: false, code: 'save-failed' };
       }
       if (due.due) setDue({ due: false, since: null });
       return { ok: true, result: withProgress(result, previous) };

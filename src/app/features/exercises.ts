@@ -17,7 +17,7 @@ export function exerciseHandlers(ctx: AppContext): HandlersFor<typeof exerciseCa
     listExercises: () => catalogue(ctx),
     setExercisePreference: ({ id, favourite, hidden }) => {
       if (!ctx.exercises.catalogue().some((exercise) => exercise.id === id)) {
-        return { ok: false, reason: `there is no exercise "${id}"` };
+        return { ok: false, code: 'exercise-unknown', params: { id } };
       }
       const current = ctx.settings.effective().exercises;
       const toggle = (list: string[], on: boolean | undefined) => {

@@ -60,16 +60,10 @@ export function healthHandlers(ctx: AppContext): HandlersFor<typeof healthCalls>
     openExternalLink: ({ url }) => {
       if (!mayOpenLink(url, organisationLinks(ctx))) {
         ctx.logger.warn(`refused to open a link that is not offered: ${url}`);
-        return {
-          ok: false,
-          reason: 'Unhunch opens only the health links it shows on this page',
-        };
+        return { ok: false, code: 'link-not-offered' };
       }
       if (!ctx.openExternal) {
-        return {
-          ok: false,
-          reason: `this window cannot open links; visit ${url} in your browser`,
-        };
+        return { ok: false, code: 'links-unavailable', params: { url } };
       }
       ctx.openExternal(url);
       return { ok: true };

@@ -6,9 +6,9 @@ import type {
   settingsCalls,
 } from '../../contract/contract';
 import {
-  describeIssues,
   isLocked,
-  parseSettingsFile,
+  issueCodes,
+  type SettingIssueCode,
   type SettingsFile,
   settingsFileSchema,
 } from '../../contract/settings';
@@ -32,8 +32,8 @@ export function settingsView(ctx: AppContext): SettingsView {
 }
 
 /** zod's issues as the settings page names its fields: `microBreak.every`, `workHours.days`. */
-function issuesOf(error: z.ZodError): SettingsIssue[] {
-  return describeIssues(error, '');
+function issuesOf(error: z.ZodError, root = ''): SettingsIssue[] {
+  return issueCodes(error, root);
 }
 
 /** A copy of `value` without the leaves `drop` names (dotted paths); objects emptied by it go too. */
@@ -66,7 +66,7 @@ export function settingsHandlers(ctx: AppContext): HandlersFor<typeof settingsCa
     getSettings: () => settingsView(ctx),
     updateSettings: (change) => {
       const result = ctx.settings.update(change);
-      if (!result.ok) ctx.logger.warn(`settings change refused: ${result.reason}`);
+      if (!result.ok) ctx.logger.warn(`settings change refused: ${result.code}`);
       return result;
     },
     validateSettings: (change) => {
@@ -74,11 +74,7 @@ export function settingsHandlers(ctx: AppContext): HandlersFor<typeof settingsCa
       if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error) };
       const issues: SettingsIssue[] = leafPaths(parsed.data)
         .filter(locked)
-        .map((path) => ({
-          path,
-          message: 'managed by your organization',
-          code: 'locked' as const,
-        }));
+        .map((path) => ({ path, code: 'setting-locked' as const }));
       // Two valid halves can make an invalid whole: check the result as it would be saved.
       const merged = settingsFileSchema.safeParse(mergeUser(ctx.settings.user(), parsed.data));
       if (!merged.success) issues.push(...issuesOf(merged.error));
@@ -94,15 +90,17 @@ export function settingsHandlers(ctx: AppContext): HandlersFor<typeof settingsCa
       };
     },
     importSettings: ({ text }) => {
-      const refused = (issues: string[]) => ({ ok: false, issues, ignoredLocked: [] });
+      const refused = (issues: SettingsIssue[]) => ({ ok: false, issues, ignoredLocked: [] });
+      const whole = (code: SettingIssueCode) => refused([{ path: '(file)', code }]);
       let raw: unknown;
       try {
         raw = JSON.parse(text.replace(/^\uFEFF/, ''));
       } catch (error) {
-        return refused([`(file): not JSON: ${(error as Error).message}`]);
+        ctx.logger.warn(`settings import: not JSON: ${(error as Error).message}`);
+        return whole('file-not-json');
       }
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-        return refused(['(file): a settings file is a JSON object']);
+        return whole('file-not-object');
       }
       // An exported file ({ version, settings }), an old one, or bare settings keys.
       const record = raw as Record<string, unknown>;
@@ -111,12 +109,16 @@ export function settingsHandlers(ctx: AppContext): HandlersFor<typeof settingsCa
           ? record
           : { version: CURRENT_SETTINGS_VERSION, settings: record };
       const migrated = migrateSettingsDocument(document);
-      if (!migrated.ok) return refused([`(file): ${migrated.error}`]);
-      const parsed = parseSettingsFile(migrated.document.settings, 'settings');
-      if (!parsed.ok) return refused(parsed.issues);
-      const ignoredLocked = leafPaths(parsed.file).filter(locked);
-      const result = ctx.settings.replace(omitPaths(parsed.file, locked) as SettingsFile);
-      if (!result.ok) return refused([result.reason]);
+      if (!migrated.ok) {
+        ctx.logger.warn(`settings import: ${migrated.error}`);
+        return whole('file-unreadable-version');
+      }
+      const parsed = settingsFileSchema.safeParse(migrated.document.settings);
+      if (!parsed.success) return refused(issuesOf(parsed.error, 'settings'));
+      const ignoredLocked = leafPaths(parsed.data).filter(locked);
+      const result = ctx.settings.replace(omitPaths(parsed.data, locked) as SettingsFile);
+      if (!result.ok)
+        return refused([{ path: '(file)', code: result.code, params: result.params }]);
       ctx.logger.info(
         `settings imported (file version ${migrated.from})${ignoredLocked.length ? `; managed, left as they are: ${ignoredLocked.join(', ')}` : ''}`,
       );

@@ -23,9 +23,8 @@ export function statsHandlers(ctx: AppContext): HandlersFor<typeof statsCalls> {
         ctx.logger.info('history cleared at the user’s request');
         return { ok: true };
       } catch (error) {
-        const reason = `the history could not be cleared: ${(error as Error).message}`;
-        ctx.logger.error(reason);
-        return { ok: false, reason };
+        ctx.logger.error(`the history could not be cleared: ${(error as Error).message}`);
+        return { ok: false, code: 'history-clear-failed' };
       }
     },
   };

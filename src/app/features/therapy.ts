@@ -371,7 +371,7 @@ export function createTherapyFeature(
     stopTherapy: () => ctx.timer.stopTherapy(),
     acknowledgeTherapyEnd: () => {
       if (flow.phase.name !== 'ended') {
-        return { ok: false, reason: 'no heat or ice session is waiting to be acknowledged' };
+        return { ok: false, code: 'therapy-nothing-to-acknowledge' };
       }
       apply({ type: 'acknowledged' });
       return { ok: true };
@@ -381,7 +381,8 @@ export function createTherapyFeature(
       if (refused.length > 0) {
         return {
           ok: false,
-          reason: `${refused.map((id) => `"${id}"`).join(', ')} cannot be hidden: the reminder to wrap the pack is always shown, and unknown steps cannot be hidden`,
+          code: 'therapy-step-always-shown',
+          params: { steps: refused.join(', ') },
         };
       }
       const next = [...new Set([...dismissed, ...ids])];
@@ -389,7 +390,7 @@ export function createTherapyFeature(
         prefs.save({ dismissedSafetySteps: next });
       } catch (error) {
         ctx.logger.error(`therapy: could not save preferences (${(error as Error).message})`);
-        return { ok: false, reason: `could not save your choice: ${(error as Error).message}` };
+        return { ok: false, code: 'save-failed' };
       }
       dismissed = next;
       publish();
@@ -399,7 +400,8 @@ export function createTherapyFeature(
       try {
         prefs.save({ dismissedSafetySteps: [] });
       } catch (error) {
-        return { ok: false, reason: `could not save your choice: ${(error as Error).message}` };
+        ctx.logger.error(`therapy: could not save preferences (${(error as Error).message})`);
+        return { ok: false, code: 'save-failed' };
       }
       dismissed = [];
       publish();

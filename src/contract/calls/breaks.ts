@@ -62,9 +62,9 @@ export const breakCalls = {
   getCurrentBreak: { input: noInput, output: breakPayloadSchema.nullable() },
   /** Start the coming break now; refused while paused, outside work hours or in a break. */
   takeBreakNow: { input: noInput, output: actionResultSchema },
-  /** Refused with the reason in strict mode or when the postpones of this break are used up. */
+  /** Refused with a code (`strict-postpone`, `postpone-limit`, …) in strict mode or when the postpones are used up. */
   postponeBreak: { input: noInput, output: actionResultSchema },
-  /** Refused with the reason in strict mode or when today's skips are used up. */
+  /** Refused with a code (`strict-skip`, `no-skips-left`, …) in strict mode or when today's skips are used up. */
   skipBreak: { input: noInput, output: actionResultSchema },
 } as const;
 

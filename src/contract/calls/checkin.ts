@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHECKIN_RED_FLAG_GROUPS, NRS_MAX, NRS_MIN } from '../../core/checkin/triage';
 import { organisationLinkSchema } from '../health';
 import { citationSchema } from './checklist';
-import { actionResultSchema, noInput } from './common';
+import { actionResultSchema, noInput, refusalSchema } from './common';
 
 /**
  * The weekly upper-back check-in (docs/checkin.md): turning it on or off (the person
@@ -112,7 +112,7 @@ export const checkinCalls = {
     input: checkinAnswersSchema,
     output: z.union([
       z.object({ ok: z.literal(true), checkin: checkinViewSchema, advice: checkinAdviceSchema }),
-      z.object({ ok: z.literal(false), reason: z.string() }),
+      refusalSchema,
     ]),
   },
   /** "Later": hide the reminder until it fires again. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHECKLIST_AREAS } from '../../core/content/checklist';
 import { checklistAnswerSchema, checklistResultSchema } from '../checklist';
-import { noInput } from './common';
+import { noInput, refusalSchema } from './common';
 
 /**
  * The workstation checklist: the items to ask (ids, areas and sources; the renderer
@@ -45,7 +45,7 @@ export const submitChecklistSchema = z.strictObject({
 
 export const submitChecklistResultSchema = z.union([
   z.object({ ok: z.literal(true), result: checklistResultViewSchema }),
-  z.object({ ok: z.literal(false), reason: z.string() }),
+  refusalSchema,
 ]);
 
 /** Whether the re-check reminder has fired since the last completed check. */

@@ -1,23 +1,22 @@
 import { z } from 'zod';
+import { REFUSAL_CODES } from '../refusals';
 
 /** Pieces every feature's calls share. */
 export const noInput = z.undefined();
 
 export const breakKindSchema = z.enum(['micro', 'long']);
 
-/** What a refusal's words need: numbers and codes, never words (see `refusalText`). */
+/** What a refusal's words need: numbers, ids and paths, never words (see `refusalText`). */
 export const refusalParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
 
-export const actionResultSchema = z.union([
-  z.object({ ok: z.literal(true) }),
-  /** A refusal the timer decided: a code the UI translates (`refusals.<code>` in common.json). */
-  z.object({
-    ok: z.literal(false),
-    code: z.string().min(1),
-    params: refusalParamsSchema.optional(),
-  }),
-  z.object({ ok: z.literal(false), reason: z.string() }),
-]);
+/** A refused call: a code the UI translates (`refusals.<code>` in common.json), no English. */
+export const refusalSchema = z.object({
+  ok: z.literal(false),
+  code: z.enum(REFUSAL_CODES),
+  params: refusalParamsSchema.optional(),
+});
+
+export const actionResultSchema = z.union([z.object({ ok: z.literal(true) }), refusalSchema]);
 export type ActionResultPayload = z.infer<typeof actionResultSchema>;
 
 /** One call: the schema of what the renderer sends and of what it gets back. */

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { customExerciseSchema } from '../content';
 import { MAX_PICTURE_DATA_URL_CHARS } from '../pictures';
+import { REFUSAL_CODES } from '../refusals';
 import { shownExerciseSchema } from './breaks';
-import { actionResultSchema } from './common';
+import { actionResultSchema, refusalParamsSchema } from './common';
 
 /**
  * The Exercises page: the whole catalogue with the person's favourites and hidden
@@ -30,7 +31,12 @@ export type Catalogue = z.infer<typeof catalogueSchema>;
 const exerciseIdSchema = z.string().min(1).max(64);
 
 /** One problem with a person's exercise, by the field it is about (`title`, `steps[1]`, `picture`). */
-export const fieldErrorSchema = z.object({ field: z.string(), message: z.string() });
+/** What is wrong with one field of a person's exercise: a code the form words (`refusals.<code>`). */
+export const fieldErrorSchema = z.object({
+  field: z.string(),
+  code: z.enum(REFUSAL_CODES),
+  params: refusalParamsSchema.optional(),
+});
 export type FieldError = z.infer<typeof fieldErrorSchema>;
 
 export const saveExerciseInputSchema = z.strictObject({

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { REFUSAL_CODES } from '../refusals';
 import { settingsFileSchema } from '../settings';
 import { MAX_SETTINGS_IMPORT_CHARS } from '../settings-limits';
-import { actionResultSchema, noInput } from './common';
+import { actionResultSchema, noInput, refusalParamsSchema } from './common';
 
 /**
  * Reading and changing settings. `updateSettings` takes a partial settings file and
- * is refused, with a message, if it touches anything the organisation's policy locks.
+ * is refused, with a code, if it touches anything the organisation's policy locks.
  */
 export const settingsViewSchema = z.object({
   /** Every key, as in effect now (defaults < policy defaults < user < policy locks). */
@@ -19,12 +20,15 @@ export const settingsViewSchema = z.object({
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 
-/** A problem with a value, where it is: `microBreak.every` (dotted, no root). */
-/** `code: 'locked'`: the path is managed by the organisation's policy (the UI says so in its words). */
+/**
+ * A problem with a value, where it is: `microBreak.every` (dotted, no root), as a code
+ * and numbers the UI words (`refusals.<code>`): `setting-locked` is managed by the
+ * organisation's policy, `setting-too-small` has `min`, `setting-too-big` has `max`.
+ */
 export const settingsIssueSchema = z.object({
   path: z.string(),
-  message: z.string(),
-  code: z.enum(['locked']).optional(),
+  code: z.enum(REFUSAL_CODES),
+  params: refusalParamsSchema.optional(),
 });
 export type SettingsIssue = z.infer<typeof settingsIssueSchema>;
 
@@ -35,8 +39,8 @@ export const settingsValidationSchema = z.object({
 
 export const settingsImportSchema = z.object({
   ok: z.boolean(),
-  /** What was wrong, one "path: message" a line, when `ok` is false. */
-  issues: z.array(z.string()),
+  /** What was wrong, when `ok` is false (the path `(file)` for the file as a whole). */
+  issues: z.array(settingsIssueSchema),
   /** Settings in the file that the organisation manages: left as they are. */
   ignoredLocked: z.array(z.string()),
 });
