@@ -17,6 +17,7 @@ export const NAMESPACES = [
   'settings',
   'stats',
   'focus',
+  'checkin',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -1,5 +1,6 @@
 import type { LanguageResources } from '../index';
 import breaks from './breaks.json';
+import checkin from './checkin.json';
 import checklist from './checklist.json';
 import common from './common.json';
 import exercises from './exercises.json';
@@ -20,4 +21,5 @@ export default {
   settings,
   stats,
   focus,
+  checkin,
 } satisfies LanguageResources;

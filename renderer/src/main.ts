@@ -1,5 +1,6 @@
 import { createTranslator } from '../../src/contract/i18n';
 import { connect } from './bridge';
+import { showCheckinDueBanner } from './checkin-due';
 import { showChecklistDueBanner } from './checklist-due';
 import { el } from './dom';
 import { askLocale, followLocale } from './locale';
@@ -56,6 +57,7 @@ async function start() {
 
   followTheme(api);
   showChecklistDueBanner(nav, api, t);
+  showCheckinDueBanner(nav, api, t);
 
   const show = async () => {
     // A new user starts at the welcome, once.

@@ -15,6 +15,7 @@ import type { AppContext } from './context';
 import { type CustomExerciseStore, memoryCustomExerciseStore } from './custom-exercise-store';
 import { createExerciseLibrary } from './exercise-library';
 import { createBreakFeature } from './features/breaks';
+import { checkinHandlers } from './features/checkin';
 import { checklistHandlers } from './features/checklist';
 import { exerciseHandlers } from './features/exercises';
 import { createFocusFeature, type FocusFeature } from './features/focus';
@@ -191,6 +192,7 @@ export function createApp(deps: AppDeps): UnhunchApp {
     ...exerciseHandlers(context),
     ...focus.handlers,
     ...locale.handlers,
+    ...checkinHandlers(context),
   };
 
   return {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { breakCalls, breakEvents } from './calls/breaks';
+import { checkinCalls, checkinEvents } from './calls/checkin';
 import { checklistCalls, checklistEvents } from './calls/checklist';
 import type { HandlersFor } from './calls/common';
 import { exerciseCalls, exerciseEvents } from './calls/exercises';
@@ -18,6 +19,7 @@ import { therapyCalls, therapyEvents } from './calls/therapy';
  */
 
 export * from './calls/breaks';
+export * from './calls/checkin';
 export * from './calls/checklist';
 export * from './calls/common';
 export * from './calls/exercises';
@@ -44,6 +46,7 @@ export const calls = {
   ...therapyCalls,
   ...focusCalls,
   ...localeCalls,
+  ...checkinCalls,
 } as const;
 
 export const events = {
@@ -55,6 +58,7 @@ export const events = {
   ...therapyEvents,
   ...focusEvents,
   ...localeEvents,
+  ...checkinEvents,
 } as const;
 
 export type Calls = typeof calls;

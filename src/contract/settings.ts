@@ -1,5 +1,6 @@
 import nodeCron from 'node-cron';
 import { z } from 'zod';
+import { CHECKIN_ROUTINE_ID } from '../core/checkin/routine';
 import { isRecord, mergeLayers } from '../core/json';
 import { LANGUAGE_SETTINGS, type LanguageSetting } from '../core/locale/language';
 import { parseCron } from '../core/schedule/cron';
@@ -121,7 +122,12 @@ const workHoursFile = z.strictObject({
 });
 
 const routineFile = z.strictObject({
-  id: z.string().min(1, { error: 'a routine needs an id' }),
+  id: z
+    .string()
+    .min(1, { error: 'a routine needs an id' })
+    .refine((id) => id !== CHECKIN_ROUTINE_ID, {
+      error: `"${CHECKIN_ROUTINE_ID}" is the weekly check-in's own reminder; turn it on with checkin.enabled`,
+    }),
   cron,
 });
 
@@ -215,7 +221,17 @@ export const settingsFileSchema = z.strictObject({
       error: `the theme is one of ${THEME_SETTINGS.map((t) => `"${t}"`).join(', ')}`,
     })
     .optional(),
+  checkin: z.strictObject({ enabled: z.boolean().optional(), cron: cron.optional() }).optional(),
 });
+
+/**
+ * What a policy's `defaults` and `locked` may hold: every setting but the weekly
+ * check-in, which is the person's own (docs/checkin.md). Strict, so a policy naming
+ * `checkin` is refused as a whole, with the reason (`parsePolicy`).
+ */
+export const policySettingsFileSchema = settingsFileSchema.omit({ checkin: true });
+export const CHECKIN_NOT_FOR_POLICY =
+  'the weekly check-in is each person’s own choice: a policy cannot turn it on, lock it or read it';
 
 /** A settings file, a policy's defaults or its locks: any part of the keys. */
 export type SettingsFile = z.infer<typeof settingsFileSchema>;
@@ -240,6 +256,7 @@ export type CompleteSettingsFile = {
   sitStand: Settings['sitStand'];
   language: LanguageSetting;
   theme: ThemeSetting;
+  checkin: Settings['checkin'];
 };
 
 /** An organisation's checklist items: the checklist refuses two with one id, so the policy does. */
@@ -263,8 +280,8 @@ const policyChecklistSchema = customChecklistItemsSchema.superRefine((items, ctx
  */
 export const policySchema = z.strictObject({
   version: z.literal(1, { error: 'the policy version must be 1' }),
-  defaults: settingsFileSchema.optional(),
-  locked: settingsFileSchema.optional(),
+  defaults: policySettingsFileSchema.optional(),
+  locked: policySettingsFileSchema.optional(),
   exercises: customExercisesSchema.optional(),
   checklist: policyChecklistSchema.optional(),
   links: organisationLinksSchema.optional(),
@@ -313,6 +330,7 @@ export function fromCoreSettings(settings: Settings): CompleteSettingsFile {
     sitStand: { ...settings.sitStand },
     language: settings.language,
     theme: settings.theme,
+    checkin: { ...settings.checkin },
   };
 }
 
@@ -386,6 +404,7 @@ export function toCoreSettings(...layers: (SettingsFile | undefined)[]): Setting
     sitStand: { ...file.sitStand },
     language: file.language,
     theme: file.theme,
+    checkin: { ...file.checkin },
   };
 }
 
@@ -476,7 +495,9 @@ export type PolicyParse = { ok: true; policy: Policy } | { ok: false; issues: st
 
 export function parsePolicy(value: unknown, root = 'policy'): PolicyParse {
   const result = policySchema.safeParse(value);
-  return result.success
-    ? { ok: true, policy: result.data }
-    : { ok: false, issues: formatIssues(result.error, root) };
+  if (result.success) return { ok: true, policy: result.data };
+  const issues = formatIssues(result.error, root).map((line) =>
+    /\.checkin: unknown key "checkin"$/.test(line) ? `${line}: ${CHECKIN_NOT_FOR_POLICY}` : line,
+  );
+  return { ok: false, issues };
 }

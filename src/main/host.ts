@@ -14,7 +14,7 @@ import { bindContract, pushEvent } from './ipc';
 import { followLaunches } from './launch';
 import { createMainLogger } from './logging';
 import { followLoginSetting } from './login-item';
-import { notifyBreakWarnings, notifyChecklistDue } from './notifications';
+import { notifyBreakWarnings, notifyCheckinDue, notifyChecklistDue } from './notifications';
 import { keepPolicyCurrent, readMachinePolicy } from './policy';
 import { systemIdleSeconds, wirePowerSignals } from './power';
 import { registerRendererScheme, serveRenderer } from './renderer-protocol';
@@ -89,6 +89,7 @@ export async function start(options: { clock?: Clock } = {}) {
   notifyBreakWarnings(unhunch, { t, whenNotShown: () => showMainWindow() });
   startFocusSignals(unhunch, { t });
   notifyChecklistDue(unhunch, { t, showChecklist: () => showMainWindow('checklist') });
+  notifyCheckinDue(unhunch, { t, showCheckin: () => showMainWindow('checkin') });
   followLoginSetting(unhunch, app);
   followThemeSetting(unhunch);
   bindContract(unhunch, {

@@ -88,3 +88,23 @@ export function notifyChecklistDue(
     options.showChecklist,
   );
 }
+
+/** The weekly upper-back check-in (a routine, only while the person has it on) as a notification that opens it. */
+export function notifyCheckinDue(
+  app: UnhunchApp,
+  options: { t: TFunction; showCheckin: () => void },
+): () => void {
+  return notifyOnEvent(
+    app,
+    'checkin-due',
+    (due) =>
+      due.due && app.context.settings.effective().notifications.enabled
+        ? {
+            title: options.t('checkin:due.banner'),
+            body: options.t('checkin:due.detail'),
+            silent: true,
+          }
+        : null,
+    options.showCheckin,
+  );
+}

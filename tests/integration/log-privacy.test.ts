@@ -127,4 +127,35 @@ describe('the logs', () => {
       expect(log, `the log tells ${what}`).not.toMatch(pattern);
     }
   });
+
+  it('carry nothing of the weekly check-in: not that it is on, not the answers, not the advice', async () => {
+    const { app, clock, lines, call } = busyApp();
+    await call('setCheckinEnabled', { enabled: true });
+    // To Friday 14:00, when the check-in's reminder fires, and past it.
+    clock.advance(4 * 24 * 60 * MINUTE + 5 * 60 * MINUTE);
+    const answers = { pain: 7, interference: 9, redFlags: { emergency: false, urgent: true } };
+    await call('submitCheckin', answers);
+    await call('submitCheckin', { ...answers, pain: 11 });
+    await call('submitCheckin', { pain: 'severe', interference: 3 });
+    clock.advance(7 * 24 * 60 * MINUTE);
+    await call('dismissCheckinDue');
+    await call('submitCheckin', { ...answers, redFlags: { emergency: true, urgent: false } });
+    await call('getCheckin');
+    await call('getCheckinTrend', { weeks: 4 });
+    await call('getCheckinSummary', {});
+    await call('exportStatsCsv', { days: 30, includeCheckins: true });
+    await call('setCheckinEnabled', { enabled: false });
+    app.dispose();
+
+    const log = lines.join('\n');
+    const forbidden: [string, RegExp][] = [
+      ['that there is a check-in', /check-?in/i],
+      ['a pain or interference score', /\b(pain|interference|severe)\b/i],
+      ['a red-flag answer or the advice', /red.?flag|emergency|urgent|physio|\bGP\b/i],
+      ['an answer’s value', /\b(7|9|11)\b/],
+    ];
+    for (const [what, pattern] of forbidden) {
+      expect(log, `the log tells ${what}`).not.toMatch(pattern);
+    }
+  }, 60_000);
 });

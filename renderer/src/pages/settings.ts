@@ -24,6 +24,7 @@ import {
   toggleField,
   type Unit,
 } from '../settings/fields';
+import { mountCheckinSetting } from './checkin-setting';
 import type { MountedPage, PageContext } from './index';
 
 /**
@@ -354,6 +355,9 @@ export function mount(root: HTMLElement, { api, t, navigate }: PageContext): Mou
   welcomeAgain.addEventListener('click', () => navigate('welcome'));
   fileSection.append(el('div', { class: 'settings-actions' }, welcomeAgain));
 
+  // The weekly check-in: the person's own switch, out of reach of any policy.
+  const checkinSetting = el('div');
+  const checkin = mountCheckinSetting(checkinSetting, { api, t });
   root.append(
     el(
       'section',
@@ -364,6 +368,7 @@ export function mount(root: HTMLElement, { api, t, navigate }: PageContext): Mou
       storageNotice,
     ),
     ...sections,
+    checkinSetting,
     fileSection,
     el('div', { class: 'settings-live' }, status),
   );
@@ -397,6 +402,7 @@ export function mount(root: HTMLElement, { api, t, navigate }: PageContext): Mou
   return {
     unmount() {
       for (const off of unsubscribe) off();
+      checkin.unmount();
       if (dialog.open) dialog.close();
     },
   };

@@ -2,6 +2,7 @@ import type { StatsReportView } from '../../../src/contract/contract';
 import { el } from '../dom';
 import { downloadText } from '../download';
 import { formatPercent } from '../format';
+import { mountCheckinTrend } from './checkin-trend';
 import type { MountedPage, PageContext } from './index';
 
 /**
@@ -86,6 +87,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
   const table = el('section', { class: 'card stats-table-card' });
   // The weekly check-in's trend (issue 22) goes here, between the streak and the charts.
   const trend = el('div', { class: 'stats-trend', 'data-slot': 'stats-trend' });
+  const checkinTrend = mountCheckinTrend(trend, { api, t, language });
 
   root.append(
     el(
@@ -455,7 +457,8 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
   });
   exportButton.addEventListener('click', async () => {
     try {
-      const csv = await api.call('exportStatsCsv', { days });
+      const includeCheckins = checkinTrend.includeInExport();
+      const csv = await api.call('exportStatsCsv', { days, includeCheckins });
       const fileName = `unhunch-statistics-${report?.period.to ?? 'today'}.csv`;
       downloadText(fileName, csv, 'text/csv');
       status.textContent = ts('exported', { fileName });
@@ -464,5 +467,5 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     }
   });
   void load();
-  return {};
+  return { unmount: checkinTrend.unmount };
 }

@@ -1,4 +1,6 @@
 import type { HandlersFor, statsCalls } from '../../contract/contract';
+import { withCheckinColumns } from '../../core/checkin/csv';
+import { checkinsFromHistory } from '../../core/checkin/records';
 import { statsCsv } from '../../core/stats/csv';
 import type { AppContext } from '../context';
 
@@ -10,7 +12,11 @@ export function statsHandlers(ctx: AppContext): HandlersFor<typeof statsCalls> {
   const report = (days = DEFAULT_STATS_DAYS) => ctx.history.stats(days);
   return {
     getStats: ({ days }) => report(days),
-    exportStatsCsv: async ({ days }) => statsCsv(await report(days)),
+    exportStatsCsv: async ({ days, includeCheckins }) => {
+      const csv = statsCsv(await report(days));
+      if (!includeCheckins) return csv;
+      return withCheckinColumns(csv, checkinsFromHistory(ctx.history.read(), ctx.timeZone));
+    },
     clearHistory: () => {
       try {
         ctx.history.clear();

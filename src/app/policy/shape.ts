@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { policySchema, settingsFileSchema } from '../../contract/settings';
+import { policySchema, policySettingsFileSchema } from '../../contract/settings';
 
 /**
  * The policy format as data: its JSON Schema (for `unhunch policy schema`, editors and
@@ -62,7 +62,8 @@ export interface SettingLeaf {
 
 let settingsSchemaCache: JsonSchema | undefined;
 function settingsSchema(): JsonSchema {
-  settingsSchemaCache ??= z.toJSONSchema(settingsFileSchema, {
+  // What a policy can set: the weekly check-in is left out, as the policy schema refuses it.
+  settingsSchemaCache ??= z.toJSONSchema(policySettingsFileSchema, {
     io: 'input',
     unrepresentable: 'any',
   }) as JsonSchema;

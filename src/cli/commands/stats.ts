@@ -4,10 +4,12 @@ import { join, posix, win32 } from 'node:path';
 import type { Command } from 'commander';
 import { readHistoryLine } from '../../app/history/line';
 import { createHistoryFile } from '../../app/history-file';
+import type { HistoryRecord } from '../../app/ports';
 import { MAX_STATS_DAYS } from '../../contract/calls/stats';
 import { createStatsAccumulator, type PeriodStats } from '../../core/stats/aggregate';
 import { statsCsv } from '../../core/stats/csv';
 import { isValidTimeZone, systemTimeZone } from '../../core/time/zoned';
+import { isCheckinTrendRecord, weeklyPainTrend } from './checkin-trend';
 import { type CliIo, EXIT_BAD_INPUT, processIo } from './io';
 
 /**
@@ -110,6 +112,7 @@ export async function runStats(
   let skipped = 0;
   let records = 0;
   const counts = createStatsAccumulator(timeZone);
+  const checkins: HistoryRecord[] = [];
   try {
     const file = createHistoryFile(path);
     await file.scan!((line) => {
@@ -119,6 +122,7 @@ export async function runStats(
       else {
         records++;
         counts.add(record);
+        if (isCheckinTrendRecord(record)) checkins.push(record);
       }
     }, file.size!());
   } catch (error) {
@@ -154,6 +158,7 @@ export async function runStats(
       `A day counts when at least ${streak.goalPercent}% of the breaks due were taken or natural; days with none due do not end a streak.`,
       'Breaks kept = (taken + natural) / breaks due; a postponed break counts once, when it is settled.',
       skippedNote,
+      weeklyPainTrend(counts, checkins, { now: environment.now(), days }),
     ]
       .filter((line, index) => line !== '' || index === 3)
       .join('\n')

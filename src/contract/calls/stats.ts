@@ -63,10 +63,15 @@ export const statsRequestSchema = z.strictObject({
   days: z.number().int().min(1).max(MAX_STATS_DAYS).optional(),
 });
 
+export const statsExportSchema = statsRequestSchema.extend({
+  /** The weekly check-in's answers as three more columns: only when the person ticks it. */
+  includeCheckins: z.boolean().optional(),
+});
+
 export const statsCalls = {
   getStats: { input: statsRequestSchema, output: statsReportSchema },
   /** The period's days as CSV text (columns in docs/history.md). */
-  exportStatsCsv: { input: statsRequestSchema, output: z.string() },
+  exportStatsCsv: { input: statsExportSchema, output: z.string() },
   /** Delete every record of the history on this machine. */
   clearHistory: { input: noInput, output: actionResultSchema },
 } as const;

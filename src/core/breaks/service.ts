@@ -1,3 +1,4 @@
+import { routinesInForce } from '../checkin/routine';
 import { FOCUS_SIGNALS, type FocusSignal } from '../focus/signals';
 import { planRoutines, type RoutineTimer, runDueRoutines } from '../schedule/routines';
 import { createWorkCalendar, type WorkCalendar } from '../schedule/work-hours';
@@ -91,7 +92,7 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
   let therapy: TherapyState = NO_THERAPY;
   let skips = { day: '', used: 0 };
   let nextIdleSampleAt: number | null = null;
-  let routines: RoutineTimer[] = planRoutines(settings.routines, clock.now(), zone);
+  let routines: RoutineTimer[] = planRoutines(routinesInForce(settings), clock.now(), zone);
   let armed: TimerHandle | null = null;
   let disposed = false;
   const listeners = new Set<(event: TimelineEvent) => void>();
@@ -506,7 +507,7 @@ export function createTimerService(deps: TimerServiceDeps): TimerService {
     updateSettings(next: Settings) {
       settings = next;
       calendar = createWorkCalendar(settings.workHours, zone);
-      routines = planRoutines(settings.routines, clock.now(), zone, routines);
+      routines = planRoutines(routinesInForce(settings), clock.now(), zone, routines);
       nextIdleSampleAt = null;
       perform((now) => ({ type: 'settings-changed', now }));
     },

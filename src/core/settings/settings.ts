@@ -1,3 +1,4 @@
+import { CHECKIN_DEFAULT_CRON } from '../checkin/routine';
 import { DEFAULT_MEETING_APPS, type MeetingApp } from '../focus/signals';
 import type { LanguageSetting } from '../locale/language';
 import { THERAPY_DEFAULT_MINUTES, THERAPY_MAX_MINUTES } from '../therapy/limits';
@@ -58,6 +59,11 @@ export interface Settings {
   language: LanguageSetting;
   /** Light or dark: the system's unless one is chosen. */
   theme: ThemeSetting;
+  /**
+   * The weekly upper-back check-in (docs/checkin.md): off until the person turns it
+   * on. Personal: no policy may set, lock or read it (the policy schema refuses it).
+   */
+  checkin: { enabled: boolean; cron: string };
 }
 
 export const THEME_SETTINGS = ['system', 'light', 'dark'] as const;
@@ -113,4 +119,5 @@ export const DEFAULT_SETTINGS: Settings = {
   sitStand: { enabled: false, sitMinutes: 20, standMinutes: 8, moveMinutes: 2 },
   language: 'system',
   theme: 'system',
+  checkin: { enabled: false, cron: CHECKIN_DEFAULT_CRON },
 };

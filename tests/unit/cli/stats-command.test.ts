@@ -117,3 +117,31 @@ describe('unhunch stats', () => {
     expect(defaultDataDir('linux', { UNHUNCH_USER_DATA: '/data' }, '/home/ada')).toBe('/data');
   });
 });
+
+describe('unhunch stats with weekly check-ins', () => {
+  const withCheckins = mkdtempSync(join(tmpdir(), 'unhunch-stats-checkin-'));
+  afterAll(() => rmSync(withCheckins, { recursive: true, force: true }));
+  const checkin = (date: string, pain: number) => ({
+    at: Date.parse(`${date}T14:05:00+01:00`),
+    type: 'weekly-checkin',
+    pain,
+    interference: pain - 1,
+    redFlags: { emergency: false, urgent: false },
+  });
+  writeFileSync(
+    join(withCheckins, 'history.jsonl'),
+    [checkin('2026-11-13', 5), checkin('2026-11-27', 3)].map((r) => JSON.stringify(r)).join('\n'),
+  );
+
+  it('ends with the weekly pain trend, a line a week, and says nothing of it without check-ins', async () => {
+    const { io, out } = capture();
+    await runStats({ data: withCheckins, days: '21', timezone: 'Europe/Berlin' }, io, environment);
+    expect(out()).toContain('Upper back, week by week');
+    expect(out()).toMatch(/^2026-11-09\s+5\s+4\s+0\/0/m);
+    expect(out()).toMatch(/^2026-11-16\s+–\s+–/m);
+    expect(out()).toMatch(/^2026-11-23\s+3\s+2/m);
+    const none = capture();
+    await runStats({ data: dir, timezone: 'Europe/Berlin' }, none.io, environment);
+    expect(none.out()).not.toContain('Upper back');
+  });
+});
