@@ -42,13 +42,13 @@ export const PAGES = {
   therapy: { load: () => import('./therapy'), label: 'therapy:nav' },
   stats: { load: () => import('./stats'), label: 'stats:nav' },
   settings: { load: () => import('./settings'), label: 'settings:nav' },
-  welcome: { load: () => import('./welcome'), label: 'common:welcome.heading', hidden: true },
   checkin: { load: () => import('./checkin'), label: 'checkin:nav', hidden: true },
   'checkin-summary': {
     load: () => import('./checkin-summary'),
     label: 'checkin:summary.heading',
     hidden: true,
   },
+  welcome: { load: () => import('./welcome'), label: 'common:welcome.heading', hidden: true },
 } satisfies Record<string, PageEntry>;
 
 export type PageId = keyof typeof PAGES;
