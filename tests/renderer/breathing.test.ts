@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mount } from '../../renderer/src/pages/breathing';
-import { pageContext, scriptedApi } from './page-harness';
+import { pageContext, pageRoot, scriptedApi } from './page-harness';
 
 describe('the breathing page', () => {
   let root: HTMLElement;
+  let $: ReturnType<typeof pageRoot>['$'];
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     // Reduced motion: the page looks again once a second instead of every frame.
@@ -12,15 +13,12 @@ describe('the breathing page', () => {
       addEventListener: () => {},
       removeEventListener: () => {},
     } as unknown as MediaQueryList);
-    root = document.createElement('div');
-    document.body.replaceChildren(root);
+    ({ root, $ } = pageRoot());
   });
   afterEach(() => {
     vi.useRealTimers();
     vi.restoreAllMocks();
   });
-  const $ = <E extends Element = HTMLElement>(id: string) =>
-    root.querySelector<E>(`[data-testid="${id}"]`);
   const text = (id: string) => $(id)?.textContent?.trim() ?? '';
 
   it('paces box breathing by the clock, keeps the keyboard on the controls, and stops', async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mount } from '../../renderer/src/pages/checklist';
 import type { ChecklistEntryView, ChecklistResultView } from '../../src/contract/contract';
-import { pageContext, scriptedApi, settle } from './page-harness';
+import { pageContext, pageRoot, scriptedApi, settle } from './page-harness';
 
 const ITEMS: ChecklistEntryView[] = [
   { id: 'screen-height', area: 'screen', origin: 'built-in', source: [{ publisher: 'HSE' }] },
@@ -31,12 +31,10 @@ const RESULT: ChecklistResultView = {
 
 describe('the checklist page', () => {
   let root: HTMLElement;
+  let $: ReturnType<typeof pageRoot>['$'];
   beforeEach(() => {
-    root = document.createElement('div');
-    document.body.replaceChildren(root);
+    ({ root, $ } = pageRoot());
   });
-  const $ = <E extends Element = HTMLElement>(id: string) =>
-    root.querySelector<E>(`[data-testid="${id}"]`);
 
   it('asks each item, shows the fix on "no", refuses a half-answered list and scores a full one', async () => {
     let history: ChecklistResultView[] = [];

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { mount } from '../../renderer/src/pages/settings';
 import type { SettingsView } from '../../src/contract/contract';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/settings';
-import { pageContext, scriptedApi, settle } from './page-harness';
+import { pageContext, pageRoot, scriptedApi, settle } from './page-harness';
 
 const view = (locked: string[]): SettingsView => ({
   effective: DEFAULT_SETTINGS as unknown as Record<string, unknown>,
@@ -13,12 +13,10 @@ const view = (locked: string[]): SettingsView => ({
 
 describe('the settings page', () => {
   let root: HTMLElement;
+  let $: ReturnType<typeof pageRoot>['$'];
   beforeEach(() => {
-    root = document.createElement('div');
-    document.body.replaceChildren(root);
+    ({ root, $ } = pageRoot());
   });
-  const $ = <E extends Element = HTMLElement>(id: string) =>
-    root.querySelector<E>(`[data-testid="${id}"]`);
 
   it('shows every group with its fields, what the organisation locks, and a failed disk', async () => {
     const api = scriptedApi({

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mount } from '../../renderer/src/pages/stats';
 import type { StatsReportView } from '../../src/contract/contract';
-import { pageContext, scriptedApi, settle } from './page-harness';
+import { pageContext, pageRoot, scriptedApi, settle } from './page-harness';
 
 const counts = (taken: number, natural: number, skipped: number) => ({
   due: taken + skipped,
@@ -49,12 +49,10 @@ function report(days: number): StatsReportView {
 
 describe('the statistics page', () => {
   let root: HTMLElement;
+  let $: ReturnType<typeof pageRoot>['$'];
   beforeEach(() => {
-    root = document.createElement('div');
-    document.body.replaceChildren(root);
+    ({ root, $ } = pageRoot());
   });
-  const $ = <E extends Element = HTMLElement>(id: string) =>
-    root.querySelector<E>(`[data-testid="${id}"]`);
 
   it('draws the summary, both charts and the table, keeps the check-in trend across a new period', async () => {
     const api = scriptedApi({
