@@ -60,3 +60,12 @@ export async function pageContext(api: UnhunchApi): Promise<PageContext> {
 export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await Promise.resolve();
 }
+
+/** A fresh element in the document for a page to mount into, and a look-up by test id in it. */
+export function pageRoot() {
+  const root = document.createElement('div');
+  document.body.replaceChildren(root);
+  const $ = <E extends Element = HTMLElement>(id: string) =>
+    root.querySelector<E>(`[data-testid="${id}"]`);
+  return { root, $ };
+}

@@ -1,3 +1,6 @@
+import { html, nothing, svg } from 'lit-html';
+import { createRef, ref } from 'lit-html/directives/ref.js';
+import { styleMap } from 'lit-html/directives/style-map.js';
 import {
   BREATHING_PATTERNS,
   type BreathingPattern,
@@ -15,7 +18,7 @@ import {
   sessionRounds,
   shapeSize,
 } from '../../../src/contract/guides';
-import { el } from '../dom';
+import { litRoot } from '../lit-root';
 import { formatCitations } from '../sources';
 import type { MountedPage, PageContext } from './index';
 
@@ -38,7 +41,6 @@ interface Reading {
   done: boolean;
 }
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
 /** The box's corners in its 100×100 drawing, in the order the dot goes round them. */
 const BOX_CORNERS = [
   [14, 86],
@@ -68,6 +70,7 @@ type Session =
  * live region speaks only when the phase changes.
  */
 export function mount(root: HTMLElement, { t }: PageContext): MountedPage {
+  const out = litRoot(root);
   const th = (key: string, values: Record<string, unknown> = {}) =>
     t(key, { ns: 'health', ...values });
   const motion = window.matchMedia('(prefers-reduced-motion: reduce)');
@@ -79,153 +82,12 @@ export function mount(root: HTMLElement, { t }: PageContext): MountedPage {
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastStep = '';
-
-  // --- the choice -------------------------------------------------------------------
-  const option = (value: Choice, name: string, summary: string) =>
-    el(
-      'label',
-      { class: 'breathing-option' },
-      el('input', {
-        type: 'radio',
-        name: 'breathing-choice',
-        value,
-        'data-testid': `choose-${value}`,
-        ...(value === choice ? { checked: '' } : {}),
-      }),
-      el('span', {}, el('strong', {}, name), el('span', { class: 'detail' }, summary)),
-    );
-  const choices = el(
-    'fieldset',
-    { class: 'breathing-choices' },
-    el('legend', {}, th('breathing.choose')),
-    ...BREATHING_PATTERNS.map((pattern) => {
-      const keys = breathingPatternKeys(pattern.id);
-      return option(pattern.id, th(keys.name), th(keys.summary));
-    }),
-    option('pmr', th('pmr.title'), th('pmr.summary')),
-  );
-
-  // --- the chosen exercise ----------------------------------------------------------
-  const heading = el('h2', { id: 'breathing-exercise-heading' });
-  const howTo = el('p');
-  const cautions = el('ul', { class: 'cautions-list', 'data-testid': 'breathing-cautions' });
-  const source = el('p', { class: 'detail' });
-  const lengthSelect = el('select', { id: 'breathing-length', 'data-testid': 'breathing-length' });
-  const lengthRow = el(
-    'p',
-    { class: 'breathing-length' },
-    el('label', { for: 'breathing-length' }, `${th('breathing.length')} `),
-    lengthSelect,
-  );
-  const skipList = el(
-    'details',
-    { class: 'pmr-skip' },
-    el('summary', {}, th('pmr.skip')),
-    el('p', { class: 'detail' }, th('pmr.skipHint')),
-    el(
-      'div',
-      { class: 'pmr-skip-groups' },
-      ...MUSCLE_GROUPS.map((group) => {
-        const box = el('input', { type: 'checkbox', value: group });
-        box.addEventListener('change', () => {
-          if (box.checked) skipped.add(group);
-          else skipped.delete(group);
-          stop();
-        });
-        return el('label', {}, box, ` ${th(muscleGroupKeys(group).name)}`);
-      }),
-    ),
-  );
-
-  // --- the pacer --------------------------------------------------------------------
-  const shape = el('div', { class: 'pacer-shape', 'data-testid': 'breathing-shape' });
-  // Box breathing draws a box, and a dot that traces its four sides, one a phase.
-  const box = document.createElementNS(SVG_NS, 'svg');
-  box.setAttribute('viewBox', '0 0 100 100');
-  box.setAttribute('class', 'pacer-box');
-  box.setAttribute('data-testid', 'breathing-box');
-  const boxSides = document.createElementNS(SVG_NS, 'rect');
-  for (const [name, value] of [
-    ['x', '14'],
-    ['y', '14'],
-    ['width', '72'],
-    ['height', '72'],
-    ['rx', '3'],
-  ]) {
-    boxSides.setAttribute(name!, value!);
-  }
-  const boxDot = document.createElementNS(SVG_NS, 'circle');
-  boxDot.setAttribute('r', '7');
-  boxDot.setAttribute('data-testid', 'breathing-box-dot');
-  box.append(boxSides, boxDot);
-  const stage = el('div', { class: 'pacer-stage', 'aria-hidden': 'true' }, shape);
-  stage.append(box);
-  const placeDot = (side: number, along: number) => {
-    const [x, y] = pointOnBox(side, along);
-    boxDot.setAttribute('cx', x.toFixed(2));
-    boxDot.setAttribute('cy', y.toFixed(2));
-  };
-  placeDot(0, 0);
-  const cue = el('p', { class: 'pacer-cue', 'data-testid': 'breathing-cue' });
-  const count = el('p', { class: 'pacer-count', 'data-testid': 'breathing-seconds' });
-  const detail = el('p', { class: 'detail', 'data-testid': 'breathing-detail' });
-  const bar = el('progress', {
-    max: '1',
-    value: '0',
-    'aria-label': th('breathing.progressLabel'),
-    'data-testid': 'breathing-progress',
-  });
-  const motionNote = el('p', { class: 'detail' }, th('breathing.reducedMotion'));
-  const live = el('p', {
-    class: 'visually-hidden',
-    'aria-live': 'polite',
-    'data-testid': 'breathing-announce',
-  });
-  const startButton = el('button', { type: 'button', 'data-testid': 'breathing-start' });
-  const pauseButton = el('button', { type: 'button', 'data-testid': 'breathing-pause' });
-  const stopButton = el(
-    'button',
-    { type: 'button', class: 'secondary', 'data-testid': 'breathing-stop' },
-    th('breathing.stop'),
-  );
-
-  root.append(
-    el(
-      'section',
-      { class: 'card', 'aria-labelledby': 'breathing-heading' },
-      el('h2', { id: 'breathing-heading' }, th('breathing.title')),
-      el('p', {}, th('breathing.intro')),
-      choices,
-    ),
-    el(
-      'section',
-      { class: 'card breathing-session', 'aria-labelledby': 'breathing-exercise-heading' },
-      heading,
-      el('h3', {}, th('breathing.howTo')),
-      howTo,
-      el(
-        'div',
-        { class: 'cautions', role: 'note' },
-        el('h3', {}, th('breathing.safety')),
-        cautions,
-      ),
-      lengthRow,
-      skipList,
-      el(
-        'div',
-        { class: 'pacer', 'data-testid': 'pacer' },
-        stage,
-        cue,
-        count,
-        detail,
-        bar,
-        motionNote,
-      ),
-      live,
-      el('div', { class: 'pacer-controls' }, startButton, pauseButton, stopButton),
-      source,
-    ),
-  );
+  /** What the pacer shows now; the live region's words change only with the phase. */
+  let shown = { cue: '', count: '', detail: '', progress: 0, size: 1, dot: pointOnBox(0, 0) };
+  let announce = '';
+  const startButton = createRef<HTMLButtonElement>();
+  const pauseButton = createRef<HTMLButtonElement>();
+  const stopButton = createRef<HTMLButtonElement>();
 
   const pattern = (): BreathingPattern | undefined =>
     choice === 'pmr' ? undefined : BREATHING_PATTERNS.find((p) => p.id === choice);
@@ -263,32 +125,10 @@ export function mount(root: HTMLElement, { t }: PageContext): MountedPage {
     };
   };
 
-  const setText = (node: HTMLElement, text: string) => {
-    if (node.textContent !== text) node.textContent = text;
-  };
-
   const elapsed = (): number => {
     if (session.status === 'running') return session.before + (performance.now() - session.since);
     if (session.status === 'paused') return session.before;
     return 0;
-  };
-
-  const showControls = () => {
-    const active = session.status === 'running' || session.status === 'paused';
-    setText(startButton, th(session.status === 'done' ? 'breathing.again' : 'breathing.start'));
-    startButton.disabled = active;
-    setText(pauseButton, th(session.status === 'paused' ? 'breathing.resume' : 'breathing.pause'));
-    pauseButton.disabled = !active;
-    stopButton.disabled = !active;
-  };
-
-  const showMotion = () => {
-    const still = motion.matches;
-    const hasShape = pattern() !== undefined;
-    stage.hidden = still || !hasShape;
-    shape.hidden = choice === 'box';
-    box.toggleAttribute('hidden', choice !== 'box');
-    motionNote.hidden = !(still && hasShape);
   };
 
   const cancelLoop = () => {
@@ -296,151 +136,237 @@ export function mount(root: HTMLElement, { t }: PageContext): MountedPage {
     clearTimeout(timer);
   };
 
-  const render = () => {
+  // --- the page ---------------------------------------------------------------------
+  const option = (value: Choice, name: string, summary: string) => html`
+    <label class="breathing-option">
+      <input type="radio" name="breathing-choice" value=${value} data-testid="choose-${value}"
+        .checked=${value === choice} @change=${() => choose(value)} />
+      <span><strong>${name}</strong><span class="detail">${summary}</span></span>
+    </label>`;
+
+  const lengthOptions = (breathing: BreathingPattern) => {
+    const { length } = breathing;
+    const chosen =
+      length.unit === 'rounds'
+        ? sessionRounds(breathing, requested)
+        : (requested ?? length.default);
+    return Array.from({ length: length.max - length.min + 1 }, (_, i) => {
+      const value = length.min + i;
+      const label = th(
+        length.unit === 'rounds' ? 'breathing.lengthRounds' : 'breathing.lengthMinutes',
+        { count: value },
+      );
+      return html`<option value=${value} .selected=${value === chosen}>${label}</option>`;
+    });
+  };
+
+  const exercise = () => {
+    const breathing = pattern();
+    if (breathing) {
+      const keys = breathingPatternKeys(breathing.id);
+      return {
+        heading: th(keys.name),
+        howTo: th(keys.steps),
+        cautions: [th(keys.caution)],
+        source: formatCitations(t, breathing.source, 'health:sources.secondary'),
+      };
+    }
+    return {
+      heading: th('pmr.title'),
+      howTo: th('pmr.intro'),
+      cautions: PMR_CAUTION_KEYS.map((key) => th(key)),
+      source: formatCitations(t, PMR_FULL_BODY.source, 'health:sources.secondary'),
+    };
+  };
+
+  const draw = () => {
+    const breathing = pattern();
+    const about = exercise();
+    const still = motion.matches;
+    const active = session.status === 'running' || session.status === 'paused';
+    const [dotX, dotY] = shown.dot;
+    out.draw(html`
+      <section class="card" aria-labelledby="breathing-heading">
+        <h2 id="breathing-heading">${th('breathing.title')}</h2>
+        <p>${th('breathing.intro')}</p>
+        <fieldset class="breathing-choices">
+          <legend>${th('breathing.choose')}</legend>
+          ${BREATHING_PATTERNS.map((each) => {
+            const keys = breathingPatternKeys(each.id);
+            return option(each.id, th(keys.name), th(keys.summary));
+          })}
+          ${option('pmr', th('pmr.title'), th('pmr.summary'))}
+        </fieldset>
+      </section>
+      <section class="card breathing-session" aria-labelledby="breathing-exercise-heading">
+        <h2 id="breathing-exercise-heading">${about.heading}</h2>
+        <h3>${th('breathing.howTo')}</h3>
+        <p>${about.howTo}</p>
+        <div class="cautions" role="note">
+          <h3>${th('breathing.safety')}</h3>
+          <ul class="cautions-list" data-testid="breathing-cautions">
+            ${about.cautions.map((caution) => html`<li>${caution}</li>`)}
+          </ul>
+        </div>
+        <p class="breathing-length" ?hidden=${!breathing}>
+          <label for="breathing-length">${th('breathing.length')} </label>
+          <select id="breathing-length" data-testid="breathing-length" @change=${chooseLength}>
+            ${breathing ? lengthOptions(breathing) : nothing}
+          </select>
+        </p>
+        <details class="pmr-skip" ?hidden=${!!breathing}>
+          <summary>${th('pmr.skip')}</summary>
+          <p class="detail">${th('pmr.skipHint')}</p>
+          <div class="pmr-skip-groups">
+            ${MUSCLE_GROUPS.map(
+              (group) => html`<label><input type="checkbox" value=${group}
+                .checked=${skipped.has(group)} @change=${(event: Event) =>
+                  skip(group, (event.target as HTMLInputElement).checked)} />
+                ${th(muscleGroupKeys(group).name)}</label>`,
+            )}
+          </div>
+        </details>
+        <div class="pacer" data-testid="pacer">
+          <div class="pacer-stage" aria-hidden="true" ?hidden=${still || !breathing}>
+            <div class="pacer-shape" data-testid="breathing-shape" ?hidden=${choice === 'box'}
+              style=${styleMap({ transform: `scale(${shown.size.toFixed(4)})` })}></div>
+            ${svg`<svg viewBox="0 0 100 100" class="pacer-box" data-testid="breathing-box"
+              ?hidden=${choice !== 'box'}>
+              <rect x="14" y="14" width="72" height="72" rx="3"></rect>
+              <circle r="7" data-testid="breathing-box-dot" cx=${dotX.toFixed(2)}
+                cy=${dotY.toFixed(2)}></circle>
+            </svg>`}
+          </div>
+          <p class="pacer-cue" data-testid="breathing-cue">${shown.cue}</p>
+          <p class="pacer-count" data-testid="breathing-seconds">${shown.count}</p>
+          <p class="detail" data-testid="breathing-detail">${shown.detail}</p>
+          <progress max="1" .value=${shown.progress} aria-label=${th('breathing.progressLabel')}
+            data-testid="breathing-progress"></progress>
+          <p class="detail" ?hidden=${!(still && breathing)}>${th('breathing.reducedMotion')}</p>
+        </div>
+        <p class="visually-hidden" aria-live="polite" data-testid="breathing-announce">${announce}</p>
+        <div class="pacer-controls">
+          <button type="button" data-testid="breathing-start" ?disabled=${active}
+            ${ref(startButton)} @click=${start}>
+            ${th(session.status === 'done' ? 'breathing.again' : 'breathing.start')}
+          </button>
+          <button type="button" data-testid="breathing-pause" ?disabled=${!active}
+            ${ref(pauseButton)} @click=${pauseOrResume}>
+            ${th(session.status === 'paused' ? 'breathing.resume' : 'breathing.pause')}
+          </button>
+          <button type="button" class="secondary" data-testid="breathing-stop"
+            ?disabled=${!active} ${ref(stopButton)} @click=${stopAndReturn}>
+            ${th('breathing.stop')}
+          </button>
+        </div>
+        <p class="detail">${th('breathing.source', { source: about.source })}</p>
+      </section>
+    `);
+  };
+
+  // --- the session ------------------------------------------------------------------
+  const tick = () => {
     const reading = read(elapsed());
     if (reading.done) {
       finish();
       return;
     }
-    setText(cue, reading.cue);
-    setText(count, th('breathing.secondsLeft', { count: reading.secondsLeft }));
-    setText(detail, reading.detail);
-    bar.value = reading.progress;
-    if (reading.size !== null) shape.style.transform = `scale(${reading.size.toFixed(4)})`;
-    if (reading.trace) placeDot(reading.trace.side, reading.trace.along);
+    shown = {
+      cue: reading.cue,
+      count: th('breathing.secondsLeft', { count: reading.secondsLeft }),
+      detail: reading.detail,
+      progress: reading.progress,
+      size: reading.size ?? shown.size,
+      dot: reading.trace ? pointOnBox(reading.trace.side, reading.trace.along) : shown.dot,
+    };
     if (reading.step !== lastStep) {
       lastStep = reading.step;
-      live.textContent = choice === 'pmr' ? `${reading.detail}. ${reading.cue}` : reading.cue;
+      announce = choice === 'pmr' ? `${reading.detail}. ${reading.cue}` : reading.cue;
     }
+    draw();
     if (session.status !== 'running') return;
     if (motion.matches) {
       // Look again just after the countdown's next whole second.
       const untilNextSecond = reading.msLeftInPhase % 1000 || 1000;
-      timer = setTimeout(render, untilNextSecond + 5);
+      timer = setTimeout(tick, untilNextSecond + 5);
     } else {
-      frame = requestAnimationFrame(render);
+      frame = requestAnimationFrame(tick);
     }
   };
 
   const idle = (text: string) => {
     cancelLoop();
     lastStep = '';
-    setText(cue, text);
-    setText(count, '');
-    setText(detail, '');
-    bar.value = 0;
-    shape.style.transform = 'scale(1)';
-    placeDot(0, 0);
-    showControls();
+    shown = { cue: text, count: '', detail: '', progress: 0, size: 1, dot: pointOnBox(0, 0) };
   };
 
   function finish() {
     // Pause and Stop are about to be disabled: keep a keyboard user's place on the page.
-    const hadFocus =
-      document.activeElement === pauseButton || document.activeElement === stopButton;
+    const focused = document.activeElement;
+    const hadFocus = focused === pauseButton.value || focused === stopButton.value;
     session = { status: 'done' };
     const done = th(choice === 'pmr' ? 'pmr.done' : 'breathing.done');
     idle(done);
-    bar.value = 1;
-    live.textContent = done;
-    if (hadFocus) startButton.focus();
+    shown.progress = 1;
+    announce = done;
+    draw();
+    if (hadFocus) startButton.value?.focus();
   }
 
   function stop() {
     const wasActive = session.status === 'running' || session.status === 'paused';
     session = { status: 'idle' };
     idle(th(wasActive ? 'breathing.stopped' : 'breathing.ready'));
-    if (wasActive) live.textContent = th('breathing.stopped');
+    if (wasActive) announce = th('breathing.stopped');
+    draw();
   }
 
-  const showChoice = () => {
-    const breathing = pattern();
-    if (breathing) {
-      const keys = breathingPatternKeys(breathing.id);
-      heading.textContent = th(keys.name);
-      howTo.textContent = th(keys.steps);
-      cautions.replaceChildren(el('li', {}, th(keys.caution)));
-      source.textContent = th('breathing.source', {
-        source: formatCitations(t, breathing.source, 'health:sources.secondary'),
-      });
-      const { length } = breathing;
-      const current = sessionRounds(breathing, requested);
-      const chosen = length.unit === 'rounds' ? current : (requested ?? length.default);
-      lengthSelect.replaceChildren(
-        ...Array.from({ length: length.max - length.min + 1 }, (_, i) => {
-          const value = length.min + i;
-          const label = th(
-            length.unit === 'rounds' ? 'breathing.lengthRounds' : 'breathing.lengthMinutes',
-            { count: value },
-          );
-          return el(
-            'option',
-            { value: String(value), ...(value === chosen ? { selected: '' } : {}) },
-            label,
-          );
-        }),
-      );
-      lengthRow.hidden = false;
-      skipList.hidden = true;
-    } else {
-      heading.textContent = th('pmr.title');
-      howTo.textContent = th('pmr.intro');
-      cautions.replaceChildren(...PMR_CAUTION_KEYS.map((key) => el('li', {}, th(key))));
-      source.textContent = th('breathing.source', {
-        source: formatCitations(t, PMR_FULL_BODY.source, 'health:sources.secondary'),
-      });
-      lengthRow.hidden = true;
-      skipList.hidden = false;
-    }
-    showMotion();
-  };
-
-  choices.addEventListener('change', (event) => {
-    const input = event.target as HTMLInputElement;
-    choice = input.value as Choice;
+  const choose = (value: Choice) => {
+    choice = value;
     requested = undefined;
     stop();
-    showChoice();
-  });
-  lengthSelect.addEventListener('change', () => {
-    requested = Number(lengthSelect.value);
+  };
+  const chooseLength = (event: Event) => {
+    requested = Number((event.target as HTMLSelectElement).value);
     stop();
-  });
+  };
+  const skip = (group: MuscleGroup, on: boolean) => {
+    if (on) skipped.add(group);
+    else skipped.delete(group);
+    stop();
+  };
 
-  startButton.addEventListener('click', () => {
+  const start = () => {
     cancelLoop();
     lastStep = '';
     session = { status: 'running', before: 0, since: performance.now() };
-    showControls();
-    render();
-    pauseButton.focus();
-  });
-  pauseButton.addEventListener('click', () => {
+    tick();
+    pauseButton.value?.focus();
+  };
+  const pauseOrResume = () => {
     if (session.status === 'running') {
       const before = elapsed();
       cancelLoop();
       session = { status: 'paused', before };
-      live.textContent = th('breathing.paused');
+      announce = th('breathing.paused');
     } else if (session.status === 'paused') {
       session = { status: 'running', before: session.before, since: performance.now() };
       lastStep = '';
     }
-    showControls();
-    render();
-  });
-  stopButton.addEventListener('click', () => {
+    tick();
+  };
+  const stopAndReturn = () => {
     stop();
-    startButton.focus();
-  });
+    startButton.value?.focus();
+  };
 
   const onMotionChange = () => {
-    showMotion();
     cancelLoop();
-    if (session.status === 'running') render();
+    if (session.status === 'running') tick();
+    else draw();
   };
   motion.addEventListener('change', onMotionChange);
 
-  showChoice();
   stop();
   root.setAttribute('aria-busy', 'false');
 
@@ -448,6 +374,7 @@ export function mount(root: HTMLElement, { t }: PageContext): MountedPage {
     unmount() {
       cancelLoop();
       motion.removeEventListener('change', onMotionChange);
+      out.clear();
     },
   };
 }

@@ -1,4 +1,6 @@
-import type { Notice, SettingsView } from '../../../src/contract/contract';
+import { html, nothing } from 'lit-html';
+import { createRef, ref } from 'lit-html/directives/ref.js';
+import type { Notice, SettingsIssue, SettingsView } from '../../../src/contract/contract';
 import { refusalText } from '../../../src/contract/i18n';
 import { isPathLocked } from '../../../src/contract/locks';
 import {
@@ -10,8 +12,8 @@ import {
   THERAPY_MAX_MINUTES,
   THERAPY_MIN_MINUTES,
 } from '../../../src/contract/settings-limits';
-import { el } from '../dom';
 import { downloadText } from '../download';
+import { litRoot } from '../lit-root';
 import {
   type ChoiceSpec,
   choiceField,
@@ -149,29 +151,24 @@ const GROUPS: { id: string; fields: FieldSpec[] }[] = [
 ];
 
 export function mount(root: HTMLElement, { api, t, navigate }: PageContext): MountedPage {
+  const out = litRoot(root);
   const ts = (key: string, values: Record<string, unknown> = {}) =>
     t(key, { ns: 'settings', ...values });
-  const status = el('p', {
-    class: 'settings-status',
-    role: 'status',
-    'data-testid': 'settings-status',
-  });
-  const storageNotice = el('p', {
-    class: 'notice',
-    role: 'alert',
-    'data-testid': 'settings-storage',
-    hidden: '',
-  });
-  const managedIntro = el(
-    'p',
-    { class: 'notice', 'data-testid': 'settings-managed', hidden: '' },
-    ts('managedIntro'),
-  );
+
+  let status = '';
+  let storageFailure: string | null = null;
+  let managed = false;
+  let importIssues: SettingsIssue[] = [];
+  const dialog = createRef<HTMLDialogElement>();
+  const clearButton = createRef<HTMLButtonElement>();
 
   const say = (text: string) => {
-    status.textContent = text;
+    status = text;
+    draw();
   };
 
+  // --- where the app's refusals and the organisation's locks come in -----------------
+  /** Saves a change; the app's reason when it refused, or null. */
   const save = async (change: Record<string, unknown>): Promise<string | null> => {
     try {
       const result = await api.call('updateSettings', change);
@@ -181,18 +178,22 @@ export function mount(root: HTMLElement, { api, t, navigate }: PageContext): Mou
       return (error as Error).message;
     }
   };
+  const issueText: FieldContext['issueText'] = (issue, fallback) =>
+    issue.code === 'setting-locked' ? ts('managed') : (fallback ?? refusalText(t, issue));
+  const isLocked = (path: string, locked: readonly string[]) =>
+    isPathLocked(path, locked, { orInside: true });
+  // ----------------------------------------------------------------------------------
 
   const context: FieldContext = {
     t: ts,
     validate: (change) => api.call('validateSettings', change),
     save,
-    issueText: (issue, fallback) =>
-      issue.code === 'setting-locked' ? ts('managed') : (fallback ?? refusalText(t, issue)),
+    issueText,
   };
   const workHoursOn = (view: SettingsView) => view.effective.workHours !== null;
 
   const fields: Field[] = [];
-  const fieldFor = (spec: FieldSpec): Field | HTMLElement => {
+  const fieldFor = (spec: FieldSpec): Field | null => {
     switch (spec.kind) {
       case 'number':
         return numberField(spec, context);
@@ -221,60 +222,24 @@ export function mount(root: HTMLElement, { api, t, navigate }: PageContext): Mou
       case 'choice':
         return choiceField(spec, context);
       case 'subheading':
-        return el('h3', { class: 'settings-subheading' }, ts(`subheadings.${spec.path}`));
+        return null;
     }
   };
-
-  const sections = GROUPS.map(({ id, fields: specs }) => {
-    const headingId = `settings-group-${id}`;
-    const section = el(
-      'section',
-      { class: 'card settings-group', 'aria-labelledby': headingId, 'data-testid': headingId },
-      el('h2', { id: headingId }, ts(`groups.${id}`)),
-    );
-    for (const spec of specs) {
+  // The field components are made once and keep their own state; the page places them.
+  const groups = GROUPS.map(({ id, fields: specs }) => ({
+    id,
+    parts: specs.map((spec) => {
       const field = fieldFor(spec);
-      if (field instanceof HTMLElement) section.append(field);
-      else {
-        section.append(field.element);
-        fields.push(field);
-      }
-    }
-    return section;
-  });
+      if (!field)
+        return html`<h3 class="settings-subheading">${ts(`subheadings.${spec.path}`)}</h3>`;
+      fields.push(field);
+      return field.element;
+    }),
+  }));
 
   // Privacy: clearing the history, behind a confirmation.
-  const privacy = sections.find((s) => s.dataset.testid === 'settings-group-privacy')!;
-  const clearButton = el(
-    'button',
-    { type: 'button', class: 'secondary', 'data-testid': 'clear-history' },
-    ts('privacy.clear'),
-  );
-  const cancel = el(
-    'button',
-    { type: 'button', class: 'secondary', autofocus: '', 'data-testid': 'clear-history-cancel' },
-    ts('privacy.cancel'),
-  );
-  const confirm = el(
-    'button',
-    { type: 'button', class: 'danger', 'data-testid': 'clear-history-confirm' },
-    ts('privacy.confirm'),
-  );
-  const dialog = el(
-    'dialog',
-    {
-      'aria-labelledby': 'clear-history-title',
-      'aria-describedby': 'clear-history-body',
-      'data-testid': 'clear-history-dialog',
-    },
-    el('h2', { id: 'clear-history-title' }, ts('privacy.confirmTitle')),
-    el('p', { id: 'clear-history-body' }, ts('privacy.confirmBody')),
-    el('div', { class: 'dialog-actions' }, cancel, confirm),
-  );
-  clearButton.addEventListener('click', () => dialog.showModal());
-  cancel.addEventListener('click', () => dialog.close());
-  confirm.addEventListener('click', async () => {
-    dialog.close();
+  const clearHistory = async () => {
+    dialog.value?.close();
     try {
       const result = await api.call('clearHistory');
       say(
@@ -285,30 +250,27 @@ export function mount(root: HTMLElement, { api, t, navigate }: PageContext): Mou
     } catch (error) {
       say(ts('privacy.clearFailed', { reason: (error as Error).message }));
     }
-    clearButton.focus();
-  });
-  privacy.insertBefore(el('p', {}, ts('privacy.local')), privacy.children[1] ?? null);
-  privacy.append(el('div', { class: 'settings-actions' }, clearButton), dialog);
+    clearButton.value?.focus();
+  };
+  const privacyActions = () => html`
+    <div class="settings-actions">
+      <button type="button" class="secondary" data-testid="clear-history" ${ref(clearButton)}
+        @click=${() => dialog.value?.showModal()}>${ts('privacy.clear')}</button>
+    </div>
+    <dialog aria-labelledby="clear-history-title" aria-describedby="clear-history-body"
+      data-testid="clear-history-dialog" ${ref(dialog)}>
+      <h2 id="clear-history-title">${ts('privacy.confirmTitle')}</h2>
+      <p id="clear-history-body">${ts('privacy.confirmBody')}</p>
+      <div class="dialog-actions">
+        <button type="button" class="secondary" autofocus data-testid="clear-history-cancel"
+          @click=${() => dialog.value?.close()}>${ts('privacy.cancel')}</button>
+        <button type="button" class="danger" data-testid="clear-history-confirm"
+          @click=${clearHistory}>${ts('privacy.confirm')}</button>
+      </div>
+    </dialog>`;
 
   // The settings file: restore defaults, export, import.
-  const restore = el(
-    'button',
-    { type: 'button', class: 'secondary', 'data-testid': 'restore-defaults' },
-    ts('file.restore'),
-  );
-  const exportButton = el(
-    'button',
-    { type: 'button', class: 'secondary', 'data-testid': 'export-settings' },
-    ts('file.export'),
-  );
-  const importInput = el('input', {
-    type: 'file',
-    id: 'settings-import',
-    accept: '.json,application/json',
-    'data-testid': 'import-settings',
-  });
-  const importIssues = el('ul', { class: 'field-error', 'data-testid': 'import-issues' });
-  restore.addEventListener('click', async () => {
+  const restore = async () => {
     try {
       const result = await api.call('restoreDefaults');
       if (!result.ok) return say(ts('saveFailed', { reason: refusalText(t, result) }));
@@ -317,26 +279,25 @@ export function mount(root: HTMLElement, { api, t, navigate }: PageContext): Mou
     } catch (error) {
       say(ts('saveFailed', { reason: (error as Error).message }));
     }
-  });
-  exportButton.addEventListener('click', async () => {
+  };
+  const exportFile = async () => {
     const file = await api.call('exportSettings');
     downloadText(file.fileName, file.text, 'application/json');
     say(ts('file.exported', { fileName: file.fileName }));
-  });
-  importInput.addEventListener('change', async () => {
-    const file = importInput.files?.[0];
-    importIssues.replaceChildren();
+  };
+  const importFile = async (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    importIssues = [];
+    draw();
     if (!file) return;
-    importInput.value = '';
+    input.value = '';
     if (file.size > MAX_SETTINGS_IMPORT_CHARS) return say(ts('file.tooBig'));
     try {
       const result = await api.call('importSettings', { text: await file.text() });
       if (!result.ok) {
-        say(ts('file.importFailed'));
-        importIssues.replaceChildren(
-          ...result.issues.map((issue) => el('li', {}, `${issue.path}: ${refusalText(t, issue)}`)),
-        );
-        return;
+        importIssues = result.issues;
+        return say(ts('file.importFailed'));
       }
       await refresh(true);
       say(
@@ -347,68 +308,84 @@ export function mount(root: HTMLElement, { api, t, navigate }: PageContext): Mou
     } catch (error) {
       say(ts('saveFailed', { reason: (error as Error).message }));
     }
-  });
-  const fileSection = el(
-    'section',
-    { class: 'card settings-group', 'aria-labelledby': 'settings-group-file' },
-    el('h2', { id: 'settings-group-file' }, ts('groups.file')),
-    el('div', { class: 'settings-actions' }, restore, exportButton),
-    el(
-      'div',
-      { class: 'field' },
-      el('label', { for: 'settings-import' }, ts('file.import')),
-      importInput,
-    ),
-    importIssues,
-  );
-  // The first-run welcome, again (presets, work hours, where the tray icon is).
-  const welcomeAgain = el(
-    'button',
-    { type: 'button', class: 'secondary', 'data-testid': 'settings-welcome' },
-    t('common:welcome.again'),
-  );
-  welcomeAgain.addEventListener('click', () => navigate('welcome'));
-  fileSection.append(el('div', { class: 'settings-actions' }, welcomeAgain));
+  };
 
-  // The weekly check-in: the person's own switch, out of reach of any policy.
-  const checkinSetting = el('div');
-  const checkin = mountCheckinSetting(checkinSetting, { api, t });
-  root.append(
-    el(
-      'section',
-      { class: 'card', 'aria-labelledby': 'settings-heading' },
-      el('h2', { id: 'settings-heading' }, ts('heading')),
-      el('p', { class: 'detail' }, ts('intro')),
-      managedIntro,
-      storageNotice,
-    ),
-    ...sections,
-    checkinSetting,
-    fileSection,
-    el('div', { class: 'settings-live' }, status),
-  );
+  const draw = () =>
+    out.draw(html`
+      <section class="card" aria-labelledby="settings-heading">
+        <h2 id="settings-heading">${ts('heading')}</h2>
+        <p class="detail">${ts('intro')}</p>
+        <p class="notice" data-testid="settings-managed" ?hidden=${!managed}>
+          ${ts('managedIntro')}
+        </p>
+        <p class="notice" role="alert" data-testid="settings-storage"
+          ?hidden=${storageFailure === null}>
+          ${storageFailure === null ? nothing : ts('storageFailed', { detail: storageFailure })}
+        </p>
+      </section>
+      ${groups.map(
+        ({ id, parts }) => html`
+          <section class="card settings-group" aria-labelledby="settings-group-${id}"
+            data-testid="settings-group-${id}">
+            <h2 id="settings-group-${id}">${ts(`groups.${id}`)}</h2>
+            ${id === 'privacy' ? html`<p>${ts('privacy.local')}</p>` : nothing}
+            ${parts}
+            ${id === 'privacy' ? privacyActions() : nothing}
+          </section>`,
+      )}
+      <!-- The weekly check-in: the person's own switch, out of reach of any policy. -->
+      <div data-slot="settings-checkin"></div>
+      <section class="card settings-group" aria-labelledby="settings-group-file">
+        <h2 id="settings-group-file">${ts('groups.file')}</h2>
+        <div class="settings-actions">
+          <button type="button" class="secondary" data-testid="restore-defaults"
+            @click=${restore}>${ts('file.restore')}</button>
+          <button type="button" class="secondary" data-testid="export-settings"
+            @click=${exportFile}>${ts('file.export')}</button>
+        </div>
+        <div class="field">
+          <label for="settings-import">${ts('file.import')}</label>
+          <input type="file" id="settings-import" accept=".json,application/json"
+            data-testid="import-settings" @change=${importFile} />
+        </div>
+        <ul class="field-error" data-testid="import-issues">
+          ${importIssues.map((issue) => html`<li>${issue.path}: ${refusalText(t, issue)}</li>`)}
+        </ul>
+        <!-- The first-run welcome, again (presets, work hours, where the tray icon is). -->
+        <div class="settings-actions">
+          <button type="button" class="secondary" data-testid="settings-welcome"
+            @click=${() => navigate('welcome')}>${t('common:welcome.again')}</button>
+        </div>
+      </section>
+      <div class="settings-live">
+        <p class="settings-status" role="status" data-testid="settings-status">${status}</p>
+      </div>
+    `);
 
-  const isLocked = (path: string, locked: readonly string[]) =>
-    isPathLocked(path, locked, { orInside: true });
-
-  const render = (current: SettingsView, force: boolean) => {
+  const show = (current: SettingsView, force: boolean) => {
     for (const field of fields) {
       field.show(current, force);
       field.setLocked(isLocked(field.path, current.locked));
     }
-    managedIntro.hidden = current.locked.length === 0;
+    managed = current.locked.length > 0;
+    draw();
     root.setAttribute('aria-busy', 'false');
   };
-  const refresh = async (force: boolean) => render(await api.call('getSettings'), force);
+  const refresh = async (force: boolean) => show(await api.call('getSettings'), force);
 
   const showNotices = (notices: Notice[]) => {
-    const failure = notices.find((notice) => notice.id === 'storage-failed');
-    storageNotice.hidden = !failure;
-    storageNotice.textContent = failure ? ts('storageFailed', { detail: failure.detail }) : '';
+    storageFailure = notices.find((notice) => notice.id === 'storage-failed')?.detail ?? null;
+    draw();
   };
 
+  draw();
+  // The slot has no bindings inside, so lit-html leaves the check-in switch alone.
+  const checkin = mountCheckinSetting(
+    root.querySelector<HTMLElement>('[data-slot="settings-checkin"]')!,
+    { api, t },
+  );
   const unsubscribe = [
-    api.on('settings', (current) => render(current, false)),
+    api.on('settings', (current) => show(current, false)),
     api.on('notices', showNotices),
   ];
   void refresh(true);
@@ -418,7 +395,8 @@ export function mount(root: HTMLElement, { api, t, navigate }: PageContext): Mou
     unmount() {
       for (const off of unsubscribe) off();
       checkin.unmount();
-      if (dialog.open) dialog.close();
+      if (dialog.value?.open) dialog.value.close();
+      out.clear();
     },
   };
 }
