@@ -77,7 +77,8 @@ async function startAppServices() {
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = new URL((await firstLine(child)).replace(/^.* listening on /, ''));
-  const socket = new WebSocket(`ws://${url.host}/api`, { origin: url.origin });
+  // The host asks for its per-run token (in the address it prints) on the socket too.
+  const socket = new WebSocket(`ws://${url.host}/api${url.search}`, { origin: url.origin });
   await new Promise((resolve, reject) => {
     socket.once('open', resolve);
     socket.once('error', reject);

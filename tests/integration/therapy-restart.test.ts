@@ -133,6 +133,7 @@ describe('a heat or ice session across a quit', () => {
       endedAt: T0 + 15 * MINUTE,
       outcome: 'completed',
       lateBy: 0,
+      lateNoticeMs: 60_000,
     });
     expect(therapyEnds(dataDir)).toEqual([
       {
@@ -160,6 +161,7 @@ describe('a heat or ice session across a quit', () => {
       endedAt: T0 + 15 * MINUTE,
       outcome: 'completed',
       lateBy: 25 * MINUTE,
+      lateNoticeMs: 60_000,
       whileClosed: true,
     });
     expect(endedWords(again)).toBe('Your ice session ended 25 minutes ago.');
@@ -218,6 +220,7 @@ describe('a heat or ice session across a quit', () => {
       endedAt: T0 + 10 * MINUTE,
       outcome: 'completed',
       lateBy: 0,
+      lateNoticeMs: 60_000,
     });
     expect(therapyEnds(dataDir)).toHaveLength(1);
   });
@@ -312,6 +315,7 @@ describe('a saved session the app cannot trust', () => {
       endedAt: T0 - HOUR,
       outcome: 'completed',
       lateBy: 0,
+      lateNoticeMs: 60_000,
       whileClosed: true,
     });
     expect(opened.warnings).toEqual([expect.stringContaining('adjusted (clock-set-back)')]);

@@ -129,6 +129,7 @@ describe('the flow on finding an ended session', () => {
       endedAt: T0 + 15 * MINUTE,
       outcome: 'completed',
       lateBy: 25 * MINUTE,
+      lateNoticeMs: 60_000,
       whileClosed: true,
     });
     expect(flow.lastEndedAt).toEqual({ ice: T0 + 15 * MINUTE });
