@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: the timer service's performance budgets (DESIGN.md "Performance
- * budgets"), measured on the real service under the virtual clock, written to
+ * `npm run bench`: the timer service's performance budgets (docs/architecture.md,
+ * "Budgets"), measured on the real service under the virtual clock, written to
  * bench/results/engine.json. Later issues add their own figures beside these.
  */
 import { execFileSync } from 'node:child_process';

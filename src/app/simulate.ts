@@ -18,7 +18,7 @@ import { formatLocalIso, isValidTimeZone, nextWallClockTime } from '../core/time
 import { createAppTranslator } from './translator';
 
 /**
- * `unhunch simulate`: a scenario (DESIGN.md "The simulate contract") runs the real
+ * `unhunch simulate`: a scenario (docs/simulate.md) runs the real
  * timer service on a virtual clock and comes back as a timeline. The virtual machine
  * has an active user unless an input says otherwise, and answers idle questions the
  * way powerMonitor does (whole seconds since the last input).
