@@ -1,29 +1,10 @@
-/**
- * `npm run bench` (renderer part): the renderer budgets of docs/architecture.md, written to
- * bench/results/renderer.json.
- * - Each page's JavaScript, gzipped: the shell's entry chunk and its static imports,
- *   plus the page's own chunk and its static imports (shared chunks counted once),
- *   plus the words of the language it is shown in (two chunks a language, English too:
- *   the break window loads the `core` one only, every other page both): the page's
- *   weight is its heaviest language. Lazily loaded exercise pictures
- *   are reported apart: a page loads only the ones it shows. Budget: 80 KB per page.
- * - The break prompt's paint time: from asking the services for a break to the
- *   exercise being painted in headless Chromium, through the web host. Budget: 150 ms.
- * - What each page makes Chromium fetch when it opens in a fresh browser context:
- *   requests and raw (uncompressed) bytes, as the Electron app reads files from disk,
- *   in each language (the figures are the heaviest language's). The break page is
- *   opened while a break is on, with its exercise drawn. Budgets: at most 12 requests
- *   per page; the break page at most 150 KB.
- * Needs `npm run build` first.
- */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium } from 'playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
+import { type BuiltWebHost, startBuiltWebHost } from '../scripts/web-host-process';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RENDERER = join(ROOT, 'out', 'renderer');
@@ -80,33 +61,17 @@ function pageWeights(languages: { language: string; coreGzip: number; gzipBytes:
   });
 }
 
-interface WebHost {
-  url: string;
-  child: ChildProcess;
-  dataDir: string;
-}
+type WebHost = BuiltWebHost;
 
-async function startWebHost(language = 'system'): Promise<WebHost> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'unhunch-bench-'));
-  writeFileSync(
-    join(dataDir, 'settings.json'),
-    JSON.stringify({ settings: { workHours: null, language } }),
-  );
-  const child = spawn(
-    process.execPath,
-    [join(ROOT, 'out/node/web.js'), '--port', '0', '--no-open', '--data', dataDir],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk) => {
-      output += String(chunk);
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`web host exited with ${code}`)));
+/** The built web host in `language`, outside work hours never (so a break can be asked for). */
+function startWebHost(language = 'system'): Promise<WebHost> {
+  return startBuiltWebHost({
+    prepare: (dataDir) =>
+      writeFileSync(
+        join(dataDir, 'settings.json'),
+        JSON.stringify({ settings: { workHours: null, language } }),
+      ),
   });
-  return { url, child, dataDir };
 }
 
 interface Fetched {
@@ -175,8 +140,7 @@ async function fetchedFor(browser: Browser, url: string, id: string): Promise<Fe
 }
 
 function stopWebHost(host: WebHost): void {
-  host.child.kill();
-  rmSync(host.dataDir, { recursive: true, force: true });
+  host.stop();
 }
 
 /** What each page fetches in each language; a page's figures are its heaviest language's. */

@@ -1,15 +1,8 @@
-/**
- * `npm run screenshots`: every page of the built renderer (run `npm run build` first),
- * served by the real web host with a fresh data folder, in English light and dark and
- * in German, written to docs/screenshots/<en-light|en-dark|de>/<page>.png. The README
- * shows some of them; people look at all of them before a change to a page is done.
- */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { startBuiltWebHost } from './web-host-process';
 
 const OUT = 'docs/screenshots';
 const VIEWPORT = { width: 1024, height: 768 };
@@ -18,25 +11,6 @@ const VARIANTS = [
   { dir: 'en-dark', language: 'en', colorScheme: 'dark' },
   { dir: 'de', language: 'de', colorScheme: 'light' },
 ] as const;
-
-async function startHost(): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'unhunch-screenshots-'));
-  const child = spawn(
-    process.execPath,
-    ['out/node/web.js', '--port', '0', '--no-open', '--data', dataDir],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk) => {
-      output += String(chunk);
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`web host exited with ${code}: ${output}`)));
-  });
-  return { url, child, dataDir };
-}
 
 function call(page: Page, name: string, input?: unknown): Promise<unknown> {
   return page.evaluate(
@@ -68,7 +42,7 @@ const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHR
 try {
   for (const variant of VARIANTS) {
     // A fresh host each time: a heat session leaves a rest behind it.
-    const host = await startHost();
+    const host = await startBuiltWebHost();
     const dir = join(OUT, variant.dir);
     mkdirSync(dir, { recursive: true });
     const context = await browser.newContext({
@@ -131,8 +105,7 @@ try {
     await shoot(page, join(dir, 'therapy-running.png'));
     await page.getByTestId('therapy-stop').click();
     await context.close();
-    host.child.kill();
-    rmSync(host.dataDir, { recursive: true, force: true });
+    host.stop();
   }
 } finally {
   await browser.close();
