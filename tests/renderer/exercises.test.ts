@@ -43,6 +43,27 @@ describe('the Exercises page', () => {
     );
   });
 
+  it('offers no Favourite or Hide on a floor exercise, which no break uses', async () => {
+    const t = await english();
+    const plank = EXERCISES.find((exercise) => exercise.place === 'floor')!;
+    const list = await catalogue();
+    list.exercises.push({
+      ...resolveExercise(t, plank),
+      origin: 'built-in',
+      favourite: false,
+      hidden: false,
+      hasPicture: false,
+    });
+    mount(root, await pageContext(scriptedApi({ listExercises: list })));
+    await settle();
+    const card = root.querySelector(`[data-exercise="${plank.id}"]`)!;
+    expect(card.textContent).toContain('part of the Core routine at home');
+    expect(card.querySelector(`[data-testid="favourite-${plank.id}"]`)).toBeNull();
+    expect(card.querySelector(`[data-testid="hide-${plank.id}"]`)).toBeNull();
+    const seated = root.querySelector(`[data-exercise="${list.exercises[0]!.id}"]`)!;
+    expect(seated.querySelector('[data-testid^="favourite-"]')).not.toBeNull();
+  });
+
   it('keeps the keyboard on Hide across the redraw the app sends', async () => {
     let catalogueNow = await catalogue();
     const api = scriptedApi({

@@ -360,7 +360,12 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
           </p>
           ${entry.hidden ? html`<p class="ex-meta">${t('breaks:exercises.hiddenNote')}</p>` : nothing}
           <div class="ex-actions">
-            ${toggle(entry, 'favourite', titleId)} ${toggle(entry, 'hidden', titleId)}
+            ${
+              // A floor exercise is in no break (it lives in the core routine): nothing to favour or hide.
+              entry.place === 'floor'
+                ? nothing
+                : html`${toggle(entry, 'favourite', titleId)} ${toggle(entry, 'hidden', titleId)}`
+            }
             ${
               entry.own
                 ? html`
