@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
@@ -42,7 +42,15 @@ const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHR
 try {
   for (const variant of VARIANTS) {
     // A fresh host each time: a heat session leaves a rest behind it.
-    const host = await startBuiltWebHost();
+    // Breaks at any hour, so a break can be shown whenever this runs; the language set
+    // before the host starts, so no page reloads to follow a change of it.
+    const host = await startBuiltWebHost({
+      prepare: (dataDir) =>
+        writeFileSync(
+          join(dataDir, 'settings.json'),
+          JSON.stringify({ settings: { workHours: null, language: variant.language } }),
+        ),
+    });
     const dir = join(OUT, variant.dir);
     mkdirSync(dir, { recursive: true });
     const context = await browser.newContext({
@@ -53,13 +61,6 @@ try {
     const page = await context.newPage();
     await page.goto(host.url);
     await settled(page);
-    // Breaks at any hour, so a break can be shown whenever this runs.
-    const updated = await call(page, 'updateSettings', {
-      workHours: null,
-      language: variant.language,
-    });
-    if (!(updated as { ok: boolean }).ok)
-      throw new Error(`updateSettings: ${JSON.stringify(updated)}`);
     await page.waitForFunction((lang) => document.documentElement.lang === lang, variant.language);
     // A new profile starts at the welcome: its picture, then on to the pages.
     await page.goto(`${host.url}#welcome`);

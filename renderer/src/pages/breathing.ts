@@ -1,6 +1,5 @@
 import { html, nothing, svg } from 'lit-html';
 import { createRef, ref } from 'lit-html/directives/ref.js';
-import { styleMap } from 'lit-html/directives/style-map.js';
 import {
   BREATHING_PATTERNS,
   type BreathingPattern,
@@ -69,6 +68,14 @@ type Session =
  * reduced motion the shape is not drawn and the page looks again once a second; the
  * live region speaks only when the phase changes.
  */
+/**
+ * Scales the breathing shape through the CSSOM. Not a `style` attribute (lit's styleMap
+ * writes one on its first render), which the strict CSP (`style-src 'self'`) refuses.
+ */
+const scaleTo = (size: number) => (element: Element | undefined) => {
+  (element as HTMLElement | undefined)?.style.setProperty('transform', `scale(${size.toFixed(4)})`);
+};
+
 export function mount(root: HTMLElement, { t }: PageContext): MountedPage {
   const out = litRoot(root);
   const th = (key: string, values: Record<string, unknown> = {}) =>
@@ -229,7 +236,7 @@ export function mount(root: HTMLElement, { t }: PageContext): MountedPage {
         <div class="pacer" data-testid="pacer">
           <div class="pacer-stage" aria-hidden="true" ?hidden=${still || !breathing}>
             <div class="pacer-shape" data-testid="breathing-shape" ?hidden=${choice === 'box'}
-              style=${styleMap({ transform: `scale(${shown.size.toFixed(4)})` })}></div>
+              ${ref(scaleTo(shown.size))}></div>
             ${svg`<svg viewBox="0 0 100 100" class="pacer-box" data-testid="breathing-box"
               ?hidden=${choice !== 'box'}>
               <rect x="14" y="14" width="72" height="72" rx="3"></rect>
