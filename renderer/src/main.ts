@@ -69,18 +69,23 @@ async function start() {
     showCheckinDueBanner(nav, api, t);
   };
 
+  // Navigations can overlap (a break starts while a page is still loading): only the
+  // latest one mounts its page, so the outlet never holds two.
+  let latest = 0;
   const show = async () => {
+    const navigation = ++latest;
     // A new user starts at the welcome, once.
     const wanted = location.hash.slice(1) || (welcomeSeen() ? '' : 'welcome');
     const id: PageId = isPageId(wanted) ? wanted : DEFAULT_PAGE;
     if (id !== 'break') await drawFullShell();
+    const module = await PAGES[id].load();
+    if (navigation !== latest) return;
     page?.unmount?.();
     outlet.replaceChildren();
     for (const [linkId, link] of links) {
       if (linkId === id) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
     }
-    const module = await PAGES[id].load();
     page = module.mount(outlet, { api, t, language, navigate: (to) => (location.hash = to) });
     page.setConnected?.(connected);
   };
