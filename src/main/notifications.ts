@@ -69,22 +69,35 @@ export function notifyBreakWarnings(
   };
 }
 
+/** A weekly routine that fell due, as a quiet notification that opens its page. */
+function notifyRoutineDue(
+  app: UnhunchApp,
+  event: 'checklist-due' | 'checkin-due',
+  words: () => { title: string; body: string },
+  open: () => void,
+): () => void {
+  return notifyOnEvent(
+    app,
+    event,
+    // The words are looked up when it fires, in the language in force then.
+    (due) =>
+      due.due && app.context.settings.effective().notifications.enabled
+        ? { ...words(), silent: true }
+        : null,
+    open,
+  );
+}
+
 /** The weekly workstation re-check (a routine) as a notification that opens the checklist. */
 export function notifyChecklistDue(
   app: UnhunchApp,
   options: { t: TFunction; showChecklist: () => void },
 ): () => void {
-  return notifyOnEvent(
+  const { t } = options;
+  return notifyRoutineDue(
     app,
     'checklist-due',
-    (due) =>
-      due.due && app.context.settings.effective().notifications.enabled
-        ? {
-            title: options.t('checklistDue.title'),
-            body: options.t('checklistDue.body'),
-            silent: true,
-          }
-        : null,
+    () => ({ title: t('checklistDue.title'), body: t('checklistDue.body') }),
     options.showChecklist,
   );
 }
@@ -94,17 +107,11 @@ export function notifyCheckinDue(
   app: UnhunchApp,
   options: { t: TFunction; showCheckin: () => void },
 ): () => void {
-  return notifyOnEvent(
+  const { t } = options;
+  return notifyRoutineDue(
     app,
     'checkin-due',
-    (due) =>
-      due.due && app.context.settings.effective().notifications.enabled
-        ? {
-            title: options.t('checkin:due.banner'),
-            body: options.t('checkin:due.detail'),
-            silent: true,
-          }
-        : null,
+    () => ({ title: t('checkin:due.banner'), body: t('checkin:due.detail') }),
     options.showCheckin,
   );
 }
