@@ -88,6 +88,10 @@ export function openConfSettingsStore(
       },
       settings: settingsJsonSchema(),
     },
+    // The schema is generated from the contract and checked against JSON Schema's own
+    // meta-schema by a test (tests/unit/app/settings-json-schema.test.ts): compiling the
+    // meta-schema on every start as well would cost each start about 70 ms.
+    ajvOptions: { validateSchema: false },
     deserialize: (text) => {
       let raw: unknown;
       try {
