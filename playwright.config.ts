@@ -14,8 +14,12 @@ export default defineConfig({
   // measured by `npm run bench`).
   timeout: 90_000,
   expect: { timeout: 20_000 },
+  // Each test has its own web host and data folder, so files run side by side. Two at a
+  // time: a test spends most of its time waiting (a break arms its keys after 1.5 s, a
+  // countdown ticks each second), so two take a 2-core machine's e2e run from about
+  // 5 minutes to 4, and more would only queue for the CPU.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   reporter: [['list']],
   use: {
     browserName: 'chromium',
