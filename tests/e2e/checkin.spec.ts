@@ -171,7 +171,7 @@ test('the check-in asks in the person’s language', async ({ page }) => {
   try {
     await page.goto(`${host.url}#checkin`);
     await expect(
-      page.getByRole('heading', { name: 'Ihr oberer Rücken diese Woche' }),
+      page.getByRole('heading', { name: 'Dein oberer Rücken diese Woche' }),
     ).toBeVisible();
     await expect(page.getByTestId('checkin-submit')).toHaveText('Antworten speichern');
     await page.goto(`${host.url}#checkin-summary`);

@@ -150,6 +150,17 @@ describe('plurals through Intl.PluralRules', () => {
   });
 });
 
+describe('the German words speak to the person as "du", as the whole app does', () => {
+  // Sie, Ihr, Ihnen as address: "Ihr…"/"Ihnen" anywhere, "Sie" other than first in a
+  // sentence (where it is "she", "it" or "they": "Sie kann nicht noch einmal verschoben werden").
+  const FORMAL = /\b(Ihnen|Ihr|Ihre|Ihrem|Ihren|Ihrer|Ihres)\b|(?<![.!?:]\s|^|„)\bSie\b/u;
+
+  it.each([...NAMESPACES])('%s', (ns) => {
+    const formal = [...leaves(ALL_RESOURCES.de[ns])].filter(([, text]) => FORMAL.test(text));
+    expect(formal.map(([key, text]) => `${key}: ${text}`)).toEqual([]);
+  });
+});
+
 describe('loading a language', () => {
   it("loads each language whole, in two parts: the break window's words, then the rest", async () => {
     expect(await loadLanguage('en')).toEqual(ENGLISH);
