@@ -5,7 +5,8 @@ import { LANGUAGES, type Language } from '../src/core/locale/language';
  * words of the typed content in src/core/content, which carries only ids and sources.
  * English (./en) is complete and the fallback; German and Spanish have the same keys
  * (tests/unit/i18n/locales.test.ts) in ./de and ./es. A namespace is one file per
- * language and one line here and in the `core.ts` or `more.ts` of ./en, ./de and ./es.
+ * language and one line here and in the `core.ts` or `more.ts` of ./en, ./de and ./es
+ * (English is complete and the reference; the others have its keys).
  */
 export const NAMESPACES = [
   'common',
@@ -33,10 +34,20 @@ export type LanguageResources = Record<Namespace, object>;
  */
 export const CORE_NAMESPACES = ['common', 'breaks', 'exercises', 'focus'] as const;
 export type LanguagePart = 'core' | 'more';
+type CoreNamespace = (typeof CORE_NAMESPACES)[number];
+/** A language's `core.ts`: the break window's words. */
+export type CoreWords = Record<CoreNamespace, object>;
+/** A language's `more.ts`: every other namespace. */
+export type MoreWords = Record<Exclude<Namespace, CoreNamespace>, object>;
+
+/** A language made whole from its two parts: the one place they are joined. */
+export function joinParts(core: CoreWords, more: MoreWords): LanguageResources {
+  return { ...core, ...more };
+}
 
 const PART_LOADERS: Record<
   Language,
-  Record<LanguagePart, () => Promise<Partial<LanguageResources>>>
+  { core: () => Promise<CoreWords>; more: () => Promise<MoreWords> }
 > = {
   en: {
     core: async () => (await import('./en/core')).default,
@@ -62,11 +73,9 @@ export async function loadLanguagePart(
 
 /** Every word of a language, both parts (the Node hosts: tray, notifications, CLI). */
 export async function loadLanguage(language: Language): Promise<LanguageResources> {
-  const [core, more] = await Promise.all([
-    loadLanguagePart(language, 'core'),
-    loadLanguagePart(language, 'more'),
-  ]);
-  return { ...core, ...more } as LanguageResources;
+  const loaders = PART_LOADERS[language];
+  const [core, more] = await Promise.all([loaders.core(), loaders.more()]);
+  return joinParts(core, more);
 }
 
 export { LANGUAGES, type Language };

@@ -1,10 +1,12 @@
 import type { TFunction } from 'i18next';
+import { html, nothing, render, type TemplateResult } from 'lit-html';
 import type { ShownExercise } from '../../src/contract/contract';
 import { el } from './dom';
 
 /**
  * One exercise as a card: its picture, title, dose, steps and safety cue. The break
- * page shows it large; the Exercises page shows a compact one with the steps folded.
+ * page shows it large; the Exercises page shows a compact one with the steps folded,
+ * and the same words (`exerciseWords`).
  * Built-in illustrations are inlined (not <img>) so their `currentColor` strokes
  * follow the theme; a person's own picture is an <img> of the data URL the app sent.
  */
@@ -98,69 +100,60 @@ export function exerciseFigure(exercise: CardExercise, t: TFunction): HTMLElemen
   return figure;
 }
 
-export interface CardOptions {
-  /** The heading level of the title within the page. */
-  heading: 'h2' | 'h3';
-  /** Steps folded into a disclosure; the break shows them open. */
-  compact?: boolean;
+/** How to do the exercise: its steps, the safety cue and any caution. */
+function howTo(exercise: CardExercise, t: TFunction): TemplateResult {
+  return html`<ol class="ex-steps">${exercise.steps.map((step) => html`<li>${step}</li>`)}</ol
+    ><p class="ex-safety" data-testid="exercise-safety"><strong>${t('breaks:break.takeCare')}: </strong>${exercise.safety}</p
+    >${
+      exercise.caution
+        ? html`<p class="ex-caution"><strong>${t('breaks:break.caution')}: </strong>${exercise.caution}</p>`
+        : nothing
+    }`;
 }
 
-export function exerciseCard(exercise: CardExercise, t: TFunction, options: CardOptions) {
-  const title = el(options.heading, { class: 'ex-title', 'data-testid': 'exercise-title' });
-  title.textContent = exercise.title;
-  const dose = el(
-    'p',
-    { class: 'ex-dose', 'data-testid': 'exercise-dose' },
-    el('span', {}, exercise.doseText),
-    el('span', { class: 'ex-target' }, exercise.targetLabel),
-    ...(exercise.place
-      ? [el('span', { class: 'ex-target ex-place' }, t(`exercises:place.${exercise.place}`))]
-      : []),
+export interface WordsOptions {
+  /** The heading level of the title within the page. */
+  heading: 'h2' | 'h3';
+  /** How to do it folded into a disclosure (the Exercises page); a break shows it open. */
+  folded: boolean;
+  /** The title's id, for buttons that name the exercise they act on. */
+  titleId?: string;
+}
+
+/**
+ * The words of an exercise card, the same in a break and on the Exercises page: its
+ * title, dose and place, and how to do it.
+ */
+export function exerciseWords(
+  exercise: CardExercise,
+  t: TFunction,
+  options: WordsOptions,
+): TemplateResult {
+  const id = options.titleId ?? nothing;
+  const title =
+    options.heading === 'h2'
+      ? html`<h2 class="ex-title" id=${id} data-testid="exercise-title">${exercise.title}</h2>`
+      : html`<h3 class="ex-title" id=${id} data-testid="exercise-title">${exercise.title}</h3>`;
+  const place = exercise.place
+    ? html`<span class="ex-target ex-place">${t(`exercises:place.${exercise.place}`)}</span>`
+    : nothing;
+  const dose = html`<p class="ex-dose" data-testid="exercise-dose"><span>${exercise.doseText}</span
+    ><span class="ex-target">${exercise.targetLabel}</span>${place}</p>`;
+  const steps = options.folded
+    ? html`<details><summary>${t('breaks:exercises.steps')}</summary>${howTo(exercise, t)}</details>`
+    : html`<div class="ex-howto"><h3 class="visually-hidden">${t('breaks:break.howTo')}</h3>${howTo(exercise, t)}</div>`;
+  return html`${title}${dose}${steps}`;
+}
+
+/**
+ * A break's exercise card: the picture and the words, made once per exercise shown so
+ * the drawing is not loaded again on each redraw.
+ */
+export function exerciseCard(exercise: CardExercise, t: TFunction): HTMLElement {
+  const holder = document.createElement('div');
+  render(
+    html`<article class="ex-card" data-exercise=${exercise.id}>${exerciseFigure(exercise, t)}<div class="ex-text">${exerciseWords(exercise, t, { heading: 'h2', folded: false })}</div></article>`,
+    holder,
   );
-  const steps = el(
-    'ol',
-    { class: 'ex-steps' },
-    ...exercise.steps.map((step) => el('li', {}, step)),
-  );
-  const safety = el(
-    'p',
-    { class: 'ex-safety', 'data-testid': 'exercise-safety' },
-    el('strong', {}, `${t('breaks:break.takeCare')}: `),
-    exercise.safety,
-  );
-  const caution = exercise.caution
-    ? el(
-        'p',
-        { class: 'ex-caution' },
-        el('strong', {}, `${t('breaks:break.caution')}: `),
-        exercise.caution,
-      )
-    : null;
-  const details = options.compact
-    ? el(
-        'details',
-        {},
-        el('summary', {}, t('breaks:exercises.steps')),
-        steps,
-        safety,
-        ...(caution ? [caution] : []),
-      )
-    : el(
-        'div',
-        { class: 'ex-howto' },
-        el('h3', { class: 'visually-hidden' }, t('breaks:break.howTo')),
-        steps,
-        safety,
-        ...(caution ? [caution] : []),
-      );
-  const text = el('div', { class: 'ex-text' }, title, dose, details);
-  return el(
-    'article',
-    {
-      class: `ex-card${options.compact ? ' ex-compact' : ''}`,
-      'data-exercise': exercise.id,
-    },
-    exerciseFigure(exercise, t),
-    text,
-  );
+  return holder.firstElementChild as HTMLElement;
 }

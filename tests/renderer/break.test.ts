@@ -19,6 +19,26 @@ function microBreak(): BreakPayload {
   };
 }
 
+/** A long break of five one-minute exercises: each new one starts on a whole minute. */
+function routineOnTheMinute(): BreakPayload {
+  const exercises = [1, 2, 3, 4, 5].map((n) => ({
+    id: `exercise-${n}`,
+    title: `Exercise ${n}`,
+    target: 'upper-back' as const,
+    targetLabel: 'Upper back',
+    place: 'standing' as const,
+    breakKinds: ['long' as const],
+    dose: { kind: 'hold' as const, seconds: 60, reps: 1 },
+    doseText: 'Hold for 60 seconds',
+    seconds: 60,
+    steps: ['Stand tall.'],
+    safety: 'Stop if it hurts.',
+    source: 'test',
+    origin: 'built-in' as const,
+  }));
+  return { ...microBreak(), kind: 'long', endsAt: NOW + 5 * 60_000, exercises };
+}
+
 function setVisibility(state: 'visible' | 'hidden') {
   Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
   document.dispatchEvent(new Event('visibilitychange'));
@@ -42,6 +62,7 @@ describe('the break page', () => {
   });
   afterEach(() => {
     setVisibility('visible');
+    vi.restoreAllMocks();
     vi.useRealTimers();
   });
 
@@ -86,6 +107,32 @@ describe('the break page', () => {
     expect(frames.mock.calls.length).toBeGreaterThan(10);
     // 7 s into a 30 s break, the last frame a few ms short of it.
     expect(root.querySelector('[data-testid="break-time"]')?.textContent).toMatch(/^0:2[34]$/);
+    page.unmount?.();
+  });
+
+  it('says the time left each minute even when each new exercise starts on the minute', async () => {
+    const api = scriptedApi({ getCurrentBreak: routineOnTheMinute() });
+    const page = mount(root, await pageContext(api));
+    await settle();
+    const live = root.querySelector('[data-testid="break-live"]')!;
+    const heard: string[] = [];
+    new MutationObserver(() => {
+      if (live.textContent) heard.push(live.textContent);
+    }).observe(live, { childList: true, characterData: true, subtree: true });
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    // Each name first, then, once it has been heard, the minutes left; in the last
+    // minute the marks come every 10 s, so the one that falls on a name (1:00) is let go.
+    expect(heard.filter((text) => /^Next: /.test(text))).toHaveLength(4);
+    expect(heard.filter((text) => / left$/.test(text))).toEqual([
+      '4 minutes left',
+      '3 minutes left',
+      '2 minutes left',
+      '50 seconds left',
+      '40 seconds left',
+      '30 seconds left',
+      '20 seconds left',
+      '10 seconds left',
+    ]);
     page.unmount?.();
   });
 });

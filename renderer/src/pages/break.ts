@@ -97,7 +97,7 @@ export function mount(root: HTMLElement, { api, t, language, navigate }: PageCon
   const card = (exercise: CardExercise) => {
     let shown = cards.get(exercise.id);
     if (!shown) {
-      shown = exerciseCard(exercise, t, { heading: 'h2' });
+      shown = exerciseCard(exercise, t);
       cards.set(exercise.id, shown);
     }
     return shown;
@@ -268,11 +268,18 @@ export function mount(root: HTMLElement, { api, t, language, navigate }: PageCon
     }
     const mark = markOf(left);
     if (mark !== lastMark) {
-      lastMark = mark;
       if (mark > 0 && pendingAnnouncement === null && now - lastAnnounced >= ANNOUNCE_QUIET_MS) {
+        lastMark = mark;
         lastAnnounced = now;
         announce(remainingText(mark));
+      } else if (mark <= ANNOUNCE_EVERY_LONG_MS) {
+        // A mark of the last minute (10 s apart) that falls on a new exercise's name is
+        // let go: the next comes soon, and saying it late would crowd the next one.
+        lastMark = mark;
       }
+      // A mark of 2 minutes or more waits until the name has been heard, and is said then
+      // ("4 minutes left" holds until 3:00): a routine whose exercises change on the
+      // minute would otherwise never say how long is left.
     }
   };
 

@@ -11,7 +11,7 @@ import type {
 import { refusalText } from '../../../src/contract/i18n';
 
 import { isPictureType, MAX_PICTURE_BYTES } from '../../../src/contract/pictures';
-import { exerciseFigure, loadEveryDrawing } from '../exercise-view';
+import { exerciseFigure, exerciseWords, loadEveryDrawing } from '../exercise-view';
 import { litRoot } from '../lit-root';
 import type { MountedPage, PageContext } from './index';
 
@@ -337,24 +337,7 @@ export function mount(root: HTMLElement, { api, t }: PageContext): MountedPage {
         data-exercise=${entry.id} data-testid=${testid}>
         ${figure(entry)}
         <div class="ex-text">
-          <h3 class="ex-title" id=${titleId} data-testid="exercise-title">${entry.title}</h3>
-          <p class="ex-dose" data-testid="exercise-dose">
-            <span>${entry.doseText}</span>
-            <span class="ex-target">${entry.targetLabel}</span>
-            ${entry.place ? html`<span class="ex-target ex-place">${t(`exercises:place.${entry.place}`)}</span>` : nothing}
-          </p>
-          <details>
-            <summary>${t('breaks:exercises.steps')}</summary>
-            <ol class="ex-steps">${entry.steps.map((step) => html`<li>${step}</li>`)}</ol>
-            <p class="ex-safety" data-testid="exercise-safety">
-              <strong>${t('breaks:break.takeCare')}: </strong>${entry.safety}
-            </p>
-            ${
-              entry.caution
-                ? html`<p class="ex-caution"><strong>${t('breaks:break.caution')}: </strong>${entry.caution}</p>`
-                : nothing
-            }
-          </details>
+          ${exerciseWords(entry, t, { heading: 'h3', folded: true, titleId })}
           <p class="ex-meta">
             ${entry.place === 'floor' ? t('exercises:place.floorNote') : t('breaks:exercises.breakKinds', { kinds })}
           </p>

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_RESOURCES } from '../../../locales/all';
-import ENGLISH from '../../../locales/en/index';
 import {
   CORE_NAMESPACES,
   LANGUAGES,
@@ -14,6 +13,8 @@ import {
   formatCountdown,
 } from '../../../src/contract/i18n';
 import type { Language } from '../../../src/core/locale/language';
+
+const ENGLISH = ALL_RESOURCES.en;
 
 /**
  * Every language has exactly the words English has: the same keys in every namespace
