@@ -14,6 +14,17 @@ async function anyTime(page: Page, host: { url: string }, settings: Record<strin
   expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
 }
 
+/** The break page with a break taken from it, at any time of day (`settings` on top). */
+async function takeBreakHere(
+  page: Page,
+  host: { url: string },
+  settings: Record<string, unknown> = {},
+) {
+  await anyTime(page, host, settings);
+  await page.goto(`${host.url}#break`);
+  await page.getByRole('button', { name: 'Take a break now' }).click();
+}
+
 test('by keyboard alone: take a break now, see its exercise with the drawing, postpone it, go back', async ({
   page,
   host,
@@ -62,9 +73,7 @@ test('Postpone and Skip are quiet buttons below the exercise, not the filled mai
   page,
   host,
 }) => {
-  await anyTime(page, host);
-  await page.goto(`${host.url}#break`);
-  await page.getByRole('button', { name: 'Take a break now' }).click();
+  await takeBreakHere(page, host);
   const card = page.getByTestId('break-exercise');
   await expect(card.getByTestId('exercise-title')).not.toBeEmpty();
   for (const id of ['break-postpone', 'break-skip']) {
@@ -80,9 +89,7 @@ test('a letter typed for the work window as the break appears does not postpone 
   page,
   host,
 }) => {
-  await anyTime(page, host);
-  await page.goto(`${host.url}#break`);
-  await page.getByRole('button', { name: 'Take a break now' }).click();
+  await takeBreakHere(page, host);
   await expect(page.getByTestId('break-kind')).toBeFocused();
   await page.keyboard.type('ps');
   await expect(page.getByTestId('break')).toHaveAttribute('data-screen', 'active');
@@ -112,10 +119,8 @@ test('a break end screen: the message above the button, in the middle of the pag
   page,
   host,
 }) => {
-  await anyTime(page, host);
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(`${host.url}#break`);
-  await page.getByRole('button', { name: 'Take a break now' }).click();
+  await takeBreakHere(page, host);
   await expect(page.getByTestId('break-actions')).toHaveAttribute('data-armed', 'true');
   await page.getByTestId('break-skip').click();
   const message = page.getByTestId('break-message');
@@ -128,9 +133,7 @@ test('a break end screen: the message above the button, in the middle of the pag
 });
 
 test('the countdown runs on the page', async ({ page, host }) => {
-  await anyTime(page, host);
-  await page.goto(`${host.url}#break`);
-  await page.getByRole('button', { name: 'Take a break now' }).click();
+  await takeBreakHere(page, host);
   const time = page.getByTestId('break-time');
   await expect(time).toHaveText(/^0:[0-3]\d$/);
   const first = await time.textContent();
@@ -158,9 +161,7 @@ test('strict mode hides Postpone and Skip, and Escape does not dismiss the break
   page,
   host,
 }) => {
-  await anyTime(page, host, { strictMode: true });
-  await page.goto(`${host.url}#break`);
-  await page.getByRole('button', { name: 'Take a break now' }).click();
+  await takeBreakHere(page, host, { strictMode: true });
   await expect(page.getByTestId('exercise-title')).not.toBeEmpty();
   await expect(page.getByTestId('break-postpone')).toBeHidden();
   await expect(page.getByTestId('break-skip')).toBeHidden();
@@ -174,9 +175,7 @@ test('strict mode hides Postpone and Skip, and Escape does not dismiss the break
 });
 
 test('Escape skips a break when strict mode is off', async ({ page, host }) => {
-  await anyTime(page, host);
-  await page.goto(`${host.url}#break`);
-  await page.getByRole('button', { name: 'Take a break now' }).click();
+  await takeBreakHere(page, host);
   await expect(page.getByTestId('exercise-title')).not.toBeEmpty();
   await expect(page.getByTestId('break-actions')).toHaveAttribute('data-armed', 'true');
   await page.keyboard.press('Escape');
@@ -186,9 +185,7 @@ test('Escape skips a break when strict mode is off', async ({ page, host }) => {
 });
 
 test('a long break steps through its routine by keyboard', async ({ page, host }) => {
-  await anyTime(page, host, { microBreak: { enabled: false } });
-  await page.goto(`${host.url}#break`);
-  await page.getByRole('button', { name: 'Take a break now' }).click();
+  await takeBreakHere(page, host, { microBreak: { enabled: false } });
   await expect(page.getByTestId('break-kind')).toHaveText('Long break');
   const step = page.getByTestId('break-step');
   await expect(step).toHaveText(/^Exercise 1 of [3-5]$/);
@@ -205,9 +202,7 @@ test('screenshots of the break page in light and dark, wide and narrow', async (
   page,
   host,
 }, testInfo) => {
-  await anyTime(page, host);
-  await page.goto(`${host.url}#break`);
-  await page.getByRole('button', { name: 'Take a break now' }).click();
+  await takeBreakHere(page, host);
   await expect(page.locator('[data-testid="exercise-figure"] svg')).toBeVisible();
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const size of [
