@@ -51,7 +51,18 @@ beforeAll(async () => {
     msiProjectCreated?: string;
   };
   hookPath = config.msiProjectCreated ?? '';
+  if (!hookPath) throw new Error('electron-builder.yml names no msiProjectCreated hook');
   hook = require(join(projectDir, hookPath)) as MsiHook;
+  // The hook as electron-builder itself finds it from electron-builder.yml.
+  const { resolveFunction } = builderRequire('app-builder-lib/out/util/resolve.js') as {
+    resolveFunction(
+      type: unknown,
+      executor: string,
+      name: string,
+      root: string,
+    ): Promise<(projectFile: string) => Promise<void>>;
+  };
+  const projectHook = await resolveFunction(undefined, hookPath, 'msiProjectCreated', projectDir);
 
   workDir = await mkdtemp(join(tmpdir(), 'unhunch-msi-'));
   // What electron-builder would have packed for Windows: the program, its resources.
@@ -78,7 +89,7 @@ beforeAll(async () => {
       // The project's hook, as electron-builder calls it, then a stop before WiX.
       msiProjectCreated: async (projectFile: string) => {
         written = await readFile(projectFile, 'utf8');
-        await hook.msiProjectCreated(projectFile);
+        await projectHook(projectFile);
         const hooked = await readFile(projectFile, 'utf8');
         const refuse = (message: string) => {
           throw new Error(`project.wxs is not well-formed: ${message}`);
