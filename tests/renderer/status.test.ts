@@ -1,24 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mount } from '../../renderer/src/pages/status';
 import type { Status } from '../../src/contract/contract';
+import { runningStatus } from '../unit/app/running-status';
 import { pageContext, scriptedApi, settle } from './page-harness';
 
 const MINUTE = 60_000;
 // Friday 4 December 2026, 14:00 on this machine's clock.
 const FRIDAY_2PM = new Date(2026, 11, 4, 14, 0, 0).getTime();
-
-function running(now: number, dueAt: number): Status {
-  return {
-    state: 'running',
-    nextBreak: { kind: 'micro', dueAt },
-    currentBreak: null,
-    pausedUntil: null,
-    postponesLeft: 2,
-    skipsLeftToday: null,
-    strictMode: false,
-    now,
-  };
-}
 
 function statusApi(status: Status) {
   return scriptedApi({
@@ -46,7 +34,7 @@ describe('the status page', () => {
   const detail = () => root.querySelector('[data-testid="status-detail"]')?.textContent ?? '';
 
   it('redraws when the countdown minute turns, with no timer firing every second', async () => {
-    const api = statusApi(running(FRIDAY_2PM, FRIDAY_2PM + 12 * MINUTE + 30_000));
+    const api = statusApi(runningStatus(FRIDAY_2PM, FRIDAY_2PM + 12 * MINUTE + 30_000));
     const page = mount(root, await pageContext(api));
     await settle();
     expect(detail()).toContain('in 13 minutes');
@@ -67,7 +55,7 @@ describe('the status page', () => {
   it('sets no timer at all while the page is hidden', async () => {
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
     try {
-      const api = statusApi(running(FRIDAY_2PM, FRIDAY_2PM + 12 * MINUTE + 30_000));
+      const api = statusApi(runningStatus(FRIDAY_2PM, FRIDAY_2PM + 12 * MINUTE + 30_000));
       const timeouts = vi.spyOn(globalThis, 'setTimeout');
       const page = mount(root, await pageContext(api));
       await settle();
@@ -81,7 +69,7 @@ describe('the status page', () => {
 
   it('names the day of the next break when it is not today', async () => {
     const monday = new Date(2026, 11, 7, 9, 20).getTime();
-    const api = statusApi({ ...running(FRIDAY_2PM, monday), state: 'outside-work-hours' });
+    const api = statusApi({ ...runningStatus(FRIDAY_2PM, monday), state: 'outside-work-hours' });
     const page = mount(root, await pageContext(api));
     await settle();
     expect(detail()).toBe('Next micro break: Monday, 9:20 AM (in 67 h 20 min)');
@@ -91,7 +79,7 @@ describe('the status page', () => {
   });
 
   it('offers a break now and the tray’s pause choices, each sent as the contract asks', async () => {
-    const api = statusApi(running(FRIDAY_2PM, FRIDAY_2PM + 20 * MINUTE));
+    const api = statusApi(runningStatus(FRIDAY_2PM, FRIDAY_2PM + 20 * MINUTE));
     const page = mount(root, await pageContext(api));
     await settle();
     const button = (id: string) => root.querySelector<HTMLButtonElement>(`[data-testid="${id}"]`)!;
