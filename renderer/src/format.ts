@@ -6,6 +6,12 @@ import { formatClockTime } from '../../src/contract/i18n';
  * a time is not today, and percentages that never break between number and sign.
  */
 
+/** Time left as a countdown shows it, whole seconds rounded up: "4:05", "0:09", never below "0:00". */
+export function countdown(ms: number): string {
+  const seconds = Math.ceil(Math.max(0, ms) / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
 /** A time of day in the language's short form: "5:01 PM", "17:01". */
 export function createTimeFormat(language: string): (at: number) => string {
   return (at) => formatClockTime(at, language);

@@ -4,7 +4,7 @@ import type { BreakPayload } from '../../../src/contract/contract';
 import { formatCountdown, refusalText } from '../../../src/contract/i18n';
 import { parseDuration } from '../../../src/contract/settings-limits';
 import { type CardExercise, exerciseCard } from '../exercise-view';
-import { createTimeFormat } from '../format';
+import { countdown, createTimeFormat } from '../format';
 import { litRoot } from '../lit-root';
 import type { MountedPage, PageContext } from './index';
 
@@ -41,11 +41,6 @@ function markOf(ms: number): number {
 }
 const RING_RADIUS = 44;
 const RING_LENGTH = 2 * Math.PI * RING_RADIUS;
-
-function clock(ms: number): string {
-  const seconds = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
 
 /** Each exercise's share of the break: its own time plus an even share of the rest. */
 function routineSlots(exercises: readonly CardExercise[], totalMs: number): number[] {
@@ -253,7 +248,7 @@ export function mount(root: HTMLElement, { api, t, language, navigate }: PageCon
       lastSecond = second;
       timeText.value.textContent = reducedMotion.matches
         ? t('breaks:break.endsAt', { time: time(shown.endsAt) })
-        : clock(left);
+        : countdown(left);
     }
     const slot = slots[index];
     if (slot !== undefined && index < exercises().length - 1 && now - stepStartedAt >= slot) {

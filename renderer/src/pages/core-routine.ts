@@ -3,6 +3,7 @@ import type { ResolvedExercise } from '../../../src/contract/content';
 import { resolveExercise } from '../../../src/contract/exercise-words';
 import { DEFAULT_SECONDS_PER_REP, type Dose, EXERCISES } from '../../../src/contract/guides';
 import { drawing, loadEveryDrawing } from '../exercise-view';
+import { countdown } from '../format';
 import { litRoot } from '../lit-root';
 import type { MountedPage, PageContext } from './index';
 
@@ -57,11 +58,6 @@ type TimerState =
   | { status: 'paused'; from: number; before: number }
   | { status: 'resting'; from: number }
   | { status: 'done' };
-
-function clock(ms: number): string {
-  const seconds = Math.ceil(Math.max(0, ms) / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
 
 /** What one exercise's timer shows. */
 interface TimerView {
@@ -121,7 +117,7 @@ export function mount(root: HTMLElement, { t }: PageContext): MountedPage {
         const left = segments.ms - (position % segments.ms);
         const label = segmentLabel(segments, index);
         card.view = {
-          display: clock(left),
+          display: countdown(left),
           label,
           primary: th(state.status === 'running' ? 'coreRoutine.pause' : 'coreRoutine.resume'),
         };
@@ -142,21 +138,21 @@ export function mount(root: HTMLElement, { t }: PageContext): MountedPage {
     if (state.status === 'resting') {
       const next = { index: state.from + 1, count: segments.count };
       card.view = {
-        display: clock(segments.ms),
+        display: countdown(segments.ms),
         label: th('coreRoutine.restThenStart', next),
         primary: th('coreRoutine.nextHold', next),
       };
       announce(card, card.view.label);
     } else if (state.status === 'done') {
       card.view = {
-        display: clock(0),
+        display: countdown(0),
         label: th('coreRoutine.done'),
         primary: th('coreRoutine.start'),
       };
       announce(card, card.view.label);
     } else if (state.status === 'ready') {
       card.view = {
-        display: clock(segments.ms * (segments.restBetween ? 1 : segments.count)),
+        display: countdown(segments.ms * (segments.restBetween ? 1 : segments.count)),
         label: th('coreRoutine.ready'),
         primary: th('coreRoutine.start'),
       };

@@ -7,7 +7,7 @@ import type {
   TherapyView,
 } from '../../../src/contract/contract';
 import { formatCountdown, refusalText } from '../../../src/contract/i18n';
-import { createTimeFormat } from '../format';
+import { countdown, createTimeFormat } from '../format';
 import { litRoot } from '../lit-root';
 import type { MountedPage, PageContext } from './index';
 
@@ -297,8 +297,7 @@ export function mount(root: HTMLElement, { api, t, language }: PageContext): Mou
     };
     const paint = () => {
       const left = Math.max(0, running.endsAt - now());
-      const whole = Math.ceil(left / 1000);
-      setText(clockText.value, `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`);
+      setText(clockText.value, countdown(left));
       setText(leftText.value, th('running.minutesLeft', { count: Math.ceil(left / 60_000) }));
       // With reduced motion the ring moves in whole minutes, not smoothly.
       const shown = motion.matches ? Math.ceil(left / 60_000) * 60_000 : left;
